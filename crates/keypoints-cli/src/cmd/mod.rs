@@ -1,0 +1,2 @@
+//! One module a subcommand.
+pub mod summarize;

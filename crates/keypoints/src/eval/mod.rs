@@ -1,0 +1,1 @@
+//! Metrics behind the `eval` commands.

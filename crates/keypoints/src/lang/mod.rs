@@ -1,0 +1,201 @@
+//! Languages: the registry of compiled-in language folders and language identification.
+//!
+//! Language knowledge is data. Each folder `lang/<code>/` holds plain `.txt` lists, one entry a
+//! line, `#` starting a comment line. `language.txt` (`key = value` lines) names the language and
+//! its Snowball stemmer; the other files (`stopwords`, `abbreviations`, `keypoint_headings`,
+//! `credits`, `boilerplate`, `speech_verbs`, ...) are read by the stage that needs them through
+//! [`Language::list`]. A missing file is an empty list, so a new language can start with stopwords
+//! alone and gain the rest over time.
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::error::{Error, Result};
+
+mod detect;
+pub use detect::{detect, Detection};
+
+include!(concat!(env!("OUT_DIR"), "/lang_files.rs"));
+
+/// One language's compiled-in data, parsed once on first use.
+pub struct Language {
+    code: &'static str,
+    name: String,
+    stemmer_name: Option<String>,
+    lists: HashMap<&'static str, Vec<String>>,
+    stopwords: HashSet<String>,
+    abbreviations: HashSet<String>,
+}
+
+impl std::fmt::Debug for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Language")
+            .field("code", &self.code)
+            .finish()
+    }
+}
+
+fn parse_list(contents: &str) -> Vec<String> {
+    contents
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+impl Language {
+    fn parse(code: &'static str, files: &'static [(&'static str, &'static str)]) -> Self {
+        let mut lists = HashMap::new();
+        let mut name = code.to_string();
+        let mut stemmer_name = None;
+        for (stem, contents) in files {
+            if *stem == "language" {
+                for line in parse_list(contents) {
+                    if let Some((k, v)) = line.split_once('=') {
+                        match k.trim() {
+                            "name" => name = v.trim().to_string(),
+                            "stemmer" => stemmer_name = Some(v.trim().to_lowercase()),
+                            _ => {}
+                        }
+                    }
+                }
+            } else {
+                lists.insert(*stem, parse_list(contents));
+            }
+        }
+        let lower_set = |key: &str| -> HashSet<String> {
+            lists
+                .get(key)
+                .map(|l: &Vec<String>| l.iter().map(|w| w.to_lowercase()).collect())
+                .unwrap_or_default()
+        };
+        let stopwords = lower_set("stopwords");
+        let abbreviations = lower_set("abbreviations");
+        Language {
+            code,
+            name,
+            stemmer_name,
+            lists,
+            stopwords,
+            abbreviations,
+        }
+    }
+
+    /// ISO 639-1 code, the folder's name.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// English name of the language.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The entries of `lang/<code>/<name>.txt`, or an empty slice where the file is absent.
+    pub fn list(&self, name: &str) -> &[String] {
+        self.lists.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// True when `word` (any case) is a stopword.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        if self.stopwords.contains(word) {
+            return true;
+        }
+        let lower = word.to_lowercase();
+        lower != word && self.stopwords.contains(&lower)
+    }
+
+    /// True when `word` (without its final period, any case) is an abbreviation that a period
+    /// does not end a sentence after.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(&word.to_lowercase())
+    }
+
+    /// The Snowball stemmer of the language, if it has one.
+    pub fn stemmer(&self) -> Option<Stemmer> {
+        self.stemmer_name
+            .as_deref()
+            .and_then(algorithm)
+            .map(Stemmer::create)
+    }
+}
+
+fn algorithm(name: &str) -> Option<Algorithm> {
+    Some(match name {
+        "arabic" => Algorithm::Arabic,
+        "danish" => Algorithm::Danish,
+        "dutch" => Algorithm::Dutch,
+        "english" => Algorithm::English,
+        "finnish" => Algorithm::Finnish,
+        "french" => Algorithm::French,
+        "german" => Algorithm::German,
+        "greek" => Algorithm::Greek,
+        "hungarian" => Algorithm::Hungarian,
+        "italian" => Algorithm::Italian,
+        "norwegian" => Algorithm::Norwegian,
+        "portuguese" => Algorithm::Portuguese,
+        "romanian" => Algorithm::Romanian,
+        "russian" => Algorithm::Russian,
+        "spanish" => Algorithm::Spanish,
+        "swedish" => Algorithm::Swedish,
+        "tamil" => Algorithm::Tamil,
+        "turkish" => Algorithm::Turkish,
+        _ => return None,
+    })
+}
+
+fn registry() -> &'static [OnceLock<Language>] {
+    static CELLS: OnceLock<Vec<OnceLock<Language>>> = OnceLock::new();
+    CELLS.get_or_init(|| LANG_FILES.iter().map(|_| OnceLock::new()).collect())
+}
+
+/// Codes of every compiled-in language, sorted.
+pub fn codes() -> Vec<&'static str> {
+    LANG_FILES.iter().map(|(c, _)| *c).collect()
+}
+
+/// The language with ISO 639-1 code `code`, parsed on first use.
+pub fn get(code: &str) -> Result<&'static Language> {
+    let code = code.trim().to_ascii_lowercase();
+    let idx = LANG_FILES
+        .iter()
+        .position(|(c, _)| *c == code)
+        .ok_or_else(|| Error::UnknownLanguage(code.clone(), codes().join(", ")))?;
+    let (c, files) = LANG_FILES[idx];
+    Ok(registry()[idx].get_or_init(|| Language::parse(c, files)))
+}
+
+/// A language-neutral fallback (English data) for text whose language we do not cover.
+pub fn fallback() -> &'static Language {
+    get("en").expect("the English folder is compiled in")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_folder_loads_with_stopwords_and_stemmer() {
+        assert!(codes().len() >= 7);
+        for code in codes() {
+            let lang = get(code).unwrap();
+            assert!(
+                !lang.list("stopwords").is_empty(),
+                "{code} has no stopwords"
+            );
+            let stemmer = lang.stemmer();
+            assert!(stemmer.is_some(), "{code} names no known stemmer");
+        }
+    }
+
+    #[test]
+    fn unknown_language_is_a_clear_error() {
+        let err = get("xx").unwrap_err().to_string();
+        assert!(
+            err.contains("unknown language") && err.contains("it"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! keypoints reads a news article (plain text or HTML) and returns a [`Digest`]: the clean text and
+//! its parts, key points, quotes with speakers, entities, keywords and quality flags.
+//!
+//! # Pipeline
+//! Data flows one way, one module a stage:
+//! 1. [`input`]: bytes to text (encodings, binary detection);
+//! 2. [`html`]: for web pages, the article's blocks and metadata;
+//! 3. [`structure`]: blocks to title, lead, given key points, paragraphs, credits, boilerplate;
+//! 4. [`text`]: sentences and word tokens; [`analysis::Analysis`] holds the result;
+//! 5. analyses: [`rank`] (key points), [`quotes`], [`entities`], [`keywords`], [`flags`];
+//! 6. [`digest`]: the output model with spans in Unicode characters.
+//!
+//! Language knowledge (stopwords, abbreviations, headings, credits, cue words) lives in
+//! `lang/<code>/*.txt` and is compiled in; see [`lang`].
+//!
+//! The library is pure and synchronous: no I/O, no network, no printing, no global mutable state.
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod digest;
+pub mod entities;
+pub mod error;
+pub mod eval;
+pub mod flags;
+pub mod html;
+pub mod input;
+pub mod keywords;
+pub mod lang;
+pub mod quotes;
+pub mod rank;
+pub mod structure;
+pub mod text;
+
+pub use digest::*;
+pub use error::{Error, Result};
+
+use analysis::Analysis;
+use structure::Block;
+
+/// How the input should be read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InputKind {
+    /// Decide from the content.
+    #[default]
+    Auto,
+    /// Plain text.
+    Text,
+    /// An HTML page.
+    Html,
+}
+
+/// Options of [`analyze`].
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The article's language (ISO 639-1); identified from the text when `None`.
+    pub lang: Option<String>,
+    /// Number of key points; adapts to the article (3 to 5) when `None`.
+    pub points: Option<usize>,
+    /// Trim trailing attributions from key points.
+    pub concise: bool,
+    /// How to read the input.
+    pub input: InputKind,
+    /// Inputs larger than this many bytes are refused with [`Error::TooLarge`].
+    pub max_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lang: None,
+            points: None,
+            concise: false,
+            input: InputKind::Auto,
+            max_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// Analyses an article given as text (plain or HTML).
+pub fn analyze(text: &str, opts: &Options) -> Result<Digest> {
+    if text.len() > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: text.len(),
+            limit: opts.max_bytes,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    let is_html = match opts.input {
+        InputKind::Html => true,
+        InputKind::Text => false,
+        InputKind::Auto => html::looks_like_html(text),
+    };
+    if is_html {
+        let page = html::extract(text);
+        analyze_blocks(&page.blocks, page.meta, page.language.as_deref(), opts)
+    } else {
+        let blocks = structure::blocks_from_text(text);
+        analyze_blocks(&blocks, Meta::default(), None, opts)
+    }
+}
+
+/// Analyses an article given as bytes in any common encoding.
+pub fn analyze_bytes(bytes: &[u8], opts: &Options) -> Result<Digest> {
+    if bytes.len() > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: bytes.len(),
+            limit: opts.max_bytes,
+        });
+    }
+    analyze(&input::decode(bytes)?, opts)
+}
+
+/// Picks the language: the option, else identification, else the declared one, else English data.
+fn choose_language(
+    blocks: &[Block],
+    declared: Option<&str>,
+    opts: &Options,
+) -> Result<&'static lang::Language> {
+    if let Some(code) = &opts.lang {
+        return lang::get(code);
+    }
+    let mut sample = String::new();
+    for b in blocks {
+        if sample.len() > 4096 {
+            break;
+        }
+        sample.push_str(&b.text);
+        sample.push('\n');
+    }
+    let found = lang::detect(&sample);
+    if let Some(code) = found.code.filter(|_| found.confidence > 0.2) {
+        return lang::get(code);
+    }
+    if let Some(code) =
+        declared.and_then(|d| lang::get(d.split(['-', '_']).next().unwrap_or(d)).ok())
+    {
+        return Ok(code);
+    }
+    Ok(found
+        .code
+        .and_then(|c| lang::get(c).ok())
+        .unwrap_or_else(lang::fallback))
+}
+
+/// Analyses an article already split into blocks (by the HTML extractor or another source).
+pub fn analyze_blocks(
+    blocks: &[Block],
+    meta: Meta,
+    declared_lang: Option<&str>,
+    opts: &Options,
+) -> Result<Digest> {
+    let lang = choose_language(blocks, declared_lang, opts)?;
+    let parts = structure::parse(blocks, lang);
+    let text = analysis::join_paragraphs(&parts);
+    let a = Analysis::new(lang, &text, &parts);
+    let key_points = key_points(&a, opts);
+    let quotes = quotes::find(&a);
+    let entities = entities::find(&a);
+    let keywords = keywords::extract(&a);
+    let (flags, flag_score) = flags::raise(&a);
+    let structure = Structure {
+        lead: a.paragraphs.first().map(|r| a.chars.span(r.start, r.end)),
+        given_key_points_heading: parts.given_heading.clone(),
+        given_key_points: parts.given_key_points.clone(),
+        paragraphs: a
+            .paragraphs
+            .iter()
+            .map(|r| a.chars.span(r.start, r.end))
+            .collect(),
+        credits: parts.credits.clone(),
+        boilerplate: parts.boilerplate.clone(),
+    };
+    let sentences = a
+        .sentences
+        .iter()
+        .map(|r| a.chars.span(r.start, r.end))
+        .collect();
+    Ok(Digest {
+        schema_version: SCHEMA_VERSION,
+        language: lang.code().to_string(),
+        title: parts.title.clone(),
+        structure,
+        sentences,
+        key_points,
+        quotes,
+        entities,
+        keywords,
+        flags,
+        flag_score,
+        meta,
+        text: text.clone(),
+    })
+}
+
+fn key_points(a: &Analysis, opts: &Options) -> Vec<KeyPoint> {
+    let mut vocab = text::tokens::Vocabulary::new(a.lang);
+    let cands: Vec<rank::Candidate> = (0..a.sentences.len())
+        .map(|i| {
+            let s = a.sentence(i);
+            let words = text::tokens::words(s).count();
+            rank::Candidate {
+                terms: vocab.terms(s),
+                words,
+                eligible: words >= 5,
+            }
+        })
+        .collect();
+    let mut reference = Vec::new();
+    if let Some(t) = &a.parts.title {
+        reference.extend(vocab.terms(t));
+    }
+    if let Some(p) = a.paragraphs.first() {
+        reference.extend(vocab.terms(&a.text[p.clone()]));
+    }
+    let k = opts
+        .points
+        .unwrap_or_else(|| rank::default_count(cands.len()));
+    rank::choose(&cands, &reference, k, &rank::Weights::default())
+        .into_iter()
+        .map(|c| {
+            let r = a.sentences[c.index].clone();
+            let span = a.chars.span(r.start, r.end);
+            KeyPoint {
+                text: a.text[r].to_string(),
+                sentence: c.index,
+                start: span.start,
+                end: span.end,
+                score: (c.score * 1000.0).round() / 1000.0,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,360 @@
+//! The structure stage: blocks of input (lines of plain text, or blocks found in HTML) become the
+//! title, lead, given key points, body paragraphs, credits and boilerplate.
+//!
+//! Plain text is read line by line; a line that continues the previous one (the previous line ends
+//! without sentence punctuation and this one starts in lower case) is joined to it, so hard-wrapped
+//! text and one-paragraph-a-line text both come out right. The lists that recognise headings,
+//! credits and boilerplate are the language folders' data; credits of every language are used
+//! together, because a Reuters credit is a Reuters credit in any language.
+use crate::lang::{self, Language};
+
+/// What a block of input is, as far as the source tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The headline (from HTML metadata or `<h1>`).
+    Title,
+    /// A heading inside the article.
+    Heading,
+    /// A paragraph.
+    Paragraph,
+    /// An item of a list (`<li>`, or a line starting with a bullet).
+    ListItem,
+    /// A block quote.
+    Quote,
+    /// A line of plain text whose role is unknown.
+    Line,
+}
+
+/// One block of input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What the source says the block is.
+    pub kind: BlockKind,
+    /// Its text, without markup.
+    pub text: String,
+}
+
+impl Block {
+    /// A block of `kind` with `text`.
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        Block {
+            kind,
+            text: text.into(),
+        }
+    }
+}
+
+/// The article's parts, before offsets into the final text are computed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parts {
+    /// The headline, if any.
+    pub title: Option<String>,
+    /// Heading of a key-points box, as written.
+    pub given_heading: Option<String>,
+    /// Items of the key-points box.
+    pub given_key_points: Vec<String>,
+    /// Paragraphs of the article (lead first).
+    pub paragraphs: Vec<String>,
+    /// Credit lines.
+    pub credits: Vec<String>,
+    /// Boilerplate lines.
+    pub boilerplate: Vec<String>,
+}
+
+const BULLETS: &[char] = &['-', '•', '*', '–', '—', '·', '▪', '►', '‣', '◦', '●', '■'];
+
+/// Splits plain text into line blocks, joining lines that continue a hard-wrapped paragraph.
+pub fn blocks_from_text(text: &str) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut prev_blank = true;
+    for raw in text.lines() {
+        let line = normalize_space(raw);
+        if line.is_empty() {
+            prev_blank = true;
+            continue;
+        }
+        if let Some(item) = strip_bullet(&line) {
+            blocks.push(Block::new(BlockKind::ListItem, item));
+        } else if let Some(last) = blocks
+            .last_mut()
+            .filter(|b| !prev_blank && b.kind == BlockKind::Line && continues(&b.text, &line))
+        {
+            last.text.push(' ');
+            last.text.push_str(&line);
+        } else {
+            blocks.push(Block::new(BlockKind::Line, line));
+        }
+        prev_blank = false;
+    }
+    blocks
+}
+
+fn normalize_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}') {
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn strip_bullet(line: &str) -> Option<String> {
+    let mut chars = line.chars();
+    let first = chars.next()?;
+    if BULLETS.contains(&first) {
+        let rest = chars.as_str();
+        // "- item" with a space; "--" and "-5%" are not bullets.
+        if rest.starts_with(' ')
+            && rest
+                .trim()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || "\"“«'‘(".contains(c))
+        {
+            return Some(rest.trim().to_string());
+        }
+    }
+    None
+}
+
+fn continues(prev: &str, next: &str) -> bool {
+    let ends_open = !prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', '…', ')']);
+    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
+    ends_open && starts_lower
+}
+
+/// Lower-cased text without a final colon, for comparing headings and credits.
+fn key(s: &str) -> String {
+    s.trim()
+        .trim_end_matches([':', '.', ' '])
+        .trim_start_matches(['(', '©', ' '])
+        .trim_end_matches(')')
+        .to_lowercase()
+        .replace('’', "'")
+}
+
+struct Lexicon {
+    headings: Vec<String>,
+    credits: Vec<String>,
+    boilerplate: Vec<String>,
+    bio_words: Vec<String>,
+}
+
+impl Lexicon {
+    fn new(primary: &Language) -> Self {
+        let mut lx = Lexicon {
+            headings: Vec::new(),
+            credits: Vec::new(),
+            boilerplate: Vec::new(),
+            bio_words: Vec::new(),
+        };
+        // The article's own language first, then every other folder: boxes, credits and
+        // boilerplate in another language are common in wire copy and multilingual sites.
+        let mut langs = vec![primary];
+        for code in lang::codes() {
+            if let Ok(l) = lang::get(code) {
+                if l.code() != primary.code() {
+                    langs.push(l);
+                }
+            }
+        }
+        for l in langs {
+            lx.headings
+                .extend(l.list("keypoint_headings").iter().map(|s| key(s)));
+            lx.credits.extend(l.list("credits").iter().map(|s| key(s)));
+            lx.boilerplate.extend(
+                l.list("boilerplate")
+                    .iter()
+                    .map(|s| s.to_lowercase().replace('’', "'")),
+            );
+            lx.bio_words
+                .extend(l.list("bio_words").iter().map(|s| s.to_lowercase()));
+        }
+        lx
+    }
+
+    fn is_heading(&self, line: &str) -> bool {
+        line.chars().count() <= 60 && self.headings.contains(&key(line))
+    }
+
+    fn is_credit(&self, line: &str) -> bool {
+        if line.chars().count() > 80 {
+            return false;
+        }
+        let k = key(line);
+        let k = k
+            .strip_prefix("fonte:")
+            .or_else(|| k.strip_prefix("source:"))
+            .or_else(|| k.strip_prefix("quelle:"))
+            .or_else(|| k.strip_prefix("fuente:"))
+            .map(str::trim)
+            .unwrap_or(&k);
+        // "Reuters", "ANSA/AFP", "(dpa/AFP)".
+        k.split(['/', ',', '-', '&'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .all(|p| self.credits.iter().any(|c| c == p))
+            && !k.is_empty()
+    }
+
+    fn is_boilerplate(&self, line: &str) -> bool {
+        let lower = line.to_lowercase().replace('’', "'");
+        let words = line.split_whitespace().count();
+        if words <= 25
+            && self
+                .boilerplate
+                .iter()
+                .any(|b| lower.starts_with(b.as_str()))
+        {
+            return true;
+        }
+        if words <= 12 && (lower.starts_with('©') || lower.starts_with("(c)")) {
+            return true;
+        }
+        self.is_stock_bio(line)
+    }
+
+    /// A stock author bio: three or more very short verbless fragments, at least one of them
+    /// naming a bio noun ("Nerd televisivo. Ninja di Twitter. Evangelista della birra.").
+    fn is_stock_bio(&self, line: &str) -> bool {
+        let inner = line.trim_matches(|c: char| "\"“”«»'‘’ ".contains(c));
+        let frags: Vec<&str> = inner
+            .split(['.', '!'])
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect();
+        if frags.len() < 3 || frags.iter().any(|f| f.split_whitespace().count() > 5) {
+            return false;
+        }
+        let hits = frags
+            .iter()
+            .filter(|f| {
+                crate::text::tokens::words(f)
+                    .any(|w| self.bio_words.iter().any(|b| b == &w.text.to_lowercase()))
+            })
+            .count();
+        hits * 2 >= frags.len()
+    }
+}
+
+/// Sorts blocks into the article's parts.
+pub fn parse(blocks: &[Block], lang: &Language) -> Parts {
+    let lx = Lexicon::new(lang);
+    let mut parts = Parts::default();
+    let mut in_box = false;
+    let mut seen_body = false;
+    let n = blocks.len();
+    for (i, b) in blocks.iter().enumerate() {
+        let text = b.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        match b.kind {
+            BlockKind::Title => {
+                if parts.title.is_none() {
+                    parts.title = Some(text.to_string());
+                }
+                continue;
+            }
+            BlockKind::ListItem if in_box => {
+                parts.given_key_points.push(text.to_string());
+                continue;
+            }
+            _ => {}
+        }
+        in_box = false;
+        if parts.given_heading.is_none()
+            && matches!(
+                b.kind,
+                BlockKind::Line | BlockKind::Heading | BlockKind::Paragraph
+            )
+            && lx.is_heading(text)
+        {
+            let next_is_list = blocks
+                .get(i + 1)
+                .is_some_and(|nb| nb.kind == BlockKind::ListItem);
+            if next_is_list {
+                parts.given_heading = Some(text.to_string());
+                in_box = true;
+                continue;
+            }
+        }
+        if lx.is_credit(text) {
+            parts.credits.push(text.to_string());
+            continue;
+        }
+        if lx.is_boilerplate(text) {
+            parts.boilerplate.push(text.to_string());
+            continue;
+        }
+        if b.kind == BlockKind::Line
+            && !seen_body
+            && parts.title.is_none()
+            && i + 1 < n
+            && looks_like_title(text)
+        {
+            parts.title = Some(text.to_string());
+            continue;
+        }
+        seen_body = true;
+        parts.paragraphs.push(text.to_string());
+    }
+    parts
+}
+
+/// A first line that reads as a headline: short, with no sentence-final period.
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=20).contains(&words)
+        && line.chars().count() <= 160
+        && !line.ends_with(['.', ',', ';', ':'])
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“«‘'".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> Parts {
+        parse(&blocks_from_text(text), lang::get("it").unwrap())
+    }
+
+    #[test]
+    fn finds_box_credit_and_bio() {
+        let p = parse_text(
+            "Il governo ha approvato la manovra.\nIn breve:\n- primo punto\n- secondo punto\nIl testo prosegue qui.\nANSA\n“Fanatico del caffè. Esperto di musica. Pioniere della rete.”",
+        );
+        assert_eq!(p.title, None);
+        assert_eq!(p.given_heading.as_deref(), Some("In breve:"));
+        assert_eq!(p.given_key_points, ["primo punto", "secondo punto"]);
+        assert_eq!(p.paragraphs.len(), 2);
+        assert_eq!(p.credits, ["ANSA"]);
+        assert_eq!(p.boilerplate.len(), 1);
+    }
+
+    #[test]
+    fn title_and_wrapped_lines() {
+        let p = parse_text("Piove su Roma\n\nLa pioggia è caduta per tutta\nla notte sulla capitale.\n\nLeggi anche: il meteo di domani");
+        assert_eq!(p.title.as_deref(), Some("Piove su Roma"));
+        assert_eq!(
+            p.paragraphs,
+            ["La pioggia è caduta per tutta la notte sulla capitale."]
+        );
+        assert_eq!(p.boilerplate.len(), 1);
+    }
+
+    #[test]
+    fn a_dash_in_a_number_is_not_a_bullet() {
+        let p = parse_text("Il titolo scende.\n-5% in borsa oggi.");
+        assert!(p.given_key_points.is_empty());
+        assert_eq!(p.paragraphs.len(), 2);
+    }
+}
