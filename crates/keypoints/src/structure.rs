@@ -301,10 +301,29 @@ pub fn parse(blocks: &[Block], lang: &Language) -> Parts {
             parts.title = Some(text.to_string());
             continue;
         }
+        if !seen_body {
+            if let Some(agency) = dateline_credit(text, &lx) {
+                parts.credits.push(agency);
+            }
+        }
         seen_body = true;
         parts.paragraphs.push(text.to_string());
     }
     parts
+}
+
+/// The agency of a dateline that opens the lead, "ROMA, 3 mar (Reuters) - ..." or "(CNN) -- ...".
+/// The dateline stays in the text; the credit is reported.
+fn dateline_credit(lead: &str, lx: &Lexicon) -> Option<String> {
+    let head = crate::text::truncate_to_boundary(lead, 120);
+    let open = head.find('(')?;
+    let close = open + head[open..].find(')')?;
+    let after = head[close + 1..].trim_start();
+    if !after.starts_with(['-', '–', '—', ':']) {
+        return None;
+    }
+    let inner = head[open + 1..close].trim();
+    lx.is_credit(inner).then(|| inner.to_string())
 }
 
 /// A first line that reads as a headline: short, with no sentence-final period.
@@ -349,6 +368,13 @@ mod tests {
             ["La pioggia è caduta per tutta la notte sulla capitale."]
         );
         assert_eq!(p.boilerplate.len(), 1);
+    }
+
+    #[test]
+    fn dateline_credit_is_reported() {
+        let p = parse_text("MILANO, 3 marzo (Reuters) - La Borsa ha chiuso in rialzo.");
+        assert_eq!(p.credits, ["Reuters"]);
+        assert_eq!(p.paragraphs.len(), 1);
     }
 
     #[test]
