@@ -6,6 +6,9 @@
 //! text and one-paragraph-a-line text both come out right. The lists that recognise headings,
 //! credits and boilerplate are the language folders' data; credits of every language are used
 //! together, because a Reuters credit is a Reuters credit in any language.
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::lang::{self, Language};
 
 /// What a block of input is, as far as the source tells.
@@ -138,44 +141,42 @@ fn key(s: &str) -> String {
         .replace('’', "'")
 }
 
+/// Headings, credits and boilerplate of every language folder together: boxes, credits and
+/// boilerplate in another language than the article's are common in wire copy and on
+/// multilingual sites. Built once, then only read.
 struct Lexicon {
-    headings: Vec<String>,
-    credits: Vec<String>,
+    headings: HashSet<String>,
+    credits: HashSet<String>,
     boilerplate: Vec<String>,
-    bio_words: Vec<String>,
+    bio_words: HashSet<String>,
 }
 
 impl Lexicon {
-    fn new(primary: &Language) -> Self {
-        let mut lx = Lexicon {
-            headings: Vec::new(),
-            credits: Vec::new(),
-            boilerplate: Vec::new(),
-            bio_words: Vec::new(),
-        };
-        // The article's own language first, then every other folder: boxes, credits and
-        // boilerplate in another language are common in wire copy and multilingual sites.
-        let mut langs = vec![primary];
-        for code in lang::codes() {
-            if let Ok(l) = lang::get(code) {
-                if l.code() != primary.code() {
-                    langs.push(l);
-                }
+    fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let mut lx = Lexicon {
+                headings: HashSet::new(),
+                credits: HashSet::new(),
+                boilerplate: Vec::new(),
+                bio_words: HashSet::new(),
+            };
+            for l in lang::codes().into_iter().filter_map(|c| lang::get(c).ok()) {
+                lx.headings
+                    .extend(l.list("keypoint_headings").iter().map(|s| key(s)));
+                lx.credits.extend(l.list("credits").iter().map(|s| key(s)));
+                lx.boilerplate.extend(
+                    l.list("boilerplate")
+                        .iter()
+                        .map(|s| s.to_lowercase().replace('’', "'")),
+                );
+                lx.bio_words
+                    .extend(l.list("bio_words").iter().map(|s| s.to_lowercase()));
             }
-        }
-        for l in langs {
-            lx.headings
-                .extend(l.list("keypoint_headings").iter().map(|s| key(s)));
-            lx.credits.extend(l.list("credits").iter().map(|s| key(s)));
-            lx.boilerplate.extend(
-                l.list("boilerplate")
-                    .iter()
-                    .map(|s| s.to_lowercase().replace('’', "'")),
-            );
-            lx.bio_words
-                .extend(l.list("bio_words").iter().map(|s| s.to_lowercase()));
-        }
-        lx
+            lx.boilerplate.sort();
+            lx.boilerplate.dedup();
+            lx
+        })
     }
 
     fn is_heading(&self, line: &str) -> bool {
@@ -198,7 +199,7 @@ impl Lexicon {
         k.split(['/', ',', '-', '&'])
             .map(str::trim)
             .filter(|p| !p.is_empty())
-            .all(|p| self.credits.iter().any(|c| c == p))
+            .all(|p| self.credits.contains(p))
             && !k.is_empty()
     }
 
@@ -243,8 +244,8 @@ impl Lexicon {
 }
 
 /// Sorts blocks into the article's parts.
-pub fn parse(blocks: &[Block], lang: &Language) -> Parts {
-    let lx = Lexicon::new(lang);
+pub fn parse(blocks: &[Block], _lang: &Language) -> Parts {
+    let lx = Lexicon::get();
     let mut parts = Parts::default();
     let mut in_box = false;
     let mut seen_body = false;
@@ -302,7 +303,7 @@ pub fn parse(blocks: &[Block], lang: &Language) -> Parts {
             continue;
         }
         if !seen_body {
-            if let Some(agency) = dateline_credit(text, &lx) {
+            if let Some(agency) = dateline_credit(text, lx) {
                 parts.credits.push(agency);
             }
         }
