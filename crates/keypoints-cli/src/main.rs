@@ -19,12 +19,18 @@ struct Cli {
 enum Command {
     /// Analyse one article (file, or - for stdin) and print its key points or full digest.
     Summarize(cmd::summarize::Args),
+    /// Score key points with ROUGE on a summary set, beside Lead-3 and the set's systems.
+    Eval(cmd::eval::Args),
+    /// Measure speed: articles a second on one core, and the time for one ~1 MB article.
+    Bench(cmd::bench::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(args) => cmd::summarize::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Bench(args) => cmd::bench::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
