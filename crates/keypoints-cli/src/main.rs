@@ -19,12 +19,15 @@ struct Cli {
 enum Command {
     /// Analyse one article (file, or - for stdin) and print its key points or full digest.
     Summarize(cmd::summarize::Args),
+    /// Score sentence splitting against the gold sentences of CoNLL-U files.
+    EvalSentences(cmd::eval_sentences::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(args) => cmd::summarize::run(args),
+        Command::EvalSentences(args) => cmd::eval_sentences::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,2 +1,3 @@
 //! One module a subcommand.
+pub mod eval_sentences;
 pub mod summarize;

@@ -1,1 +1,2 @@
 //! Metrics behind the `eval` commands.
+pub mod sentences;
