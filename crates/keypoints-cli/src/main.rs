@@ -23,6 +23,8 @@ enum Command {
     Eval(cmd::eval::Args),
     /// Measure speed: articles a second on one core, and the time for one ~1 MB article.
     Bench(cmd::bench::Args),
+    /// Score sentence splitting against the gold sentences of CoNLL-U files.
+    EvalSentences(cmd::eval_sentences::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Command::Summarize(args) => cmd::summarize::run(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::EvalSentences(args) => cmd::eval_sentences::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

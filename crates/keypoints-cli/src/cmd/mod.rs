@@ -1,4 +1,5 @@
 //! One module a subcommand.
 pub mod bench;
 pub mod eval;
+pub mod eval_sentences;
 pub mod summarize;

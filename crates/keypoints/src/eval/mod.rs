@@ -4,3 +4,4 @@
 pub mod porter;
 pub mod rouge;
 pub mod summaries;
+pub mod sentences;
