@@ -19,12 +19,18 @@ struct Cli {
 enum Command {
     /// Analyse one article (file, or - for stdin) and print its key points or full digest.
     Summarize(cmd::summarize::Args),
+    /// Score quotes and speakers against PolNeAR (brat standoff folder).
+    EvalQuotes(cmd::eval_quotes::Args),
+    /// Score entities against a KIND-style token/tag file.
+    EvalEntities(cmd::eval_entities::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(args) => cmd::summarize::run(args),
+        Command::EvalQuotes(args) => cmd::eval_quotes::run(args),
+        Command::EvalEntities(args) => cmd::eval_entities::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,2 +1,4 @@
 //! One module a subcommand.
+pub mod eval_entities;
+pub mod eval_quotes;
 pub mod summarize;
