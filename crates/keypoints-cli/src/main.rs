@@ -23,6 +23,10 @@ enum Command {
     EvalQuotes(cmd::eval_quotes::Args),
     /// Score entities against a KIND-style token/tag file.
     EvalEntities(cmd::eval_entities::Args),
+    /// Score key points with ROUGE on a summary set, beside Lead-3 and the set's systems.
+    Eval(cmd::eval::Args),
+    /// Measure speed: articles a second on one core, and the time for one ~1 MB article.
+    Bench(cmd::bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +35,8 @@ fn main() -> ExitCode {
         Command::Summarize(args) => cmd::summarize::run(args),
         Command::EvalQuotes(args) => cmd::eval_quotes::run(args),
         Command::EvalEntities(args) => cmd::eval_entities::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Bench(args) => cmd::bench::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
