@@ -19,12 +19,15 @@ struct Cli {
 enum Command {
     /// Analyse one article (file, or - for stdin) and print its key points or full digest.
     Summarize(cmd::summarize::Args),
+    /// Analyse many articles (JSONL, WARC, folders, stdin) on all cores into JSONL digests.
+    Batch(cmd::batch::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(args) => cmd::summarize::run(args),
+        Command::Batch(args) => cmd::batch::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
