@@ -29,6 +29,8 @@ enum Command {
     Bench(cmd::bench::Args),
     /// Score sentence splitting against the gold sentences of CoNLL-U files.
     EvalSentences(cmd::eval_sentences::Args),
+    /// Analyse many articles (JSONL, WARC, folders, stdin) on all cores into JSONL digests.
+    Batch(cmd::batch::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),
         Command::EvalSentences(args) => cmd::eval_sentences::run(args),
+        Command::Batch(args) => cmd::batch::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

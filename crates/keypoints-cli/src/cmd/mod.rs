@@ -4,4 +4,5 @@ pub mod eval_quotes;
 pub mod bench;
 pub mod eval;
 pub mod eval_sentences;
+pub mod batch;
 pub mod summarize;
