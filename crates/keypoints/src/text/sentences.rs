@@ -472,7 +472,7 @@ impl<'t> Splitter<'t> {
         // Elided articles and prefixes: "dell'art." is "art.".
         let tail = word
             .rfind(['\'', '’', '-'])
-            .map(|p| &word[p + 1..])
+            .map(|p| word[p..].trim_start_matches(['\'', '’', '-']))
             .filter(|t| !t.is_empty())
             .unwrap_or(word);
         self.lower(word);
@@ -676,6 +676,14 @@ mod tests {
     #[track_caller]
     fn check(code: &str, text: &str, expected: &[&str]) {
         assert_eq!(pieces(text, code), expected, "{code}: {text}");
+    }
+
+    #[test]
+    fn elision_with_a_typographic_apostrophe_before_a_period() {
+        let it = crate::lang::get("it").unwrap();
+        let fr = crate::lang::get("fr").unwrap();
+        assert_eq!(split("Parla dell’art. Poi va.", it).len(), 1 + usize::from(!it.is_abbreviation("art")));
+        assert_eq!(split("C’est l’agriculture. Voilà.", fr).len(), 2);
     }
 
     #[test]
