@@ -65,6 +65,9 @@ struct Rules {
     particles: HashSet<String>,
     /// `ordinal_period = yes` in `sentences.txt`.
     ordinal_period: bool,
+    /// Bytes of the longest abbreviation (upper and lower case may differ in length: with some
+    /// slack).
+    longest: usize,
 }
 
 impl Rules {
@@ -77,11 +80,14 @@ impl Rules {
                 k.trim() == "ordinal_period" && matches!(v.trim(), "yes" | "true")
             })
         });
+        let abbreviations = set("abbreviations");
+        let longest = abbreviations.iter().map(String::len).max().unwrap_or(0) * 2;
         Rules {
-            abbreviations: set("abbreviations"),
+            abbreviations,
             titles: set("name_titles"),
             particles: set("name_particles"),
             ordinal_period,
+            longest,
         }
     }
 }
@@ -159,18 +165,23 @@ impl<'t> Splitter<'t> {
         let n = self.bytes.len();
         let mut i = 0;
         while i < n {
-            let b = self.bytes[i];
-            i = match b {
+            // Skip the bytes that cannot start a mark; continuation bytes of UTF-8 are never in
+            // the table, so this stays on character boundaries.
+            match self.bytes[i..].iter().position(|&b| CANDIDATE[b as usize]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+            i = match self.bytes[i] {
                 b'.' | b'!' | b'?' => self.at_mark(i),
                 b':' | b';' => self.at_colon(i),
                 b'\n' => self.at_newline(i),
-                _ if b < 0x80 => i + 1,
+                // Lead bytes of the non-ASCII marks (…, 。, ！, ？, ؟, ۔, ।): decode and look.
                 _ => {
                     let c = self.char_at(i);
                     if is_mark(c) {
                         self.at_mark(i)
                     } else {
-                        i + c.len_utf8().max(1)
+                        i + c.len_utf8()
                     }
                 }
             };
@@ -475,19 +486,14 @@ impl<'t> Splitter<'t> {
             .map(|p| &word[p + 1..])
             .filter(|t| !t.is_empty())
             .unwrap_or(word);
-        self.lower(word);
-        let mut known = self.rules.abbreviations.contains(&self.buf);
-        let mut title = known && self.rules.titles.contains(&self.buf);
+        let (mut known, mut title) = self.abbreviation(word);
         if !known && tail.len() < word.len() {
-            self.lower(tail);
-            known = self.rules.abbreviations.contains(&self.buf);
-            title = known && self.rules.titles.contains(&self.buf);
+            (known, title) = self.abbreviation(tail);
         }
         if !known {
             // Two-word abbreviations ("p. ex.", "EE. UU."): the word before this one, too.
             if let Some(pair) = self.two_words(w, i) {
-                self.lower(pair);
-                known = self.rules.abbreviations.contains(&self.buf);
+                (known, title) = self.abbreviation(pair);
             }
         }
         if title {
@@ -576,9 +582,24 @@ impl<'t> Splitter<'t> {
     /// Puts the lower case of `s` in the reused buffer.
     fn lower(&mut self, s: &str) {
         self.buf.clear();
-        for c in s.chars() {
-            self.buf.extend(c.to_lowercase());
+        if s.is_ascii() {
+            self.buf.push_str(s);
+            self.buf.make_ascii_lowercase();
+        } else {
+            for c in s.chars() {
+                self.buf.extend(c.to_lowercase());
+            }
         }
+    }
+
+    /// Whether `word` is an abbreviation of the language, and whether a name title.
+    fn abbreviation(&mut self, word: &str) -> (bool, bool) {
+        if word.len() > self.rules.longest {
+            return (false, false);
+        }
+        self.lower(word);
+        let known = self.rules.abbreviations.contains(&self.buf);
+        (known, known && self.rules.titles.contains(&self.buf))
     }
 }
 
@@ -641,6 +662,21 @@ fn is_opener(c: char) -> bool {
 fn is_bullet(c: char) -> bool {
     matches!(c, '-' | '•' | '*' | '·' | '▪' | '◦' | '‣' | '●' | '■')
 }
+
+/// Bytes where a sentence mark, colon, semicolon or line break may start: the ASCII ones and
+/// the UTF-8 lead bytes of the non-ASCII marks in [`is_mark`].
+static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [
+        b'.', b'!', b'?', b':', b';', b'\n', 0xD8, 0xDB, 0xE0, 0xE2, 0xE3, 0xEF,
+    ];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
