@@ -65,6 +65,9 @@ struct Rules {
     particles: HashSet<String>,
     /// `ordinal_period = yes` in `sentences.txt`.
     ordinal_period: bool,
+    /// Bytes of the longest abbreviation (upper and lower case may differ in length: with some
+    /// slack).
+    longest: usize,
 }
 
 impl Rules {
@@ -77,11 +80,14 @@ impl Rules {
                 k.trim() == "ordinal_period" && matches!(v.trim(), "yes" | "true")
             })
         });
+        let abbreviations = set("abbreviations");
+        let longest = abbreviations.iter().map(String::len).max().unwrap_or(0) * 2;
         Rules {
-            abbreviations: set("abbreviations"),
+            abbreviations,
             titles: set("name_titles"),
             particles: set("name_particles"),
             ordinal_period,
+            longest,
         }
     }
 }
@@ -109,6 +115,7 @@ pub fn split(text: &str, lang: &Language) -> Vec<Range<usize>> {
         out: Vec::new(),
         start: 0,
         clause_start: 0,
+        depth: 0,
     };
     s.run();
     s.out
@@ -152,6 +159,8 @@ struct Splitter<'t> {
     start: usize,
     /// Where the current clause starts (after the last colon or semicolon).
     clause_start: usize,
+    /// Brackets opened and not yet closed in the current sentence.
+    depth: usize,
 }
 
 impl<'t> Splitter<'t> {
@@ -159,18 +168,31 @@ impl<'t> Splitter<'t> {
         let n = self.bytes.len();
         let mut i = 0;
         while i < n {
-            let b = self.bytes[i];
-            i = match b {
+            // Skip the bytes that cannot start a mark; continuation bytes of UTF-8 are never in
+            // the table, so this stays on character boundaries.
+            match self.bytes[i..].iter().position(|&b| CANDIDATE[b as usize]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+            i = match self.bytes[i] {
                 b'.' | b'!' | b'?' => self.at_mark(i),
                 b':' | b';' => self.at_colon(i),
                 b'\n' => self.at_newline(i),
-                _ if b < 0x80 => i + 1,
+                b'(' | b'[' => {
+                    self.depth += 1;
+                    i + 1
+                }
+                b')' | b']' => {
+                    self.depth = self.depth.saturating_sub(1);
+                    i + 1
+                }
+                // Lead bytes of the non-ASCII marks (…, 。, ！, ？, ؟, ۔, ।): decode and look.
                 _ => {
                     let c = self.char_at(i);
                     if is_mark(c) {
                         self.at_mark(i)
                     } else {
-                        i + c.len_utf8().max(1)
+                        i + c.len_utf8()
                     }
                 }
             };
@@ -198,6 +220,7 @@ impl<'t> Splitter<'t> {
         }
         self.start = end;
         self.clause_start = end;
+        self.depth = 0;
     }
 
     /// Skips white space from `i`; returns where it ends and the number of line breaks in it.
@@ -346,7 +369,10 @@ impl<'t> Splitter<'t> {
             return k;
         }
         let next = self.next_at(k);
-        let boundary = if next.list || next.bullet {
+        let boundary = if self.depth > 0 {
+            // Inside brackets: "(Foto: Reuters)".
+            false
+        } else if next.list || next.bullet {
             true
         } else if next.opener || next.case != Case::Upper {
             false
@@ -471,23 +497,20 @@ impl<'t> Splitter<'t> {
         }
         // Elided articles and prefixes: "dell'art." is "art.".
         let tail = word
-            .rfind(['\'', '’', '-'])
-            .map(|p| word[p..].trim_start_matches(['\'', '’', '-']))
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '\'' | '’' | '-'))
+            .map(|(p, c)| &word[p + c.len_utf8()..])
             .filter(|t| !t.is_empty())
             .unwrap_or(word);
-        self.lower(word);
-        let mut known = self.rules.abbreviations.contains(&self.buf);
-        let mut title = known && self.rules.titles.contains(&self.buf);
+        let (mut known, mut title) = self.abbreviation(word);
         if !known && tail.len() < word.len() {
-            self.lower(tail);
-            known = self.rules.abbreviations.contains(&self.buf);
-            title = known && self.rules.titles.contains(&self.buf);
+            (known, title) = self.abbreviation(tail);
         }
         if !known {
             // Two-word abbreviations ("p. ex.", "EE. UU."): the word before this one, too.
             if let Some(pair) = self.two_words(w, i) {
-                self.lower(pair);
-                known = self.rules.abbreviations.contains(&self.buf);
+                (known, title) = self.abbreviation(pair);
             }
         }
         if title {
@@ -509,6 +532,10 @@ impl<'t> Splitter<'t> {
             return true;
         }
         let nw = self.next_word(next.word);
+        if nw.chars().nth(1).is_none() && self.text[next.word + nw.len()..].starts_with('.') {
+            // Another initial ("V. S. Naipaul").
+            return false;
+        }
         self.lower(nw);
         if !self.lang.is_stopword(&self.buf) {
             return false;
@@ -576,9 +603,24 @@ impl<'t> Splitter<'t> {
     /// Puts the lower case of `s` in the reused buffer.
     fn lower(&mut self, s: &str) {
         self.buf.clear();
-        for c in s.chars() {
-            self.buf.extend(c.to_lowercase());
+        if s.is_ascii() {
+            self.buf.push_str(s);
+            self.buf.make_ascii_lowercase();
+        } else {
+            for c in s.chars() {
+                self.buf.extend(c.to_lowercase());
+            }
         }
+    }
+
+    /// Whether `word` is an abbreviation of the language, and whether a name title.
+    fn abbreviation(&mut self, word: &str) -> (bool, bool) {
+        if word.len() > self.rules.longest {
+            return (false, false);
+        }
+        self.lower(word);
+        let known = self.rules.abbreviations.contains(&self.buf);
+        (known, known && self.rules.titles.contains(&self.buf))
     }
 }
 
@@ -641,6 +683,22 @@ fn is_opener(c: char) -> bool {
 fn is_bullet(c: char) -> bool {
     matches!(c, '-' | '•' | '*' | '·' | '▪' | '◦' | '‣' | '●' | '■')
 }
+
+/// Bytes where a sentence mark, colon, semicolon or line break may start: the ASCII ones and
+/// the UTF-8 lead bytes of the non-ASCII marks in [`is_mark`].
+static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [
+        b'.', b'!', b'?', b':', b';', b'\n', b'(', b')', b'[', b']', 0xD8, 0xDB, 0xE0, 0xE2, 0xE3,
+        0xEF,
+    ];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
@@ -874,6 +932,11 @@ mod tests {
             &["J. R. R. Tolkien wrote it.", "George W. Bush read it."],
         );
         check(
+            "fr",
+            "Ils sont venus, avec V. S. Naipaul. Il pleuvait.",
+            &["Ils sont venus, avec V. S. Naipaul.", "Il pleuvait."],
+        );
+        check(
             "it",
             "Lo ha detto A. Di Pietro ieri. Poi basta.",
             &["Lo ha detto A. Di Pietro ieri.", "Poi basta."],
@@ -1066,6 +1129,12 @@ mod tests {
             &["Es gilt:", "Wer zuerst kommt, gewinnt.", "Punkt."],
         );
         check("it", "Ore 10:30; alle 12:00.", &["Ore 10:30; alle 12:00."]);
+        // Not inside brackets.
+        check(
+            "es",
+            "El acto (Foto: AP; Vídeo: EFE) fue breve.",
+            &["El acto (Foto: AP; Vídeo: EFE) fue breve."],
+        );
     }
 
     #[test]
@@ -1128,6 +1197,42 @@ mod tests {
                     lang.is_abbreviation(t),
                     "{code}: title {t} is not an abbreviation"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_on_mixed_input() {
+        // Deterministic pseudo-random strings over marks, quotes, spaces, letters of several
+        // scripts and multi-byte apostrophes: every result must be valid ranges.
+        let alphabet: Vec<char> = "aZ9 .…!?:;’'\"«»“”()[]-–\n\u{a0}éß中؟।。x1.A.b.l’e"
+            .chars()
+            .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for code in ["it", "en", "de", "fr", "es"] {
+            let lang = crate::lang::get(code).unwrap();
+            for _ in 0..3000 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let len = (seed % 40) as usize;
+                let mut s = String::new();
+                let mut x = seed;
+                for _ in 0..len {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    s.push(alphabet[(x >> 33) as usize % alphabet.len()]);
+                }
+                let mut last = 0;
+                for r in split(&s, lang) {
+                    assert!(
+                        r.start >= last && r.start < r.end && r.end <= s.len(),
+                        "{s:?}"
+                    );
+                    assert_eq!(&s[r.clone()], s[r.clone()].trim(), "{s:?}");
+                    last = r.end;
+                }
             }
         }
     }
