@@ -221,10 +221,22 @@ fn key_points(a: &Analysis, opts: &Options) -> Vec<KeyPoint> {
     rank::choose(&cands, &reference, k, &rank::Weights::default())
         .into_iter()
         .map(|c| {
-            let r = a.sentences[c.index].clone();
+            let mut r = a.sentences[c.index].clone();
+            let mut text = String::new();
+            if opts.concise {
+                // Trailing attribution trimmed by the quote stage (owned there); add a period.
+                if let Some(t) = quotes::trim_attribution(&a.text[r.clone()], a.lang) {
+                    r.end = r.start + t.keep;
+                    text = t.text;
+                }
+            }
             let span = a.chars.span(r.start, r.end);
             KeyPoint {
-                text: a.text[r].to_string(),
+                text: if text.is_empty() {
+                    a.text[r].to_string()
+                } else {
+                    text
+                },
                 sentence: c.index,
                 start: span.start,
                 end: span.end,

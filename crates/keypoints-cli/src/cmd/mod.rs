@@ -1,6 +1,6 @@
 //! One module a subcommand.
-pub mod eval_entities;
-pub mod eval_quotes;
 pub mod bench;
 pub mod eval;
+pub mod eval_entities;
+pub mod eval_quotes;
 pub mod summarize;
