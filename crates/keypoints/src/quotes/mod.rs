@@ -827,6 +827,33 @@ pub struct Trimmed {
     pub text: String,
 }
 
+/// Words that can follow a verb of saying without being its subject ("said Wednesday").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "ieri",
+    "oggi",
+    "stamattina",
+    "stasera",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+];
+
 const MODALS: &[&str] = &[
     "would", "could", "should", "might", "will", "can", "may", "must", "potrebbe", "dovrebbe",
 ];
@@ -862,7 +889,7 @@ pub fn trim_attribution(sentence: &str, lang: &'static Language) -> Option<Trimm
     let attribution = match verb_at {
         _ if is_source => true,
         // "said Smith", "ha riferito l’agenzia": the cue first, its speaker after.
-        Some(0) => tail.len() >= 2,
+        Some(0) => tail.len() >= 2 && !tail[1..].iter().all(|w| TIME_WORDS.contains(&w.as_str())),
         Some(p) => {
             let before = &tail[..p];
             p <= 4
