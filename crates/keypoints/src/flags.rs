@@ -178,7 +178,7 @@ pub(crate) fn is_stock_bio(line: &str, bio_words: &[String]) -> bool {
     frags.iter().any(|f| {
         words(f).any(|w| {
             let l = w.text.to_lowercase();
-            bio_words.iter().any(|b| *b == l)
+            bio_words.contains(&l)
         })
     })
 }

@@ -49,13 +49,11 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         for (wi, w) in words(s).enumerate() {
             if let Some(pe) = prev_end {
                 let gap = &s[pe..w.start];
-                if gap
+                let breaks = gap
                     .chars()
-                    .any(|c| !c.is_whitespace() && c != '-' && c != '’' && c != '\'')
-                {
-                    if !chunk.is_empty() {
-                        chunks.push(std::mem::take(&mut chunk));
-                    }
+                    .any(|c| !c.is_whitespace() && c != '-' && c != '’' && c != '\'');
+                if breaks && !chunk.is_empty() {
+                    chunks.push(std::mem::take(&mut chunk));
                 }
             }
             prev_end = Some(w.end);
