@@ -156,8 +156,9 @@ pub fn analyze_blocks(
     let text = analysis::join_paragraphs(&parts);
     let a = Analysis::new(lang, &text, &parts);
     let key_points = key_points(&a, opts);
-    let quotes = quotes::find(&a);
-    let entities = entities::find(&a);
+    let found = entities::detect(&a);
+    let quotes = quotes::find_with(&a, &found);
+    let entities = found.entities;
     let keywords = keywords::extract(&a);
     let (flags, flag_score) = flags::raise(&a);
     let structure = Structure {
