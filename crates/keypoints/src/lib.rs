@@ -196,5 +196,5 @@ pub fn analyze_blocks(
 }
 
 fn key_points(a: &Analysis, opts: &Options) -> Vec<KeyPoint> {
-    rank::key_points(a, opts.points, &rank::Weights::default())
+    rank::key_points(a, opts.points, opts.concise, &rank::Weights::default())
 }
