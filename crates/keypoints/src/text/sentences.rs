@@ -745,6 +745,17 @@ mod tests {
     }
 
     #[test]
+    fn elision_with_a_typographic_apostrophe_before_a_period() {
+        let it = crate::lang::get("it").unwrap();
+        let fr = crate::lang::get("fr").unwrap();
+        assert_eq!(
+            split("Parla dell’art. Poi va.", it).len(),
+            1 + usize::from(!it.is_abbreviation("art"))
+        );
+        assert_eq!(split("C’est l’agriculture. Voilà.", fr).len(), 2);
+    }
+
+    #[test]
     fn splits_simple_sentences() {
         check(
             "it",
