@@ -27,6 +27,13 @@ pub fn run(args: Args) -> Result<()> {
     } else {
         args.files
     };
+    // Read every file first, so that a bad path fails before any output.
+    let mut inputs = Vec::with_capacity(files.len());
+    for path in &files {
+        let conllu = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        inputs.push((path, conllu));
+    }
     println!(
         "{:<28} {:>9} {:>6} {:>6} {:>7} {:>9} {:>7} {:>7}",
         "file", "sentences", "gold", "found", "correct", "precision", "recall", "F1"
@@ -34,10 +41,8 @@ pub fn run(args: Args) -> Result<()> {
     let mut total = Counts::default();
     let mut sentences = 0;
     let mut details = Vec::new();
-    for path in &files {
-        let conllu = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let e = evaluate(&conllu, lang);
+    for (path, conllu) in &inputs {
+        let e = evaluate(conllu, lang);
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -546,8 +546,16 @@ impl<'t> Splitter<'t> {
     /// Decides for a period after a number that starts at `w`.
     fn number_ends(&mut self, w: usize, next: &Next, upper: bool) -> bool {
         // The first word of its sentence: an enumeration ("947. Mutamenti", "1. Introduzione").
-        let before = self.text[self.start..w].trim_start();
-        if before.len() <= 8 && !before.chars().any(char::is_alphanumeric) {
+        // Looked for backwards and bounded: only spaces and a little punctuation ("(", "§")
+        // between the sentence start and the number.
+        let mut p = w;
+        while p > self.start && w - p <= MAX_LEAD {
+            match self.char_before(p) {
+                Some(c) if !c.is_alphanumeric() => p -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        if p == self.start {
             return false;
         }
         if self.rules.ordinal_period {
@@ -1179,6 +1187,8 @@ mod tests {
         assert_eq!(pieces(&word, "it").len(), 2);
         let dots = ". ".repeat(500_000);
         assert!(pieces(&dots, "it").len() <= 500_000);
+        let numbers = format!("{}{}", " ".repeat(1 << 20), "1. 2. 3. ".repeat(100_000));
+        assert!(!pieces(&numbers, "it").is_empty());
         let colons = "a; ".repeat(300_000);
         assert_eq!(pieces(&colons, "it").len(), 1);
     }
