@@ -13,6 +13,9 @@ pub struct Args {
     /// Language of the text.
     #[arg(short, long, default_value = "it")]
     pub lang: String,
+    /// Also print every wrong (FP) and missed (FN) mention, one a line, for error analysis.
+    #[arg(long)]
+    pub errors: bool,
 }
 
 /// Runs `eval-entities`.
@@ -49,5 +52,10 @@ pub fn run(args: Args) -> Result<()> {
         row(&name, p);
     }
     row("overall", &s.overall);
+    if args.errors {
+        for (what, t, text) in &s.errors {
+            println!("{what}\t{t:?}\t{text}");
+        }
+    }
     Ok(())
 }

@@ -106,6 +106,8 @@ pub struct Scores {
     pub overall: Prf,
     /// Sentences read.
     pub sentences: usize,
+    /// Wrong and missed mentions (`FP`/`FN`, type, text), for error analysis.
+    pub errors: Vec<(&'static str, EntityType, String)>,
 }
 
 fn no_space_before(tok: &str) -> bool {
@@ -130,6 +132,7 @@ pub fn evaluate(sentences: &[Sentence], lang: &'static Language) -> Scores {
         per_type: types.map(|t| (t, Prf::default())),
         sentences: sentences.len(),
         overall: Prf::default(),
+        errors: Vec::new(),
     };
     for chunk in sentences.chunks(SENTENCES_PER_DOC) {
         // Rebuild the text; token char ranges in the joined text.
@@ -185,8 +188,23 @@ pub fn evaluate(sentences: &[Sentence], lang: &'static Language) -> Scores {
                     pred.insert((s, e_idx, e.kind));
                 } else {
                     unaligned.push(e.kind);
+                    let t: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+                    scores.errors.push(("FP", e.kind, t));
                 }
             }
+        }
+        let join = |a: usize, b: usize| -> String {
+            let all: Vec<&str> = chunk
+                .iter()
+                .flat_map(|s| s.tokens.iter().map(String::as_str))
+                .collect();
+            all[a..=b].join(" ")
+        };
+        for p in pred.iter().filter(|p| !gold.contains(p)) {
+            scores.errors.push(("FP", p.2, join(p.0, p.1)));
+        }
+        for g in gold.iter().filter(|g| !pred.contains(g)) {
+            scores.errors.push(("FN", g.2, join(g.0, g.1)));
         }
         for (t, prf) in scores.per_type.iter_mut() {
             let tp = pred

@@ -32,6 +32,7 @@ pub(crate) struct Lexicon {
     pub pronouns: HashSet<String>,
     pub label_verbs: HashSet<String>,
     pub agent_markers: HashSet<String>,
+    pub adjective_suffixes: Vec<String>,
 }
 
 /// Language-neutral gazetteers.
@@ -39,6 +40,9 @@ pub(crate) struct Lexicon {
 pub(crate) struct Shared {
     pub cities: HashSet<String>,
     pub given_names: HashSet<String>,
+    /// The English folder's places (US states, towns of English-speaking countries), which other
+    /// languages mostly write the same way ("New Jersey", "Minneapolis").
+    pub places_en: HashSet<String>,
 }
 
 fn lines(contents: &'static str) -> impl Iterator<Item = &'static str> {
@@ -62,6 +66,11 @@ pub(crate) fn shared() -> &'static Shared {
     SHARED.get_or_init(|| Shared {
         cities: lines(SHARED_CITIES).map(|s| s.replace('’', "'")).collect(),
         given_names: lines(SHARED_GIVEN).map(str::to_string).collect(),
+        places_en: lang::fallback()
+            .list("places")
+            .iter()
+            .map(|w| w.replace('’', "'"))
+            .collect(),
     })
 }
 
@@ -103,6 +112,7 @@ impl Lexicon {
             pronouns: lower("pronouns"),
             label_verbs: lower("label_verbs"),
             agent_markers: lower("agent_markers"),
+            adjective_suffixes: lang.list("adjective_suffixes").to_vec(),
         }
     }
 }

@@ -176,7 +176,9 @@ fn candidates(lang: &Language, lex: &Lexicon, text: &str, sent: Range<usize>, ou
             let next = toks[j + 1].text;
             let joins = g == " "
                 || g == "-"
-                || (is_apostrophe(g) && !ELIDED.contains(&toks[j].text.to_lowercase().as_str()))
+                || (is_apostrophe(g)
+                    && (!ELIDED.contains(&toks[j].text.to_lowercase().as_str())
+                        || (j > i && toks[j].text.chars().count() == 1)))
                 || (g == ". " && toks[j].text.chars().count() == 1);
             if joins && is_cap(next) {
                 j += 1;
@@ -194,15 +196,36 @@ fn candidates(lang: &Language, lex: &Lexicon, text: &str, sent: Range<usize>, ou
             }
             break;
         }
+        // An organization word takes the adjectives after it ("Commissione europea").
+        if lex.org_heads.contains(toks[j].text) && j == i {
+            while j + 1 < n && j < i + 2 && gap(j) == " " {
+                let l = toks[j + 1].text;
+                let adj = !is_cap(l)
+                    && !lang.is_stopword(l)
+                    && l.chars().count() > 4
+                    && lex
+                        .adjective_suffixes
+                        .iter()
+                        .any(|s| l.ends_with(s.as_str()));
+                if !adj {
+                    break;
+                }
+                j += 1;
+            }
+        }
         let run_end = j;
         let mut start = i;
         // Leading stopwords and titles are not part of the name.
         let mut titled = false;
+        let mid_sentence = i > 0 && !gap(i - 1).contains(['.', '“', '"', ':', '«']);
         while start < run_end {
             let low = toks[start].text.to_lowercase();
             if lex.titles.contains(&low) {
-                titled = true;
+                // "Presidente della Repubblica" is an office, not a title before a name.
+                titled = !lex.particles.contains(&toks[start + 1].text.to_lowercase());
                 start += 1;
+            } else if lex.particles.contains(&low) && mid_sentence && start == i {
+                break; // "Di Pietro", "De Luca": a capitalized particle inside a sentence
             } else if lang.is_stopword(&low) || lex.particles.contains(&low) {
                 start += 1;
             } else {
@@ -219,9 +242,15 @@ fn candidates(lang: &Language, lex: &Lexicon, text: &str, sent: Range<usize>, ou
         }
         // Titles in lower case before the name ("il presidente russo Vladimir Putin").
         if !titled {
+            // Only adjectives may stand between ("presidente russo"), not "presidente della".
             titled = (start.saturating_sub(3)..start).any(|k| {
                 lex.titles.contains(&toks[k].text.to_lowercase())
-                    && (k + 1..start).all(|m| !is_cap(toks[m].text))
+                    && (k + 1..start).all(|m| {
+                        let w = toks[m].text;
+                        let l = w.to_lowercase();
+                        !is_cap(w) && !lang.is_stopword(&l) && !lex.particles.contains(&l)
+                    })
+                    && (k..start).all(|m| gap(m) == " ")
             });
         }
         // Also a title followed by a period ("Sen. Cruz", "Dr. Rossi").
@@ -258,7 +287,7 @@ fn name_of(text: &str, toks: &[Word]) -> String {
 }
 
 fn is_place(shared: &lexicon::Shared, lex: &Lexicon, name: &str) -> bool {
-    lex.places.contains(name) || shared.cities.contains(name)
+    lex.places.contains(name) || shared.cities.contains(name) || shared.places_en.contains(name)
 }
 
 fn split_and_push(
@@ -275,6 +304,37 @@ fn split_and_push(
     }
     let name = name_of(text, toks);
     let org_head = lex.org_heads.contains(toks[0].text);
+    // A place before a person's name ("degli Stati Uniti Barack Obama").
+    if toks.len() >= 3 && !is_place(shared, lex, &name) && !org_head {
+        for k in (1..toks.len() - 1).rev() {
+            if is_cap(toks[k].text)
+                && is_cap(toks[k - 1].text)
+                && is_place(shared, lex, &name_of(text, &toks[..k]))
+                && toks.len() - k >= 2
+            {
+                split_and_push(lex, shared, text, &toks[..k], titled, initial, out);
+                split_and_push(lex, shared, text, &toks[k..], titled, false, out);
+                return;
+            }
+        }
+    }
+    // A person's full name after another name ("sindaco di Milano Letizia Moratti",
+    // "Presidente della Repubblica Giorgio Napolitano"): two names.
+    if toks.len() >= 3 && !is_place(shared, lex, &name) {
+        for k in 1..toks.len() - 1 {
+            let prev = toks[k - 1].text;
+            if shared.given_names.contains(toks[k].text)
+                && is_cap(toks[k + 1].text)
+                && is_cap(prev)
+                && !shared.given_names.contains(prev)
+                && !lex.titles.contains(&prev.to_lowercase())
+            {
+                split_and_push(lex, shared, text, &toks[..k], titled, initial, out);
+                split_and_push(lex, shared, text, &toks[k..], true, false, out);
+                return;
+            }
+        }
+    }
     if !org_head && !is_place(shared, lex, &name) {
         // A place after a particle, behind something that is not an organization name.
         for k in (1..toks.len().saturating_sub(1)).rev() {
@@ -298,7 +358,20 @@ fn split_and_push(
     }
     let first = toks[0].text;
     let last = toks[toks.len() - 1].text;
+    let foreign_place_only = !lex.places.contains(&name);
     let (kind, strong) = if is_place(shared, lex, &name) && !titled {
+        if initial && toks.len() == 1 && foreign_place_only {
+            // "Solo", "Natale": a foreign town's name at a sentence start is too often a word.
+            out.push(Cand {
+                range: toks[0].start..toks[0].end,
+                name,
+                nwords: 1,
+                kind: None,
+                strong: false,
+                initial,
+            });
+            return;
+        }
         (Some(EntityType::Location), true)
     } else if org_head || lex.org_tails.contains(last) {
         (Some(EntityType::Organization), true)
@@ -306,7 +379,7 @@ fn split_and_push(
         (Some(EntityType::Person), true)
     } else if toks.len() == 1 && is_acronym(first) {
         (Some(EntityType::Organization), false)
-    } else if shared.given_names.contains(first) {
+    } else if shared.given_names.contains(first) && (toks.len() >= 2 || !initial) {
         (Some(EntityType::Person), false)
     } else {
         (None, false)
@@ -386,14 +459,16 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
         });
         assigned[ci] = Some(g);
     }
-    // Type the unknown: a multiword name of capitalized words reads as a person, a single
-    // unknown word is left out (too often a common noun written capitalized).
+    // Type the unknown: a multiword name with no other evidence is most often an organization
+    // (measured on KIND: ORG 0.594 overall F1 against PER 0.585); a single unknown word is left
+    // out (too often a common noun written capitalized: PER for it lowers F1 to 0.559).
+
     let mut keep: Vec<Option<usize>> = vec![None; groups.len()];
     let mut entities = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let kind = match g.kind {
             Some(k) => k,
-            None if g.words.len() >= 2 => EntityType::Person,
+            None if g.words.len() >= 2 => EntityType::Organization,
             None => continue,
         };
         let mut spans: Vec<Range<usize>> =

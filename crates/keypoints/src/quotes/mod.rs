@@ -823,50 +823,105 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The byte length of `sentence` to keep once a trailing attribution is trimmed: ", ha riferito
-/// l’agenzia di stampa ...", ", he said", ", secondo Pyongyang", ", according to officials".
-/// Returns `sentence.len()` when there is nothing to trim. The kept part ends where the comma
-/// was; callers add their own final period.
-pub fn trim_attribution(sentence: &str, lang: &'static Language) -> usize {
+/// A sentence without its trailing attribution, from [`trim_attribution`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trimmed {
+    /// Bytes of the sentence kept (the kept text is `sentence[..keep]`).
+    pub keep: usize,
+    /// The kept text as a reader sees it: a closing quote mark that stood after the comma is
+    /// put back, and a final period added.
+    pub text: String,
+}
+
+/// Words that can follow a verb of saying without being its subject ("said Wednesday").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "ieri",
+    "oggi",
+    "stamattina",
+    "stasera",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+];
+
+const MODALS: &[&str] = &[
+    "would", "could", "should", "might", "will", "can", "may", "must", "potrebbe", "dovrebbe",
+];
+
+/// Trims a trailing attribution from `sentence`: ", ha riferito l’agenzia di stampa ...",
+/// ", he said", "..., officials said", ", secondo Pyongyang", ", according to a study". `None`
+/// when the sentence has none. The tail after the last comma (at most ten words) must be a
+/// source phrase, an inverted cue with its speaker ("said Smith"), or a short subject (no modal
+/// verb) followed by a verb of saying; the tail must not open a reported clause.
+pub fn trim_attribution(sentence: &str, lang: &'static Language) -> Option<Trimmed> {
     let lex = lexicon::get(lang);
     let toks: Vec<Word> = words(sentence).collect();
     let n = toks.len();
     if n < 6 {
-        return sentence.len();
+        return None;
     }
-    let end = {
-        let t = sentence.trim_end_matches(|c: char| c.is_whitespace() || ".!?;…".contains(c));
-        t.len()
+    // The last comma with at most ten words after it.
+    let first = (n.saturating_sub(10).max(1)..n)
+        .rev()
+        .find(|&f| sentence[toks[f - 1].end..toks[f].start].contains(','))?;
+    if first < 5 {
+        return None;
+    }
+    let tail: Vec<String> = toks[first..].iter().map(|t| lower(t.text)).collect();
+    if tail.iter().any(|w| lex.complementizers.contains(w)) {
+        return None;
+    }
+    let is_source = lex
+        .according_to
+        .iter()
+        .any(|p| tail.len() > p.len() && tail[..p.len()] == p[..]);
+    let verb_at = tail.iter().position(|w| lex.speech_verbs.contains(w));
+    let attribution = match verb_at {
+        _ if is_source => true,
+        // "said Smith", "ha riferito l’agenzia": the cue first, its speaker after.
+        Some(0) => tail.len() >= 2 && !tail[1..].iter().all(|w| TIME_WORDS.contains(&w.as_str())),
+        Some(p) => {
+            let before = &tail[..p];
+            p <= 4
+                && !before.iter().any(|w| MODALS.contains(&w.as_str()))
+                && !before.iter().any(|w| w == "you" || w == "i")
+        }
+        None => false,
     };
-    // The last comma before the end, with at most ten words after it.
-    for first in (n.saturating_sub(10)..n).rev() {
-        if first == 0 {
-            break;
-        }
-        let gap = &sentence[toks[first - 1].end..toks[first].start];
-        if !gap.contains(',') {
-            continue;
-        }
-        let tail: Vec<String> = toks[first..].iter().map(|t| lower(t.text)).collect();
-        let is_source = lex
-            .according_to
-            .iter()
-            .any(|p| tail.len() > p.len() && tail[..p.len()] == p[..]);
-        let has_verb = tail.iter().take(4).any(|w| lex.speech_verbs.contains(w));
-        let no_clause = !tail.iter().any(|w| lex.complementizers.contains(w));
-        if (is_source || has_verb) && no_clause && first >= 5 {
-            let keep = toks[first - 1].end;
-            // Keep a closing quote mark that sits before the comma.
-            let extra = sentence[keep..toks[first].start]
-                .split(',')
-                .next()
-                .map(str::len)
-                .unwrap_or(0);
-            return (keep + extra).min(end);
-        }
-        break;
+    if !attribution {
+        return None;
     }
-    sentence.len()
+    let keep = toks[first - 1].end;
+    let gap = &sentence[keep..toks[first].start];
+    let (before_comma, after_comma) = gap.split_once(',').unwrap_or((gap, ""));
+    let mut text = sentence[..keep].to_string();
+    text.push_str(before_comma.trim_end());
+    let closing: String = after_comma
+        .chars()
+        .filter(|c| "”’'\"»".contains(*c))
+        .collect();
+    let keep = keep + before_comma.trim_end().len();
+    if !text.ends_with(['.', '!', '?', '…']) {
+        text.push('.');
+    }
+    text.push_str(&closing);
+    Some(Trimmed { keep, text })
 }
 
 #[cfg(test)]
@@ -928,19 +983,34 @@ mod tests {
 
     #[test]
     fn trims_trailing_attribution() {
-        let lang = crate::lang::get("it").unwrap();
+        let it = crate::lang::get("it").unwrap();
         let s = "Putin ha affermato che relazioni più strette sarebbero utili, ha riferito l’agenzia di stampa ufficiale.";
+        let t = trim_attribution(s, it).unwrap();
         assert_eq!(
-            &s[..trim_attribution(s, lang)],
+            t.text,
+            "Putin ha affermato che relazioni più strette sarebbero utili."
+        );
+        assert_eq!(
+            &s[..t.keep],
             "Putin ha affermato che relazioni più strette sarebbero utili"
         );
         let en = crate::lang::get("en").unwrap();
         let s = "The company will cut two thousand jobs next year, a spokesman said.";
         assert_eq!(
-            &s[..trim_attribution(s, en)],
-            "The company will cut two thousand jobs next year"
+            trim_attribution(s, en).unwrap().text,
+            "The company will cut two thousand jobs next year."
         );
-        let s = "He said that the company will cut jobs.";
-        assert_eq!(trim_attribution(s, en), s.len());
+        let s = "'This started and ended in the city today,' an FBI source told WUSA.";
+        assert_eq!(
+            trim_attribution(s, en).unwrap().text,
+            "'This started and ended in the city today.'"
+        );
+        for s in [
+            "He said that the company will cut jobs.",
+            "'It was hard over the years,' Julia, who is on the cover, explained.",
+            "If you saw that, you would think a reporter would know better.",
+        ] {
+            assert_eq!(trim_attribution(s, en), None, "{s}");
+        }
     }
 }
