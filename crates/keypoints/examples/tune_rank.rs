@@ -154,6 +154,7 @@ fn main() {
         match a {
             ("red", v) => w.redundancy = v.parse().expect("number"),
             ("budget", v) => w.budget = v.parse().expect("number"),
+            ("moves", _) => {}
             (f, v) if f.starts_with('f') => {
                 w.features[f[1..].parse::<usize>().expect("feature index")] =
                     v.parse().expect("number")
@@ -161,6 +162,10 @@ fn main() {
             _ => {}
         }
     }
+    let moves: usize = args
+        .iter()
+        .find_map(|a| a.strip_prefix("moves=").map(|v| v.parse().expect("number")))
+        .unwrap_or(600);
     let mut best = objective(&sets, &w);
     let report = |w: &Weights, obj: f64| {
         println!("objective {obj:.3}  {w:?}");
@@ -217,4 +222,29 @@ fn main() {
             break;
         }
     }
+    // Then random moves of two or three weights at once, to leave the coordinate optimum; a fixed
+    // seed keeps the search reproducible.
+    let mut rng = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    for _ in 0..moves {
+        let mut t = w;
+        for _ in 0..(2 + next() % 2) {
+            let f = (next() % NF as u64) as usize;
+            let step = [-0.2, -0.1, -0.05, 0.05, 0.1, 0.2][(next() % 6) as usize];
+            t.features[f] += step;
+        }
+        let o = objective(&sets, &t);
+        if o > best + 1e-9 {
+            best = o;
+            w = t;
+            println!("move: objective {best:.3}");
+        }
+    }
+    println!("final");
+    report(&w, best);
 }

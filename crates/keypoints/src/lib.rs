@@ -196,16 +196,5 @@ pub fn analyze_blocks(
 }
 
 fn key_points(a: &Analysis, opts: &Options) -> Vec<KeyPoint> {
-    let mut points = rank::key_points(a, opts.points, &rank::Weights::default());
-    if opts.concise {
-        // Trailing attributions (", ha riferito l'agenzia ...") are found by the quote stage.
-        for kp in &mut points {
-            let r = a.sentences[kp.sentence].clone();
-            if let Some(t) = quotes::trim_attribution(&a.text[r.clone()], a.lang) {
-                kp.end = a.chars.char_of(r.start + t.keep);
-                kp.text = t.text;
-            }
-        }
-    }
-    points
+    rank::key_points(a, opts.points, opts.concise, &rank::Weights::default())
 }

@@ -60,7 +60,15 @@ pub fn shape(sentence: &str, lang: &Language) -> Shape {
         lang.list("dependent_starts").contains(&f)
     });
     let opens_quote = s.starts_with(['"', '\'', '“', '‘', '«', '„']);
+    // The end of a quotation that began in an earlier sentence: a closing mark after the final
+    // punctuation and no opening mark anywhere before it.
+    let closes_quote = s.ends_with(['"', '\'', '”', '’', '»'])
+        && end.ends_with(['.', '!', '?', '…'])
+        && !s[..end.len()].contains(['"', '“', '«', '„'])
+        && !s[..end.len()].contains(" '")
+        && !s[..end.len()].contains(" ‘");
     let quote = opens_quote
+        || closes_quote
         || [": '", ": \"", ": “", ": ‘", ": «", ": „"]
             .iter()
             .any(|p| s.contains(p));
@@ -102,5 +110,7 @@ mod tests {
         assert!(shape("Guilty: Former teacher Brianne Altice was sentenced.", en).label);
         assert!(shape("He said: 'We are ready to pay on April 9.'", en).quote);
         assert!(shape("However, the plan failed.", en).dependent);
+        assert!(shape("We are ready to pay on April 9.'", en).quote);
+        assert!(!shape("He called it 'a disgrace.'", en).quote);
     }
 }

@@ -111,8 +111,8 @@ impl Default for Weights {
     fn default() -> Self {
         Weights {
             features: [
-                -0.02, 1.5, 0.0, 0.3, 0.6, -0.1, 0.1, 0.0, 0.15, 0.1, -2.0, -0.05, -0.3, -1.0, 0.0,
-                0.0, 0.02, 0.0,
+                0.1, 1.5, 0.0, 0.2, 0.6, 0.02, 0.0, 0.0, 0.15, 0.1, -0.4, -0.05, -0.25, -1.0, 0.0,
+                0.1, -0.02, -0.05,
             ],
             redundancy: 1.0,
             budget: 35,
@@ -430,8 +430,15 @@ pub fn candidates(a: &Analysis) -> (Vec<Candidate>, Vec<u32>) {
     (cands, title)
 }
 
-/// The key points of an analysed article: `points` of them, or 3 to 5 when `None`.
-pub fn key_points(a: &Analysis, points: Option<usize>, w: &Weights) -> Vec<KeyPoint> {
+/// The key points of an analysed article: `points` of them, or 3 to 5 when `None`; with `concise`,
+/// trailing attributions are cut ([`crate::quotes::trim_attribution`], the quote stage's
+/// knowledge of cues) and the span covers what is kept.
+pub fn key_points(
+    a: &Analysis,
+    points: Option<usize>,
+    concise: bool,
+    w: &Weights,
+) -> Vec<KeyPoint> {
     let (cands, title) = candidates(a);
     let prepared = prepare(&cands, &title);
     let count = points.map_or(Count::Auto, Count::Exactly);
@@ -439,9 +446,15 @@ pub fn key_points(a: &Analysis, points: Option<usize>, w: &Weights) -> Vec<KeyPo
         .into_iter()
         .map(|c| {
             let r = a.sentences[c.index].clone();
-            let span = a.chars.span(r.start, r.end);
+            let sentence = &a.text[r.clone()];
+            let (end, text) =
+                match concise.then(|| crate::quotes::trim_attribution(sentence, a.lang)) {
+                    Some(Some(t)) => (r.start + t.keep, t.text),
+                    _ => (r.end, sentence.to_string()),
+                };
+            let span = a.chars.span(r.start, end);
             KeyPoint {
-                text: a.text[r].to_string(),
+                text,
                 sentence: c.index,
                 start: span.start,
                 end: span.end,
