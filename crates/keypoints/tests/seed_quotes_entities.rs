@@ -24,7 +24,10 @@ fn load() -> Option<(Digest, Value)> {
         return None;
     };
     let digest = analyze(&text, &Options::default()).expect("the seed analyses");
-    Some((digest, serde_json::from_str(&exp).expect("valid expected JSON")))
+    Some((
+        digest,
+        serde_json::from_str(&exp).expect("valid expected JSON"),
+    ))
 }
 
 fn kind_of(s: &str) -> QuoteKind {
@@ -92,8 +95,7 @@ fn seed_entities_have_their_types() {
             let ok = d.entities.iter().any(|e| {
                 e.kind == kind
                     && (e.name == name
-                        || e
-                            .mentions
+                        || e.mentions
                             .iter()
                             .any(|m| piece(&d.text, m.start, m.end) == name))
             });

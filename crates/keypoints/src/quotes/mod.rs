@@ -300,7 +300,10 @@ impl<'a> Ctx<'a> {
                     && p.iter()
                         .enumerate()
                         .all(|(o, pw)| lower(toks[k + o].text) == *pw)
-                    && (1..p.len()).all(|o| self.gap(toks, k + o - 1).trim().is_empty()))
+                    && (1..p.len()).all(|o| {
+                        let g = self.gap(toks, k + o - 1).trim();
+                        g.is_empty() || g == "'" || g == "’"
+                    }))
                 .then_some(p.len())
             }) {
                 // "secondo" also means "second": a source follows it with no digit.
@@ -1032,6 +1035,34 @@ mod tests {
             kinds.contains(&(QuoteKind::AccordingTo, Some("John Smith"))),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn german_french_spanish_share_the_machinery() {
+        for (code, text, speaker) in [
+            (
+                "de",
+                "Die Kanzlerin Angela Merkel erklärte, dass die Krise vorbei sei.",
+                "Angela Merkel",
+            ),
+            (
+                "fr",
+                "Le président Emmanuel Macron a déclaré que la crise était terminée.",
+                "Emmanuel Macron",
+            ),
+            (
+                "es",
+                "El presidente Pedro Sánchez dijo que la crisis había terminado.",
+                "Pedro Sánchez",
+            ),
+        ] {
+            let q = quotes(code, text);
+            assert_eq!(q.len(), 1, "{code}: {q:?}");
+            assert_eq!(q[0].kind, QuoteKind::Indirect, "{code}");
+            assert_eq!(q[0].speaker.as_ref().unwrap().0, speaker, "{code}");
+        }
+        let q = quotes("fr", "La croissance a ralenti, selon l'Insee.");
+        assert_eq!(q[0].kind, QuoteKind::AccordingTo, "{q:?}");
     }
 
     #[test]
