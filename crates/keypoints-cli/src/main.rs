@@ -27,6 +27,10 @@ enum Command {
     Eval(cmd::eval::Args),
     /// Measure speed: articles a second on one core, and the time for one ~1 MB article.
     Bench(cmd::bench::Args),
+    /// Score sentence splitting against the gold sentences of CoNLL-U files.
+    EvalSentences(cmd::eval_sentences::Args),
+    /// Analyse many articles (JSONL, WARC, folders, stdin) on all cores into JSONL digests.
+    Batch(cmd::batch::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +41,8 @@ fn main() -> ExitCode {
         Command::EvalEntities(args) => cmd::eval_entities::run(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::EvalSentences(args) => cmd::eval_sentences::run(args),
+        Command::Batch(args) => cmd::batch::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -196,52 +196,16 @@ pub fn analyze_blocks(
 }
 
 fn key_points(a: &Analysis, opts: &Options) -> Vec<KeyPoint> {
-    let mut vocab = text::tokens::Vocabulary::new(a.lang);
-    let cands: Vec<rank::Candidate> = (0..a.sentences.len())
-        .map(|i| {
-            let s = a.sentence(i);
-            let words = text::tokens::words(s).count();
-            rank::Candidate {
-                terms: vocab.terms(s),
-                words,
-                eligible: words >= 5,
+    let mut points = rank::key_points(a, opts.points, &rank::Weights::default());
+    if opts.concise {
+        // Trailing attributions (", ha riferito l'agenzia ...") are found by the quote stage.
+        for kp in &mut points {
+            let r = a.sentences[kp.sentence].clone();
+            if let Some(t) = quotes::trim_attribution(&a.text[r.clone()], a.lang) {
+                kp.end = a.chars.char_of(r.start + t.keep);
+                kp.text = t.text;
             }
-        })
-        .collect();
-    let mut reference = Vec::new();
-    if let Some(t) = &a.parts.title {
-        reference.extend(vocab.terms(t));
+        }
     }
-    if let Some(p) = a.paragraphs.first() {
-        reference.extend(vocab.terms(&a.text[p.clone()]));
-    }
-    let k = opts
-        .points
-        .unwrap_or_else(|| rank::default_count(cands.len()));
-    rank::choose(&cands, &reference, k, &rank::Weights::default())
-        .into_iter()
-        .map(|c| {
-            let mut r = a.sentences[c.index].clone();
-            let mut text = String::new();
-            if opts.concise {
-                // Trailing attribution trimmed by the quote stage (owned there); add a period.
-                if let Some(t) = quotes::trim_attribution(&a.text[r.clone()], a.lang) {
-                    r.end = r.start + t.keep;
-                    text = t.text;
-                }
-            }
-            let span = a.chars.span(r.start, r.end);
-            KeyPoint {
-                text: if text.is_empty() {
-                    a.text[r].to_string()
-                } else {
-                    text
-                },
-                sentence: c.index,
-                start: span.start,
-                end: span.end,
-                score: (c.score * 1000.0).round() / 1000.0,
-            }
-        })
-        .collect()
+    points
 }

@@ -56,13 +56,17 @@ pub fn find_with(a: &Analysis, found: &Found) -> Vec<Quote> {
     let raw = find_raw(a.lang, a.text, &a.sentences, found, None);
     let mut out: Vec<Quote> = raw
         .into_iter()
+        .filter(|q| !q.content.is_empty())
         .map(|q| q.into_quote(&a.chars, None))
         .collect();
     for (i, item) in a.parts.given_key_points.iter().enumerate() {
         let sents = crate::text::sentences::split(item, a.lang);
         let local = entities::detect_in(a.lang, item, &sents, None);
         let chars = CharMap::new(item);
-        for mut q in find_raw(a.lang, item, &sents, &local, Some(found)) {
+        for mut q in find_raw(a.lang, item, &sents, &local, Some(found))
+            .into_iter()
+            .filter(|q| !q.content.is_empty())
+        {
             q.item = Some(i);
             out.push(q.into_quote(&chars, Some(i)));
         }
@@ -641,6 +645,8 @@ impl<'a> Ctx<'a> {
         cue: String,
         kind: QuoteKind,
     ) -> Raw {
+        // An inverted range (a cue right after its own quote mark) is an empty quote, dropped later.
+        let content = content.start..content.end.max(content.start);
         Raw {
             text: self.text[content.clone()].to_string(),
             content,
