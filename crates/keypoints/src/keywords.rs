@@ -156,6 +156,24 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                 if !is_content[ch[j - 1].0 as usize] {
                     continue;
                 }
+                // A phrase neither cuts a name nor mixes a name with common words
+                // ("russo Vladimir Putin"): capitalized content words are all or none.
+                let cap = |k: usize| {
+                    a.text[ch[k].1..ch[k].2]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                };
+                if (i > 0 && cap(i) && cap(i - 1)) || (j < ch.len() && cap(j - 1) && cap(j)) {
+                    continue;
+                }
+                let caps = (i..j)
+                    .filter(|&k| is_content[ch[k].0 as usize] && cap(k))
+                    .count();
+                let contents = (i..j).filter(|&k| is_content[ch[k].0 as usize]).count();
+                if caps != 0 && caps != contents {
+                    continue;
+                }
                 let key: Vec<u32> = ch[i..j].iter().map(|t| t.0).collect();
                 let e = cands.entry(key).or_insert_with(|| {
                     let content: Vec<u32> = ch[i..j]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
-use keypoints::quotes::eval::{parse_brat, predict, score, Counts};
+use keypoints::quotes::eval::{parse_brat, predict, score_detailed, Counts};
 
 /// Arguments of `eval-quotes`.
 #[derive(clap::Args, Debug)]
@@ -21,6 +21,9 @@ pub struct Args {
     /// Print one line per document.
     #[arg(long)]
     pub per_doc: bool,
+    /// Print missed gold quotes (`FN`, with their cue) and unmatched predictions (`FP`).
+    #[arg(long)]
+    pub errors: bool,
 }
 
 /// Runs `eval-quotes`.
@@ -73,7 +76,49 @@ pub fn run(args: Args) -> Result<()> {
                 .with_context(|| format!("cannot read {}", ann.display()))?,
         );
         let pred = predict(&text, lang);
-        let c = score(&gold, &pred);
+        let (c, gmatched, pairs) = score_detailed(&gold, &pred);
+        if args.errors {
+            let piece = |r: &std::ops::Range<usize>| -> String {
+                text.chars()
+                    .skip(r.start)
+                    .take(r.len())
+                    .collect::<String>()
+                    .replace('\n', " ")
+            };
+            for (g, m) in gold.iter().zip(&gmatched) {
+                if !m {
+                    let cue: Vec<String> = g.cue.iter().map(piece).collect();
+                    let content: String =
+                        g.content.iter().map(piece).collect::<Vec<_>>().join(" … ");
+                    println!("FN\t{}\t{}", cue.join(" ").to_lowercase(), content);
+                }
+            }
+            let mut pmatched = vec![false; pred.len()];
+            for &(gi, pi) in &pairs {
+                pmatched[pi] = true;
+                let g = &gold[gi];
+                if let (Some(src), Some(sp)) = (g.source.first(), &pred[pi].speaker) {
+                    if !g
+                        .source
+                        .iter()
+                        .any(|r| r.start < sp.end && sp.start < r.end)
+                    {
+                        println!("SPK\t{}\t{}", piece(src), piece(sp));
+                    }
+                } else if !g.source.is_empty() {
+                    println!(
+                        "SPK\t{}\t(none)\t{}",
+                        piece(&g.source[0]),
+                        piece(&pred[pi].content)
+                    );
+                }
+            }
+            for (p, m) in pred.iter().zip(&pmatched) {
+                if !m {
+                    println!("FP\t{}", piece(&p.content));
+                }
+            }
+        }
         if args.per_doc {
             println!(
                 "{name}\tgold {}\tpred {}\tmatched {}\tspeaker {}/{}",

@@ -26,6 +26,8 @@ pub struct GoldQuote {
     pub content: Vec<Range<usize>>,
     /// Source fragments, empty when the annotation has none.
     pub source: Vec<Range<usize>>,
+    /// Cue fragments.
+    pub cue: Vec<Range<usize>>,
 }
 
 /// Parses a brat `.ann` file into its attributions. Lines it does not understand are skipped.
@@ -70,6 +72,7 @@ pub fn parse_brat(ann: &str) -> Vec<GoldQuote> {
             match role {
                 "Content" => g.content.extend(ranges.iter().cloned()),
                 "Source" => g.source.extend(ranges.iter().cloned()),
+                "Cue" => g.cue.extend(ranges.iter().cloned()),
                 _ => {}
             }
         }
@@ -194,6 +197,16 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
 
 /// Scores predictions against gold quotes of one document.
 pub fn score(gold: &[GoldQuote], pred: &[Predicted]) -> Counts {
+    score_detailed(gold, pred).0
+}
+
+/// Like [`score`], also telling which gold quotes and which predictions were matched.
+/// The third item lists the matched (gold, prediction) index pairs.
+#[allow(clippy::type_complexity)]
+pub fn score_detailed(
+    gold: &[GoldQuote],
+    pred: &[Predicted],
+) -> (Counts, Vec<bool>, Vec<(usize, usize)>) {
     let mut pairs = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
         let glen: usize = g.content.iter().map(|r| r.len()).sum();
@@ -212,12 +225,14 @@ pub fn score(gold: &[GoldQuote], pred: &[Predicted]) -> Counts {
         predicted: pred.len(),
         ..Counts::default()
     };
+    let mut matched = Vec::new();
     for (_, gi, pi) in pairs {
         if gused[gi] || pused[pi] {
             continue;
         }
         gused[gi] = true;
         pused[pi] = true;
+        matched.push((gi, pi));
         c.matched += 1;
         let g = &gold[gi];
         if !g.source.is_empty() {
@@ -229,7 +244,7 @@ pub fn score(gold: &[GoldQuote], pred: &[Predicted]) -> Counts {
             }
         }
     }
-    c
+    (c, gused, matched)
 }
 
 #[cfg(test)]
