@@ -433,21 +433,37 @@ fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
     let mut score = vec![0f64; n];
     let mut is_cand = vec![false; n];
     for id in 1..n {
-        if s.dropped[id] || dom.node(id).is_text() || !is_paragraph_like(dom, id) {
+        if s.dropped[id] || dom.node(id).is_text() {
             continue;
         }
-        let len = s.chars[id];
-        if len < 20 {
-            continue;
-        }
-        let pts = 1.0 + s.commas[id] as f64 + (len as f64 / 100.0).min(3.0);
-        let mut level = 0;
-        let mut cur = id;
-        while level < 5 {
-            let p = dom.node(cur).parent;
-            if p == cur || p == 0 {
-                break;
+        // A paragraph gives points from its parent up; a container with loose text between its
+        // blocks (text and <br>s in a <div>) counts that text as a paragraph of its own.
+        let (first, len, commas) = if is_paragraph_like(dom, id) {
+            (dom.node(id).parent, s.chars[id], s.commas[id])
+        } else if matches!(
+            &*dom.node(id).name,
+            "div" | "section" | "article" | "td" | "main"
+        ) {
+            let mut len = 0;
+            let mut commas = 0;
+            for &c in &dom.node(id).children {
+                let cn = dom.node(c);
+                if cn.is_text() || !BLOCK_TAGS.contains(&&*cn.name) {
+                    len += s.chars[c];
+                    commas += s.commas[c];
+                }
             }
+            (id, len, commas)
+        } else {
+            continue;
+        };
+        if len < 20 || s.dropped[first] {
+            continue;
+        }
+        let pts = 1.0 + commas as f64 + (len as f64 / 100.0).min(3.0);
+        let mut level = 0;
+        let mut p = first;
+        while level < 5 && p != 0 {
             if !is_cand[p] {
                 is_cand[p] = true;
                 score[p] = tag_weight(&dom.node(p).name) + class_weight(dom, p);
@@ -457,7 +473,11 @@ fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
                 1 => pts / 2.0,
                 l => pts / (l as f64 * 3.0),
             };
-            cur = p;
+            let up = dom.node(p).parent;
+            if up == p {
+                break;
+            }
+            p = up;
             level += 1;
         }
     }
