@@ -6,6 +6,8 @@ use clap::{Parser, Subcommand};
 
 mod cmd;
 mod io;
+mod pages;
+mod source;
 
 /// Key points, quotes, entities and quality flags of news articles.
 #[derive(Parser)]
@@ -31,6 +33,12 @@ enum Command {
     EvalSentences(cmd::eval_sentences::Args),
     /// Analyse many articles (JSONL, WARC, folders, stdin) on all cores into JSONL digests.
     Batch(cmd::batch::Args),
+    /// Extract the article text and metadata of a web page (file, stdin or URL).
+    Extract(cmd::extract::Args),
+    /// Score the HTML extractor on the Scrapinghub benchmark (precision, recall, F1).
+    EvalExtraction(cmd::eval_extraction::Args),
+    /// Speed of HTML extraction and full analysis on the benchmark pages (one core).
+    BenchHtml(cmd::bench_html::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +51,9 @@ fn main() -> ExitCode {
         Command::Bench(args) => cmd::bench::run(args),
         Command::EvalSentences(args) => cmd::eval_sentences::run(args),
         Command::Batch(args) => cmd::batch::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::EvalExtraction(args) => cmd::eval_extraction::run(args),
+        Command::BenchHtml(args) => cmd::bench_html::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

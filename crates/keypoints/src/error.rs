@@ -26,6 +26,11 @@ pub enum Error {
         /// The limit in bytes.
         limit: usize,
     },
+    /// An HTML page in which no article text was found.
+    #[error(
+        "no article text found in the page: it may be an index, a login wall or a script-only page"
+    )]
+    NoArticle,
     /// An input option is invalid.
     #[error("invalid option: {0}")]
     Invalid(String),

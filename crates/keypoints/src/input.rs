@@ -36,7 +36,7 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
 }
 
 /// Binary data: NUL bytes, or many control characters that text never has.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.contains(&0) {
         return true;
@@ -48,7 +48,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 20 > sample.len().max(1)
 }
 
-fn describe_binary(bytes: &[u8]) -> String {
+pub(crate) fn describe_binary(bytes: &[u8]) -> String {
     let magic: &[(&[u8], &str)] = &[
         (b"%PDF", "a PDF file"),
         (b"\x89PNG", "a PNG image"),

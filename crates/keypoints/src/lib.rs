@@ -93,23 +93,85 @@ pub fn analyze(text: &str, opts: &Options) -> Result<Digest> {
         InputKind::Auto => html::looks_like_html(text),
     };
     if is_html {
-        let page = html::extract(text);
-        analyze_blocks(&page.blocks, page.meta, page.language.as_deref(), opts)
+        analyze_html(text, opts)
     } else {
         let blocks = structure::blocks_from_text(text);
         analyze_blocks(&blocks, Meta::default(), None, opts)
     }
 }
 
+/// Extracts the article from an HTML page and analyses it.
+fn analyze_html(page: &str, opts: &Options) -> Result<Digest> {
+    let page = html::extract(page);
+    if page
+        .blocks
+        .iter()
+        .all(|b| b.kind == structure::BlockKind::Title)
+    {
+        return Err(Error::NoArticle);
+    }
+    analyze_blocks(&page.blocks, page.meta, page.language.as_deref(), opts)
+}
+
 /// Analyses an article given as bytes in any common encoding.
 pub fn analyze_bytes(bytes: &[u8], opts: &Options) -> Result<Digest> {
+    analyze_document(bytes, None, opts)
+}
+
+/// Analyses a document as fetched: `content_type` is the HTTP Content-Type, whose type decides
+/// HTML or text (unless [`Options::input`] says) and whose charset decodes an HTML page.
+pub fn analyze_document(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    opts: &Options,
+) -> Result<Digest> {
     if bytes.len() > opts.max_bytes {
         return Err(Error::TooLarge {
             size: bytes.len(),
             limit: opts.max_bytes,
         });
     }
-    analyze(&input::decode(bytes)?, opts)
+    if is_html_bytes(bytes, content_type, opts.input) {
+        let charset = content_type.and_then(html::decode::charset_param);
+        let text = html::decode(bytes, charset)?;
+        if text.trim().is_empty() {
+            return Err(Error::Empty);
+        }
+        analyze_html(&text, opts)
+    } else {
+        let text = input::decode(bytes)?;
+        let opts = Options {
+            input: InputKind::Text,
+            ..opts.clone()
+        };
+        analyze(&text, &opts)
+    }
+}
+
+/// HTML or not: the option, else the Content-Type, else the first bytes.
+fn is_html_bytes(bytes: &[u8], content_type: Option<&str>, kind: InputKind) -> bool {
+    match kind {
+        InputKind::Html => return true,
+        InputKind::Text => return false,
+        InputKind::Auto => {}
+    }
+    if let Some(ct) = content_type {
+        if html::is_html_content_type(ct) {
+            return true;
+        }
+        if ct
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("text/plain")
+        {
+            return false;
+        }
+    }
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let head = &bytes[bom..bytes.len().min(bom + 4096)];
+        return html::looks_like_html(&enc.decode_without_bom_handling(head).0);
+    }
+    html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]))
 }
 
 /// Picks the language: the option, else identification, else the declared one, else English data.

@@ -5,4 +5,7 @@ pub mod eval;
 pub mod eval_entities;
 pub mod eval_quotes;
 pub mod eval_sentences;
+pub mod bench_html;
+pub mod eval_extraction;
+pub mod extract;
 pub mod summarize;

@@ -30,8 +30,9 @@ pub enum Input {
 /// Arguments of `summarize`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The article: a file, or - for stdin.
-    pub input: String,
+    /// The article: a file, - for stdin, or an http(s) URL.
+    #[arg(value_name = "INPUT")]
+    pub source: String,
     /// Output format.
     #[arg(short, long, value_enum, default_value = "text")]
     pub format: Format,
@@ -46,10 +47,12 @@ pub struct Args {
     pub concise: bool,
     /// Read the input as HTML or plain text instead of deciding from its content.
     #[arg(long, value_enum, default_value = "auto")]
-    pub input_kind: Input,
+    pub input: Input,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: usize,
+    #[command(flatten)]
+    pub net: crate::source::NetArgs,
 }
 
 impl Args {
@@ -59,7 +62,7 @@ impl Args {
             lang: self.lang.clone(),
             points: self.points,
             concise: self.concise,
-            input: match self.input_kind {
+            input: match self.input {
                 Input::Auto => InputKind::Auto,
                 Input::Text => InputKind::Text,
                 Input::Html => InputKind::Html,
@@ -71,8 +74,15 @@ impl Args {
 
 /// Runs `summarize`.
 pub fn run(args: Args) -> Result<()> {
-    let bytes = crate::io::read_input(&args.input, args.max_bytes)?;
-    let digest = keypoints::analyze_bytes(&bytes, &args.options())?;
+    let loaded = crate::source::load(&args.source, args.max_bytes, &args.net)?;
+    let mut digest = keypoints::analyze_document(
+        &loaded.bytes,
+        loaded.content_type.as_deref(),
+        &args.options(),
+    )?;
+    if digest.meta.url.is_none() {
+        digest.meta.url = loaded.url;
+    }
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {

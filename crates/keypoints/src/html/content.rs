@@ -1,0 +1,656 @@
+//! The article's main text, as blocks: paragraphs, headings, list items and quotes.
+//!
+//! The method is the one Readability and trafilatura made standard, written anew here:
+//! 1. **Prune**: elements that are never article text (navigation, forms, media, `aside`, `footer`,
+//!    hidden elements) and elements whose `class`/`id` names boilerplate (comments, share bars,
+//!    related stories, cookie banners, ads, author boxes, newsletters) are dropped with their
+//!    subtree. A named element is kept when it holds most of the page's text, because a page-wide
+//!    wrapper may carry a name like `has-sidebar`.
+//! 2. **Score**: every paragraph-like element with some text gives points (1, plus commas, plus up
+//!    to 3 for length) to its parent, half to its grandparent and less further up. A container's
+//!    score is weighted by its tag and by the words in its `class`/`id`, then by `1 - link density`.
+//! 3. **Select**: the best container, plus its siblings that score well or are plain paragraphs
+//!    with little link text.
+//! 4. **Emit**: a walk over the selection in document order gives one block per paragraph, heading,
+//!    list item, quote or table cell, skipping link-heavy lists (related stories inside the body).
+//!
+//! Every pass is a loop over the arena or an explicit stack: nothing recurses on the page's depth.
+use super::dom::{collapse, Dom, NodeId};
+use crate::structure::{Block, BlockKind};
+
+/// Tags whose subtree is never article text.
+const DROP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "button",
+    "input",
+    "select",
+    "option",
+    "textarea",
+    "label",
+    "dialog",
+    "menu",
+    "title",
+    "head",
+    "map",
+    "figcaption",
+    "picture",
+    "img",
+    "form_placeholder",
+];
+
+/// Block-level tags: they end the current paragraph.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "body",
+    "html",
+    "form",
+    "caption",
+];
+
+/// Words in `class`/`id` that mark boilerplate (matched inside each class token).
+const NEGATIVE: &[&str] = &[
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "subscri",
+    "cookie",
+    "consent",
+    "gdpr",
+    "banner",
+    "advert",
+    "sponsor",
+    "promo",
+    "popup",
+    "modal",
+    "breadcrumb",
+    "sidebar",
+    "widget",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "trending",
+    "popular",
+    "recommend",
+    "readmore",
+    "read-more",
+    "more-stories",
+    "signup",
+    "sign-up",
+    "toolbar",
+    "skip",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    "author-bio",
+    "authorbio",
+    "bio-box",
+    "byline",
+    "tags",
+    "tag-list",
+    "taglist",
+    "keywords",
+    "pagination",
+    "pager",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "masthead",
+    "topbar",
+    "site-header",
+    "meta-data",
+    "dateline",
+    "timestamp",
+    "caption",
+    "credit",
+    "hidden",
+    "print-only",
+    "donate",
+    "paywall-prompt",
+    "rating",
+    "follow",
+    "login",
+    "survey",
+    "jump",
+    "crosslink",
+    "inline-link",
+    "embed",
+    "video",
+    "gallery",
+    "slideshow",
+    "tooltip",
+    "alert",
+    "notification",
+    "overlay",
+    "offscreen",
+];
+
+/// Words in `class`/`id` of article containers.
+const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "text",
+    "blog",
+    "prose",
+    "richtext",
+    "rich-text",
+];
+
+fn is_ad_word(w: &str) -> bool {
+    matches!(
+        w,
+        "ad" | "ads"
+            | "adv"
+            | "adslot"
+            | "adunit"
+            | "adsense"
+            | "adwrapper"
+            | "adcontainer"
+            | "dfp"
+            | "gpt"
+            | "advertisement"
+            | "advertising"
+            | "advert"
+    )
+}
+
+/// The `id`, `class` and role names of an element as words: "ArticleBody-relatedLinks" gives
+/// `article`, `body`, `related`, `links` (split at punctuation and at lower-to-upper case
+/// changes), each name kept apart.
+struct Names {
+    /// One entry a name, as "-word-word-".
+    names: Vec<String>,
+}
+
+impl Names {
+    fn of(dom: &Dom, id: NodeId) -> Names {
+        let n = dom.node(id);
+        let mut names = Vec::new();
+        for a in [
+            "id",
+            "class",
+            "itemprop",
+            "role",
+            "data-component",
+            "data-testid",
+        ] {
+            if let Some(v) = n.attr(a) {
+                for tok in v.split_whitespace() {
+                    let mut out = String::from("-");
+                    let mut prev_lower = false;
+                    for c in tok.chars() {
+                        if !c.is_alphanumeric() {
+                            if !out.ends_with('-') {
+                                out.push('-');
+                            }
+                            prev_lower = false;
+                            continue;
+                        }
+                        if c.is_uppercase() && prev_lower && !out.ends_with('-') {
+                            out.push('-');
+                        }
+                        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+                        out.extend(c.to_lowercase());
+                    }
+                    if !out.ends_with('-') {
+                        out.push('-');
+                    }
+                    names.push(out);
+                }
+            }
+        }
+        Names { names }
+    }
+
+    /// True when some name has a word starting with `entry` (entries with '-' match word runs).
+    fn has(&self, entry: &str) -> bool {
+        let pat = format!("-{entry}");
+        self.names.iter().any(|n| n.contains(&pat))
+    }
+
+    fn negative(&self) -> bool {
+        NEGATIVE.iter().any(|w| self.has(w))
+            || self.names.iter().any(|n| n.split('-').any(is_ad_word))
+    }
+
+    fn positive(&self) -> bool {
+        POSITIVE.iter().any(|w| self.has(w))
+    }
+}
+
+fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    let n = dom.node(id);
+    if n.attr("hidden").is_some() || n.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    n.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Per-node text statistics, filled bottom-up.
+struct Stats {
+    /// Non-space characters of the text below.
+    chars: Vec<u32>,
+    /// Of which inside links.
+    link: Vec<u32>,
+    /// Commas below.
+    commas: Vec<u32>,
+    /// Dropped with its subtree.
+    dropped: Vec<bool>,
+}
+
+fn stats(dom: &Dom) -> Stats {
+    let n = dom.nodes.len();
+    let mut s = Stats {
+        chars: vec![0; n],
+        link: vec![0; n],
+        commas: vec![0; n],
+        dropped: vec![false; n],
+    };
+    // Top-down: a node is dropped if its parent is (parents come before children in the arena).
+    let mut total = 0u32;
+    for (id, nd) in dom.nodes.iter().enumerate() {
+        if nd.is_text() {
+            let c = nd.text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            s.chars[id] = c;
+            total += c;
+            s.commas[id] = nd.text.matches([',', '，', '、']).count() as u32;
+        }
+    }
+    // Bottom-up sums (children have larger indices than their parents): all text, and the text
+    // of paragraphs, which is where an article's words are.
+    let mut raw_chars = s.chars.clone();
+    let mut para_chars = vec![0u32; n];
+    for id in (1..n).rev() {
+        let nd = dom.node(id);
+        if matches!(&*nd.name, "p" | "pre" | "blockquote") {
+            para_chars[id] = raw_chars[id];
+        }
+        let p = nd.parent;
+        raw_chars[p] += raw_chars[id];
+        para_chars[p] += para_chars[id];
+    }
+    let total_para = para_chars[0].max(1) as f64;
+    for id in 1..n {
+        let nd = dom.node(id);
+        if s.dropped[nd.parent] {
+            s.dropped[id] = true;
+            continue;
+        }
+        if nd.is_text() {
+            continue;
+        }
+        let name = &*nd.name;
+        if DROP_TAGS.contains(&name) || is_hidden(dom, id) {
+            s.dropped[id] = true;
+            continue;
+        }
+        if matches!(name, "body" | "html" | "main" | "article" | "a" | "p") {
+            continue;
+        }
+        let names = Names::of(dom, id);
+        if names.negative() {
+            // A wrapper named for its layout ("page has-sidebar", "sticky-sidebar") holds most of
+            // the page's paragraph text: keep it. Boilerplate holds little of it.
+            let share = para_chars[id] as f64 / total_para;
+            let whole = raw_chars[id] as f64 / total.max(1) as f64;
+            let keep = share > 0.6 || (names.positive() && share > 0.4) || whole > 0.6;
+            if !keep {
+                s.dropped[id] = true;
+            }
+        }
+    }
+    for id in (1..n).rev() {
+        if s.dropped[id] {
+            s.chars[id] = 0;
+            s.link[id] = 0;
+            s.commas[id] = 0;
+            continue;
+        }
+        let nd = dom.node(id);
+        if &*nd.name == "a" {
+            s.link[id] = s.chars[id];
+        }
+        let p = nd.parent;
+        s.chars[p] += s.chars[id];
+        s.link[p] += s.link[id];
+        s.commas[p] += s.commas[id];
+    }
+    s
+}
+
+fn link_density(s: &Stats, id: NodeId) -> f64 {
+    s.link[id] as f64 / s.chars[id].max(1) as f64
+}
+
+fn tag_weight(name: &str) -> f64 {
+    match name {
+        "article" => 10.0,
+        "main" => 5.0,
+        "div" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn class_weight(dom: &Dom, id: NodeId) -> f64 {
+    let names = Names::of(dom, id);
+    let mut w = 0.0;
+    if names.negative() {
+        w -= 25.0;
+    }
+    if names.positive() {
+        w += 25.0;
+    }
+    if dom.node(id).attr("itemprop") == Some("articleBody") {
+        w += 50.0;
+    }
+    w
+}
+
+/// True for an element that holds paragraph text directly (a `<p>`, or a `<div>` without
+/// block-level children).
+fn is_paragraph_like(dom: &Dom, id: NodeId) -> bool {
+    let nd = dom.node(id);
+    match &*nd.name {
+        "p" | "pre" | "td" | "blockquote" | "li" | "dd" => true,
+        "div" | "section" | "span" | "font" | "center" => !nd.children.iter().any(|&c| {
+            let name = &*dom.node(c).name;
+            BLOCK_TAGS.contains(&name)
+        }),
+        _ => false,
+    }
+}
+
+/// Chooses the nodes holding the article, in document order.
+fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
+    let n = dom.nodes.len();
+    let mut score = vec![0f64; n];
+    let mut is_cand = vec![false; n];
+    for id in 1..n {
+        if s.dropped[id] || dom.node(id).is_text() {
+            continue;
+        }
+        // A paragraph gives points from its parent up; a container with loose text between its
+        // blocks (text and <br>s in a <div>) counts that text as a paragraph of its own.
+        let (first, len, commas) = if is_paragraph_like(dom, id) {
+            (dom.node(id).parent, s.chars[id], s.commas[id])
+        } else if matches!(
+            &*dom.node(id).name,
+            "div" | "section" | "article" | "td" | "main"
+        ) {
+            let mut len = 0;
+            let mut commas = 0;
+            for &c in &dom.node(id).children {
+                let cn = dom.node(c);
+                if cn.is_text() || !BLOCK_TAGS.contains(&&*cn.name) {
+                    len += s.chars[c];
+                    commas += s.commas[c];
+                }
+            }
+            (id, len, commas)
+        } else {
+            continue;
+        };
+        if len < 20 || s.dropped[first] {
+            continue;
+        }
+        let pts = 1.0 + commas as f64 + (len as f64 / 100.0).min(3.0);
+        let mut level = 0;
+        let mut p = first;
+        while level < 5 && p != 0 {
+            if !is_cand[p] {
+                is_cand[p] = true;
+                score[p] = tag_weight(&dom.node(p).name) + class_weight(dom, p);
+            }
+            score[p] += match level {
+                0 => pts,
+                1 => pts / 2.0,
+                l => pts / (l as f64 * 3.0),
+            };
+            let up = dom.node(p).parent;
+            if up == p {
+                break;
+            }
+            p = up;
+            level += 1;
+        }
+    }
+    let mut best: Option<(NodeId, f64)> = None;
+    for id in 0..n {
+        if !is_cand[id] {
+            continue;
+        }
+        let sc = score[id] * (1.0 - link_density(s, id));
+        score[id] = sc;
+        if best.is_none_or(|(_, b)| sc > b) {
+            best = Some((id, sc));
+        }
+    }
+    let Some((top, top_score)) = best else {
+        // No paragraph anywhere: the whole body, whatever it holds.
+        return vec![0];
+    };
+    // Climb while the parent holds much more good text than the candidate: the article is split
+    // over several sibling containers (Readability's "top candidate's parent" step).
+    let mut top = top;
+    loop {
+        let p = dom.node(top).parent;
+        if p == 0 || p == top || s.dropped[p] {
+            break;
+        }
+        let own = s.chars[top] as f64;
+        let parent_good = s.chars[p] as f64 * (1.0 - link_density(s, p));
+        if is_cand[p] && score[p] >= top_score * 0.75 && parent_good < own * 1.6 {
+            top = p;
+        } else {
+            break;
+        }
+    }
+    let parent = dom.node(top).parent;
+    if parent == top || top == 0 {
+        return vec![top];
+    }
+    let threshold = (top_score * 0.2).max(10.0);
+    let mut out = Vec::new();
+    for &sib in &dom.node(parent).children {
+        if sib == top {
+            out.push(sib);
+            continue;
+        }
+        if s.dropped[sib] || dom.node(sib).is_text() {
+            continue;
+        }
+        let ld = link_density(s, sib);
+        let bonus = if class_weight(dom, sib) > 0.0 && class_weight(dom, top) > 0.0 {
+            top_score * 0.2
+        } else {
+            0.0
+        };
+        let ok = (is_cand[sib] && score[sib] + bonus >= threshold)
+            || (&*dom.node(sib).name == "p" && s.chars[sib] > 80 && ld < 0.25)
+            || (&*dom.node(sib).name == "p" && s.chars[sib] > 0 && ld == 0.0 && {
+                let t = dom.text_of(sib);
+                t.ends_with(['.', '!', '?', '"', '”', '»'])
+            });
+        if ok {
+            out.push(sib);
+        }
+    }
+    out
+}
+
+/// What kind of block the text inside `name` is.
+fn kind_for(name: &str) -> Option<BlockKind> {
+    Some(match name {
+        "h1" => BlockKind::Title,
+        "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "li" | "dd" | "dt" => BlockKind::ListItem,
+        "blockquote" => BlockKind::Quote,
+        _ => return None,
+    })
+}
+
+struct Emitter {
+    blocks: Vec<Block>,
+    buf: String,
+    /// Nesting of kinds: the innermost decides the kind of flushed text.
+    kinds: Vec<BlockKind>,
+}
+
+impl Emitter {
+    fn flush(&mut self) {
+        let text = collapse(&self.buf);
+        self.buf.clear();
+        if text.is_empty() {
+            return;
+        }
+        let kind = self.kinds.last().copied().unwrap_or(BlockKind::Paragraph);
+        self.blocks.push(Block::new(kind, text));
+    }
+}
+
+/// Turns the selected nodes into blocks.
+fn emit(dom: &Dom, s: &Stats, roots: &[NodeId]) -> Vec<Block> {
+    let mut e = Emitter {
+        blocks: Vec::new(),
+        buf: String::new(),
+        kinds: Vec::new(),
+    };
+    // (node, entering) events on an explicit stack.
+    let mut stack: Vec<(NodeId, bool)> = roots.iter().rev().map(|&r| (r, true)).collect();
+    while let Some((id, entering)) = stack.pop() {
+        let nd = dom.node(id);
+        if nd.is_text() {
+            e.buf.push_str(&nd.text);
+            continue;
+        }
+        let name = &*nd.name;
+        let block = BLOCK_TAGS.contains(&name);
+        if !entering {
+            if block {
+                e.flush();
+            }
+            if kind_for(name).is_some() {
+                e.kinds.pop();
+            }
+            continue;
+        }
+        if s.dropped[id] {
+            continue;
+        }
+        if name == "br" {
+            // Two line breaks in a row separate paragraphs; one is a space.
+            if e.buf
+                .trim_end_matches(|c: char| c.is_whitespace() && c != '\u{2028}')
+                .ends_with('\u{2028}')
+            {
+                e.buf.pop();
+                e.flush();
+            } else {
+                e.buf.push('\u{2028}');
+            }
+            continue;
+        }
+        if matches!(name, "ul" | "ol" | "dl" | "table" | "div" | "section")
+            && s.chars[id] < 1500
+            && link_density(s, id) > 0.5
+        {
+            // A list of links inside the body: related stories, tags, a table of contents.
+            continue;
+        }
+        if block {
+            e.flush();
+        } else if matches!(name, "td" | "th") {
+            e.buf.push(' ');
+        }
+        if let Some(k) = kind_for(name) {
+            // A list item inside a quote is still a list item; a paragraph inside a quote is quote.
+            e.kinds.push(k);
+        }
+        stack.push((id, false));
+        stack.extend(nd.children.iter().rev().map(|&c| (c, true)));
+    }
+    e.flush();
+    // Drop blocks that are mostly link text (single "read more" links, leftover menus).
+    e.blocks
+        .into_iter()
+        .map(|mut b| {
+            b.text = b.text.replace('\u{2028}', " ").trim().to_string();
+            b
+        })
+        .filter(|b| !b.text.is_empty())
+        .collect()
+}
+
+/// The article's blocks in reading order.
+pub fn blocks(dom: &Dom) -> Vec<Block> {
+    let s = stats(dom);
+    let roots = select(dom, &s);
+    emit(dom, &s, &roots)
+}
