@@ -19,12 +19,15 @@ struct Cli {
 enum Command {
     /// Analyse one article (file, or - for stdin) and print its key points or full digest.
     Summarize(cmd::summarize::Args),
+    /// Serve the HTTP API, the web page and the searchable article store.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(args) => cmd::summarize::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

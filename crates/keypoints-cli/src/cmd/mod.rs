@@ -1,2 +1,3 @@
 //! One module a subcommand.
+pub mod serve;
 pub mod summarize;
