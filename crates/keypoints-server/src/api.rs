@@ -392,6 +392,7 @@ impl Drop for WaitGuard {
         (status = 413, description = "Body over the limit", body = ErrorBody),
         (status = 415, description = "Unsupported content type", body = ErrorBody),
         (status = 422, description = "Empty, binary or undecodable input", body = ErrorBody),
+        (status = 403, description = "The URL leads to a loopback or private address", body = ErrorBody),
         (status = 502, description = "The URL could not be fetched", body = ErrorBody),
         (status = 503, description = "Overloaded", body = ErrorBody),
         (status = 504, description = "Timed out", body = ErrorBody)))]

@@ -726,3 +726,112 @@ async fn web_page_and_assets() {
     );
     s.shutdown().await;
 }
+
+/// A local site serving one article page, for URL inputs.
+async fn article_site() -> (String, tokio::task::JoinHandle<()>) {
+    use axum::response::Html;
+    let page = format!(
+        "<!doctype html><html lang=\"it\"><head><title>Riforma del lavoro</title></head><body>\
+         <nav>Home | Politica | Esteri</nav><article><h1>Riforma del lavoro</h1>{}</article>\
+         <footer>Riproduzione riservata</footer></body></html>",
+        italian_article("lavoro", 5)
+            .split("\n\n")
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let app = axum::Router::new().route(
+        "/article",
+        axum::routing::get(move || {
+            let page = page.clone();
+            async move { Html(page) }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (format!("http://{addr}/article"), task)
+}
+
+#[tokio::test]
+async fn url_inputs_are_guarded() {
+    let (url, site) = article_site().await;
+    // Default: loopback targets are refused.
+    let mut s = TestServer::start(|_| {}).await;
+    let (st, v) = body(
+        s.client
+            .post(s.url("/v1/analyze"))
+            .json(&json!({ "url": url }))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (st, error_code(&v)),
+        (StatusCode::FORBIDDEN, "forbidden_target"),
+        "{v}"
+    );
+    for bad in ["ftp://example.org/x", "not a url", "file:///etc/passwd"] {
+        let (st, v) = body(
+            s.client
+                .post(s.url("/v1/analyze"))
+                .json(&json!({ "url": bad }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(
+            (st, error_code(&v)),
+            (StatusCode::BAD_REQUEST, "invalid_url"),
+            "{bad}: {v}"
+        );
+    }
+    s.shutdown().await;
+    // With allow_private the page is fetched, analysed and stored with its URL.
+    let mut s = TestServer::start(|c| c.allow_private = true).await;
+    let (st, d) = body(
+        s.client
+            .post(s.url("/v1/analyze"))
+            .json(&json!({ "url": url }))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(st, StatusCode::OK, "{d}");
+    assert_eq!(d["language"], "it");
+    assert!(d["text"]
+        .as_str()
+        .unwrap()
+        .contains("Il governo ha approvato"));
+    let (st, a) = body(
+        s.client
+            .post(s.url("/v1/articles"))
+            .json(&json!({ "url": url }))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(st, StatusCode::CREATED, "{a}");
+    assert_eq!(a["url"], url.as_str());
+    let (st, v) = body(
+        s.client
+            .post(s.url("/v1/analyze"))
+            .json(&json!({ "url": url.replace("/article", "/missing") }))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (st, error_code(&v)),
+        (StatusCode::BAD_GATEWAY, "fetch_failed"),
+        "{v}"
+    );
+    s.shutdown().await;
+    site.abort();
+}

@@ -1,3 +1,9 @@
 //! One module a subcommand.
+pub mod batch;
+pub mod bench;
+pub mod eval;
+pub mod eval_entities;
+pub mod eval_quotes;
+pub mod eval_sentences;
 pub mod serve;
 pub mod summarize;
