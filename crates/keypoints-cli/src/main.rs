@@ -39,6 +39,8 @@ enum Command {
     EvalExtraction(cmd::eval_extraction::Args),
     /// Speed of HTML extraction and full analysis on the benchmark pages (one core).
     BenchHtml(cmd::bench_html::Args),
+    /// Serve the HTTP API, the web page and the searchable article store.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args),
         Command::EvalExtraction(args) => cmd::eval_extraction::run(args),
         Command::BenchHtml(args) => cmd::bench_html::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,4 +8,5 @@ pub mod eval_sentences;
 pub mod bench_html;
 pub mod eval_extraction;
 pub mod extract;
+pub mod serve;
 pub mod summarize;
