@@ -94,6 +94,7 @@ impl From<keypoints::Error> for ApiError {
             E::UnknownLanguage(..) => (StatusCode::BAD_REQUEST, "unknown_language"),
             E::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
             E::Invalid(_) => (StatusCode::BAD_REQUEST, "invalid_option"),
+            E::NoArticle => (StatusCode::UNPROCESSABLE_ENTITY, "no_article"),
         };
         ApiError::new(status, code, err.to_string())
     }
