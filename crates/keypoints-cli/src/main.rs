@@ -21,6 +21,18 @@ struct Cli {
 enum Command {
     /// Analyse one article (file, or - for stdin) and print its key points or full digest.
     Summarize(cmd::summarize::Args),
+    /// Score quotes and speakers against PolNeAR (brat standoff folder).
+    EvalQuotes(cmd::eval_quotes::Args),
+    /// Score entities against a KIND-style token/tag file.
+    EvalEntities(cmd::eval_entities::Args),
+    /// Score key points with ROUGE on a summary set, beside Lead-3 and the set's systems.
+    Eval(cmd::eval::Args),
+    /// Measure speed: articles a second on one core, and the time for one ~1 MB article.
+    Bench(cmd::bench::Args),
+    /// Score sentence splitting against the gold sentences of CoNLL-U files.
+    EvalSentences(cmd::eval_sentences::Args),
+    /// Analyse many articles (JSONL, WARC, folders, stdin) on all cores into JSONL digests.
+    Batch(cmd::batch::Args),
     /// Extract the article text and metadata of a web page (file, stdin or URL).
     Extract(cmd::extract::Args),
     /// Score the HTML extractor on the Scrapinghub benchmark (precision, recall, F1).
@@ -33,6 +45,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(args) => cmd::summarize::run(args),
+        Command::EvalQuotes(args) => cmd::eval_quotes::run(args),
+        Command::EvalEntities(args) => cmd::eval_entities::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Bench(args) => cmd::bench::run(args),
+        Command::EvalSentences(args) => cmd::eval_sentences::run(args),
+        Command::Batch(args) => cmd::batch::run(args),
         Command::Extract(args) => cmd::extract::run(args),
         Command::EvalExtraction(args) => cmd::eval_extraction::run(args),
         Command::BenchHtml(args) => cmd::bench_html::run(args),

@@ -134,6 +134,13 @@ pub struct Quote {
     pub cue: String,
     /// What kind of quote it is.
     pub kind: QuoteKind,
+    /// The content as text (the piece `text` points at), for readers of the JSON.
+    #[serde(default)]
+    pub content: String,
+    /// When the quote is in the given key-points box rather than in `text`: the index of the box
+    /// item, and `text` and `speaker` spans are in characters of that item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_key_point: Option<usize>,
 }
 
 /// Entity types.

@@ -1,8 +1,300 @@
-//! Quality flags: signals of machine-translated or content-farm text.
+//! Quality flags: signals of machine-translated or content-farm text. Only signals and a score;
+//! what to make of them is the reader's call.
+//!
+//! | kind | what | weight |
+//! |---|---|---|
+//! | `orphan_attribution` | a sentence that is only an attribution ("Egli ha detto.", "He said.") | 0.35 |
+//! | `space_before_punctuation` | "del Nord ." (not in French, whose typography wants a space before `;:!?`) | 0.25 |
+//! | `unbalanced_quotes` | a paragraph whose opening and closing quote marks do not pair up | 0.20 |
+//! | `stock_author_bio` | a boilerplate line of three or more verbless fragments naming a bio noun ("Nerd televisivo. Ninja di Twitter."); outside `text`, so start/end are null | 0.30 |
+//! | `inconsistent_capitalization` | one word capitalized two ways inside sentences ("Paesi"/"paesi"), names and places aside | 0.15 |
+//!
+//! `flag_score = 1 − Π (1 − weight)` over the kinds raised, each counted once, with a second
+//! occurrence of the same kind adding half its weight again: 0 is clean, near 1 is many
+//! strong signals.
+use std::collections::HashMap;
+
 use crate::analysis::Analysis;
 use crate::digest::Flag;
+use crate::entities::lexicon;
+use crate::text::tokens::words;
+
+fn weight(kind: &str) -> f64 {
+    match kind {
+        "orphan_attribution" => 0.35,
+        "space_before_punctuation" => 0.25,
+        "unbalanced_quotes" => 0.2,
+        "stock_author_bio" => 0.3,
+        "inconsistent_capitalization" => 0.15,
+        _ => 0.1,
+    }
+}
 
 /// Raises the flags of the analysed article and returns them with a 0..1 summary score.
-pub fn raise(_a: &Analysis) -> (Vec<Flag>, f64) {
-    (Vec::new(), 0.0)
+pub fn raise(a: &Analysis) -> (Vec<Flag>, f64) {
+    let mut flags = Vec::new();
+    orphan_attributions(a, &mut flags);
+    space_before_punctuation(a, &mut flags);
+    unbalanced_quotes(a, &mut flags);
+    stock_bio(a, &mut flags);
+    capitalization(a, &mut flags);
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut keep = 1.0;
+    for f in &flags {
+        let n = seen.entry(f.kind.as_str()).or_default();
+        *n += 1;
+        let w = match *n {
+            1 => weight(&f.kind),
+            2 => weight(&f.kind) / 2.0,
+            _ => 0.0,
+        };
+        keep *= 1.0 - w;
+    }
+    let score = ((1.0 - keep) * 1000.0).round() / 1000.0;
+    (flags, score)
+}
+
+fn flag(a: &Analysis, kind: &str, start: usize, end: usize, note: String) -> Flag {
+    let s = a.chars.span(start, end);
+    Flag {
+        kind: kind.to_string(),
+        start: Some(s.start),
+        end: Some(s.end),
+        note,
+    }
+}
+
+/// A sentence of at most five words whose last word is a verb of saying, ending right there.
+fn orphan_attributions(a: &Analysis, out: &mut Vec<Flag>) {
+    let lex = lexicon::get(a.lang);
+    for r in &a.sentences {
+        let s = &a.text[r.clone()];
+        let ws: Vec<_> = words(s).collect();
+        let Some(last) = ws.last() else { continue };
+        if ws.len() > 5 {
+            continue;
+        }
+        let tail = s[last.end..].trim();
+        if !(tail.is_empty() || tail == "." || tail == "!") {
+            continue;
+        }
+        if lex.speech_verbs.contains(&last.text.to_lowercase()) {
+            out.push(flag(
+                a,
+                "orphan_attribution",
+                r.start,
+                r.end,
+                s.trim().to_string(),
+            ));
+        }
+    }
+}
+
+fn space_before_punctuation(a: &Analysis, out: &mut Vec<Flag>) {
+    let french = a.lang.code() == "fr";
+    let t = a.text;
+    let b = t.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if i < 2 || !(c == b'.' || c == b',' || c == b';' || c == b':' || c == b'!' || c == b'?') {
+            continue;
+        }
+        if b[i - 1] != b' ' {
+            continue;
+        }
+        if french && matches!(c, b';' | b':' | b'!' | b'?') {
+            continue;
+        }
+        // "word ." but not an ellipsis (" ...") or a decimal (" .5").
+        if c == b'.'
+            && b.get(i + 1)
+                .is_some_and(|&n| n == b'.' || n.is_ascii_digit())
+        {
+            continue;
+        }
+        let before = &t[..i - 1];
+        let Some(prev) = before.chars().next_back() else {
+            continue;
+        };
+        if !prev.is_alphanumeric() {
+            continue;
+        }
+        // Note: the two words before and the mark ("del Nord .").
+        let mut start = i - 1;
+        let mut seen_words = 0;
+        let mut in_word = false;
+        for (j, ch) in before.char_indices().rev() {
+            if ch == '\n' {
+                break;
+            }
+            if ch.is_alphanumeric() {
+                in_word = true;
+                start = j;
+            } else if in_word {
+                in_word = false;
+                seen_words += 1;
+                if seen_words == 2 {
+                    break;
+                }
+            }
+        }
+        out.push(flag(
+            a,
+            "space_before_punctuation",
+            start,
+            i + 1,
+            t[start..i + 1].to_string(),
+        ));
+    }
+}
+
+fn unbalanced_quotes(a: &Analysis, out: &mut Vec<Flag>) {
+    for r in &a.paragraphs {
+        let p = &a.text[r.clone()];
+        let count = |c: char| p.chars().filter(|&x| x == c).count();
+        let curly = count('“') as isize - count('”') as isize;
+        let low9 = count('„') as isize;
+        let guil = count('«') as isize - count('»') as isize;
+        let straight = count('"');
+        // „…“ pairs: a low opening mark closes with “ (German) or ” (others).
+        let curly_ok = curly == 0 || curly == -low9 || curly + low9 == 0;
+        if !curly_ok || guil != 0 || straight % 2 == 1 {
+            let note: String = p.chars().take(80).collect();
+            out.push(flag(a, "unbalanced_quotes", r.start, r.end, note));
+        }
+    }
+}
+
+/// A stock author bio among the boilerplate: three or more short fragments, one naming a bio noun.
+pub(crate) fn is_stock_bio(line: &str, bio_words: &[String]) -> bool {
+    let inner = line.trim().trim_matches(|c: char| "“”\"«»'".contains(c));
+    let frags: Vec<&str> = inner
+        .split(['.', '!'])
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    if frags.len() < 3 || frags.iter().any(|f| f.split_whitespace().count() > 6) {
+        return false;
+    }
+    frags.iter().any(|f| {
+        words(f).any(|w| {
+            let l = w.text.to_lowercase();
+            bio_words.contains(&l)
+        })
+    })
+}
+
+fn stock_bio(a: &Analysis, out: &mut Vec<Flag>) {
+    let mut bio_words: Vec<String> = a
+        .lang
+        .list("bio_words")
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    if bio_words.is_empty() {
+        bio_words = crate::lang::fallback()
+            .list("bio_words")
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+    }
+    for line in &a.parts.boilerplate {
+        if is_stock_bio(line, &bio_words) {
+            out.push(Flag {
+                kind: "stock_author_bio".to_string(),
+                start: None,
+                end: None,
+                note: line.trim().to_string(),
+            });
+        }
+    }
+}
+
+/// A lower-case word that also appears capitalized inside a sentence, on its own (not next to
+/// another capitalized word, so not part of a name) and not a known place.
+fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
+    let lex = lexicon::get(a.lang);
+    let shared = lexicon::shared();
+    // lower form -> (first capitalized occurrence, seen lower)
+    let mut caps: HashMap<String, (usize, usize, String)> = HashMap::new();
+    let mut lowers: HashMap<String, usize> = HashMap::new();
+    for r in &a.sentences {
+        let s = &a.text[r.clone()];
+        let ws: Vec<_> = words(s).collect();
+        for (i, w) in ws.iter().enumerate() {
+            let first = w.text.chars().next().unwrap_or(' ');
+            if !first.is_alphabetic() || w.text.chars().count() < 3 {
+                continue;
+            }
+            let lower = w.text.to_lowercase();
+            if first.is_lowercase() {
+                lowers.entry(lower).or_insert(r.start + w.start);
+                continue;
+            }
+            if i == 0 || w.text.chars().skip(1).any(char::is_uppercase) {
+                continue;
+            }
+            let gap_before = &s[ws[i - 1].end..w.start];
+            if gap_before.contains(|c: char| !c.is_whitespace()) {
+                continue; // after punctuation, quotes, apostrophes: may start a sentence or a name
+            }
+            let cap_next = |j: usize| {
+                ws.get(j)
+                    .is_some_and(|x| x.text.chars().next().is_some_and(char::is_uppercase))
+            };
+            if cap_next(i + 1) || cap_next(i - 1) {
+                continue;
+            }
+            if lex.places.contains(w.text)
+                || shared.cities.contains(w.text)
+                || shared.given_names.contains(w.text)
+                || lex.org_heads.contains(w.text)
+                || lex.titles.contains(&lower)
+            {
+                continue;
+            }
+            caps.entry(lower)
+                .or_insert((r.start + w.start, r.start + w.end, w.text.to_string()));
+        }
+    }
+    let mut found: Vec<(usize, usize, String)> = caps
+        .into_iter()
+        .filter(|(l, _)| lowers.contains_key(l) && !a.lang.is_stopword(l))
+        .map(|(l, (s, e, w))| (s, e, format!("{w} / {l}")))
+        .collect();
+    found.sort();
+    for (s, e, note) in found {
+        out.push(flag(a, "inconsistent_capitalization", s, e, note));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stock_bio_needs_short_fragments_and_a_bio_noun() {
+        let words = vec!["nerd".to_string(), "ninja".to_string()];
+        assert!(is_stock_bio(
+            "“Nerd televisivo. Ninja di Twitter. Evangelista della birra.”",
+            &words
+        ));
+        assert!(!is_stock_bio("Riproduzione riservata.", &words));
+    }
+
+    #[test]
+    fn flags_on_a_sloppy_text() {
+        let text = "Il ministro ha parlato ai Paesi europei del Nord . Egli ha detto.\n\n\
+                    I paesi vicini hanno risposto “subito.";
+        let d = crate::analyze(text, &crate::Options::default()).unwrap();
+        let kinds: Vec<&str> = d.flags.iter().map(|f| f.kind.as_str()).collect();
+        for k in [
+            "orphan_attribution",
+            "space_before_punctuation",
+            "unbalanced_quotes",
+            "inconsistent_capitalization",
+        ] {
+            assert!(kinds.contains(&k), "{k} missing in {kinds:?}");
+        }
+        assert!(d.flag_score > 0.5 && d.flag_score <= 1.0);
+    }
 }

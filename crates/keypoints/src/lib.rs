@@ -218,8 +218,9 @@ pub fn analyze_blocks(
     let text = analysis::join_paragraphs(&parts);
     let a = Analysis::new(lang, &text, &parts);
     let key_points = key_points(&a, opts);
-    let quotes = quotes::find(&a);
-    let entities = entities::find(&a);
+    let found = entities::detect(&a);
+    let quotes = quotes::find_with(&a, &found);
+    let entities = found.entities;
     let keywords = keywords::extract(&a);
     let (flags, flag_score) = flags::raise(&a);
     let structure = Structure {
@@ -257,40 +258,5 @@ pub fn analyze_blocks(
 }
 
 fn key_points(a: &Analysis, opts: &Options) -> Vec<KeyPoint> {
-    let mut vocab = text::tokens::Vocabulary::new(a.lang);
-    let cands: Vec<rank::Candidate> = (0..a.sentences.len())
-        .map(|i| {
-            let s = a.sentence(i);
-            let words = text::tokens::words(s).count();
-            rank::Candidate {
-                terms: vocab.terms(s),
-                words,
-                eligible: words >= 5,
-            }
-        })
-        .collect();
-    let mut reference = Vec::new();
-    if let Some(t) = &a.parts.title {
-        reference.extend(vocab.terms(t));
-    }
-    if let Some(p) = a.paragraphs.first() {
-        reference.extend(vocab.terms(&a.text[p.clone()]));
-    }
-    let k = opts
-        .points
-        .unwrap_or_else(|| rank::default_count(cands.len()));
-    rank::choose(&cands, &reference, k, &rank::Weights::default())
-        .into_iter()
-        .map(|c| {
-            let r = a.sentences[c.index].clone();
-            let span = a.chars.span(r.start, r.end);
-            KeyPoint {
-                text: a.text[r].to_string(),
-                sentence: c.index,
-                start: span.start,
-                end: span.end,
-                score: (c.score * 1000.0).round() / 1000.0,
-            }
-        })
-        .collect()
+    rank::key_points(a, opts.points, opts.concise, &rank::Weights::default())
 }

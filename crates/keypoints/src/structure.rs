@@ -6,6 +6,9 @@
 //! text and one-paragraph-a-line text both come out right. The lists that recognise headings,
 //! credits and boilerplate are the language folders' data; credits of every language are used
 //! together, because a Reuters credit is a Reuters credit in any language.
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::lang::{self, Language};
 
 /// What a block of input is, as far as the source tells.
@@ -138,44 +141,42 @@ fn key(s: &str) -> String {
         .replace('’', "'")
 }
 
+/// Headings, credits and boilerplate of every language folder together: boxes, credits and
+/// boilerplate in another language than the article's are common in wire copy and on
+/// multilingual sites. Built once, then only read.
 struct Lexicon {
-    headings: Vec<String>,
-    credits: Vec<String>,
+    headings: HashSet<String>,
+    credits: HashSet<String>,
     boilerplate: Vec<String>,
-    bio_words: Vec<String>,
+    bio_words: HashSet<String>,
 }
 
 impl Lexicon {
-    fn new(primary: &Language) -> Self {
-        let mut lx = Lexicon {
-            headings: Vec::new(),
-            credits: Vec::new(),
-            boilerplate: Vec::new(),
-            bio_words: Vec::new(),
-        };
-        // The article's own language first, then every other folder: boxes, credits and
-        // boilerplate in another language are common in wire copy and multilingual sites.
-        let mut langs = vec![primary];
-        for code in lang::codes() {
-            if let Ok(l) = lang::get(code) {
-                if l.code() != primary.code() {
-                    langs.push(l);
-                }
+    fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let mut lx = Lexicon {
+                headings: HashSet::new(),
+                credits: HashSet::new(),
+                boilerplate: Vec::new(),
+                bio_words: HashSet::new(),
+            };
+            for l in lang::codes().into_iter().filter_map(|c| lang::get(c).ok()) {
+                lx.headings
+                    .extend(l.list("keypoint_headings").iter().map(|s| key(s)));
+                lx.credits.extend(l.list("credits").iter().map(|s| key(s)));
+                lx.boilerplate.extend(
+                    l.list("boilerplate")
+                        .iter()
+                        .map(|s| s.to_lowercase().replace('’', "'")),
+                );
+                lx.bio_words
+                    .extend(l.list("bio_words").iter().map(|s| s.to_lowercase()));
             }
-        }
-        for l in langs {
-            lx.headings
-                .extend(l.list("keypoint_headings").iter().map(|s| key(s)));
-            lx.credits.extend(l.list("credits").iter().map(|s| key(s)));
-            lx.boilerplate.extend(
-                l.list("boilerplate")
-                    .iter()
-                    .map(|s| s.to_lowercase().replace('’', "'")),
-            );
-            lx.bio_words
-                .extend(l.list("bio_words").iter().map(|s| s.to_lowercase()));
-        }
-        lx
+            lx.boilerplate.sort();
+            lx.boilerplate.dedup();
+            lx
+        })
     }
 
     fn is_heading(&self, line: &str) -> bool {
@@ -198,7 +199,7 @@ impl Lexicon {
         k.split(['/', ',', '-', '&'])
             .map(str::trim)
             .filter(|p| !p.is_empty())
-            .all(|p| self.credits.iter().any(|c| c == p))
+            .all(|p| self.credits.contains(p))
             && !k.is_empty()
     }
 
@@ -243,8 +244,8 @@ impl Lexicon {
 }
 
 /// Sorts blocks into the article's parts.
-pub fn parse(blocks: &[Block], lang: &Language) -> Parts {
-    let lx = Lexicon::new(lang);
+pub fn parse(blocks: &[Block], _lang: &Language) -> Parts {
+    let lx = Lexicon::get();
     let mut parts = Parts::default();
     let mut in_box = false;
     let mut seen_body = false;
@@ -301,10 +302,29 @@ pub fn parse(blocks: &[Block], lang: &Language) -> Parts {
             parts.title = Some(text.to_string());
             continue;
         }
+        if !seen_body {
+            if let Some(agency) = dateline_credit(text, lx) {
+                parts.credits.push(agency);
+            }
+        }
         seen_body = true;
         parts.paragraphs.push(text.to_string());
     }
     parts
+}
+
+/// The agency of a dateline that opens the lead, "ROMA, 3 mar (Reuters) - ..." or "(CNN) -- ...".
+/// The dateline stays in the text; the credit is reported.
+fn dateline_credit(lead: &str, lx: &Lexicon) -> Option<String> {
+    let head = crate::text::truncate_to_boundary(lead, 120);
+    let open = head.find('(')?;
+    let close = open + head[open..].find(')')?;
+    let after = head[close + 1..].trim_start();
+    if !after.starts_with(['-', '–', '—', ':']) {
+        return None;
+    }
+    let inner = head[open + 1..close].trim();
+    lx.is_credit(inner).then(|| inner.to_string())
 }
 
 /// A first line that reads as a headline: short, with no sentence-final period.
@@ -349,6 +369,13 @@ mod tests {
             ["La pioggia è caduta per tutta la notte sulla capitale."]
         );
         assert_eq!(p.boilerplate.len(), 1);
+    }
+
+    #[test]
+    fn dateline_credit_is_reported() {
+        let p = parse_text("MILANO, 3 marzo (Reuters) - La Borsa ha chiuso in rialzo.");
+        assert_eq!(p.credits, ["Reuters"]);
+        assert_eq!(p.paragraphs.len(), 1);
     }
 
     #[test]

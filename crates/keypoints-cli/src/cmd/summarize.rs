@@ -109,11 +109,8 @@ fn write_markdown(out: &mut impl Write, d: &Digest) -> Result<()> {
     }
     if !d.quotes.is_empty() {
         writeln!(out, "\n## Quotes\n")?;
-        let chars: Vec<char> = d.text.chars().collect();
         for q in &d.quotes {
-            let said: String = chars[q.text.start.min(chars.len())..q.text.end.min(chars.len())]
-                .iter()
-                .collect();
+            let said = &q.content;
             let who = q
                 .speaker
                 .as_ref()

@@ -199,3 +199,22 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod every_language {
+    /// Every folder found by the build gives key points through the whole pipeline.
+    #[test]
+    fn every_language_folder_gives_key_points() {
+        let text = "Alpha beta gamma delta epsilon zeta eta theta.\nIota kappa lambda alpha beta my nu xi.\n\
+                    Omikron pi rho sigma alpha beta tau ypsilon.\nPhi chi psi omega alpha beta gamma delta.";
+        for code in super::codes() {
+            let opts = crate::Options {
+                lang: Some(code.to_string()),
+                ..Default::default()
+            };
+            let d = crate::analyze(text, &opts).unwrap();
+            assert_eq!(d.language, code);
+            assert!(!d.key_points.is_empty(), "{code}");
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! Scoring the entity stage against KIND-style data: one `token<TAB>TAG` a line (PER, LOC, ORG or
+//! O; no B-/I- prefixes, so a gold entity is a maximal run of one tag), a blank line between
+//! sentences.
+//!
+//! The text is rebuilt from the tokens (no space before closing punctuation, none after an
+//! elided article such as "l'"). The file has no document boundaries, so sentences are grouped
+//! into pseudo-articles of [`SENTENCES_PER_DOC`] sentences, each sentence a paragraph, and the
+//! entity stage runs on each. Predicted mentions are mapped back to tokens; a mention whose
+//! edges fall inside a token counts as a wrong prediction. Scores are exact-span micro P/R/F1,
+//! per type and overall.
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::analysis::Analysis;
+use crate::digest::EntityType;
+use crate::lang::Language;
+use crate::structure::Parts;
+
+/// Sentences grouped into one pseudo-article.
+pub const SENTENCES_PER_DOC: usize = 25;
+
+/// One sentence: tokens and their tags (`None` for O).
+#[derive(Debug, Clone, Default)]
+pub struct Sentence {
+    /// Tokens as written.
+    pub tokens: Vec<String>,
+    /// Tag of each token.
+    pub tags: Vec<Option<EntityType>>,
+}
+
+/// Parses the token/tag file. Unknown tags count as O; malformed lines are skipped.
+pub fn parse_kind(data: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut cur = Sentence::default();
+    for line in data.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            if !cur.tokens.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let Some((tok, tag)) = line.rsplit_once('\t') else {
+            continue;
+        };
+        let tag = tag.trim().trim_start_matches("B-").trim_start_matches("I-");
+        cur.tokens.push(tok.to_string());
+        cur.tags.push(match tag {
+            "PER" => Some(EntityType::Person),
+            "LOC" => Some(EntityType::Location),
+            "ORG" => Some(EntityType::Organization),
+            _ => None,
+        });
+    }
+    if !cur.tokens.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// True/false positives and false negatives of one type.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Prf {
+    /// Exact matches.
+    pub tp: usize,
+    /// Predicted, not in gold.
+    pub fp: usize,
+    /// Gold, not predicted.
+    pub fn_: usize,
+}
+
+impl Prf {
+    /// Precision.
+    pub fn precision(&self) -> f64 {
+        div(self.tp, self.tp + self.fp)
+    }
+    /// Recall.
+    pub fn recall(&self) -> f64 {
+        div(self.tp, self.tp + self.fn_)
+    }
+    /// F1.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn div(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores per type (PER, LOC, ORG) and overall.
+#[derive(Debug, Clone)]
+pub struct Scores {
+    /// PER, LOC, ORG in that order.
+    pub per_type: [(EntityType, Prf); 3],
+    /// Micro average over the three types.
+    pub overall: Prf,
+    /// Sentences read.
+    pub sentences: usize,
+    /// Wrong and missed mentions (`FP`/`FN`, type, text), for error analysis.
+    pub errors: Vec<(&'static str, EntityType, String)>,
+}
+
+fn no_space_before(tok: &str) -> bool {
+    matches!(
+        tok,
+        "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "}" | "»" | "”" | "%" | "..." | "…"
+    )
+}
+
+fn no_space_after(tok: &str) -> bool {
+    tok.ends_with('\'') || tok.ends_with('’') || matches!(tok, "(" | "[" | "{" | "«" | "“")
+}
+
+/// Runs the entity stage over the sentences and scores it.
+pub fn evaluate(sentences: &[Sentence], lang: &'static Language) -> Scores {
+    let types = [
+        EntityType::Person,
+        EntityType::Location,
+        EntityType::Organization,
+    ];
+    let mut scores = Scores {
+        per_type: types.map(|t| (t, Prf::default())),
+        sentences: sentences.len(),
+        overall: Prf::default(),
+        errors: Vec::new(),
+    };
+    for chunk in sentences.chunks(SENTENCES_PER_DOC) {
+        // Rebuild the text; token char ranges in the joined text.
+        let mut parts = Parts::default();
+        let mut tok_ranges: Vec<Range<usize>> = Vec::new();
+        let mut gold: HashSet<(usize, usize, EntityType)> = HashSet::new();
+        let mut offset = 0usize; // chars of the joined text before this paragraph
+        let mut base_tok = 0usize;
+        for s in chunk {
+            let mut para = String::new();
+            let mut pos = 0usize;
+            for (i, t) in s.tokens.iter().enumerate() {
+                if i > 0 && !no_space_before(t) && !no_space_after(&s.tokens[i - 1]) {
+                    para.push(' ');
+                    pos += 1;
+                }
+                let n = t.chars().count();
+                tok_ranges.push(offset + pos..offset + pos + n);
+                para.push_str(t);
+                pos += n;
+            }
+            let mut i = 0;
+            while i < s.tags.len() {
+                if let Some(t) = s.tags[i] {
+                    let mut j = i;
+                    while j + 1 < s.tags.len() && s.tags[j + 1] == Some(t) {
+                        j += 1;
+                    }
+                    gold.insert((base_tok + i, base_tok + j, t));
+                    i = j + 1;
+                } else {
+                    i += 1;
+                }
+            }
+            base_tok += s.tokens.len();
+            offset += pos + 2;
+            parts.paragraphs.push(para);
+        }
+        let text = crate::analysis::join_paragraphs(&parts);
+        let a = Analysis::new(lang, &text, &parts);
+        let found = super::detect(&a);
+        let mut pred: HashSet<(usize, usize, EntityType)> = HashSet::new();
+        let mut unaligned: Vec<EntityType> = Vec::new();
+        for e in &found.entities {
+            for m in &e.mentions {
+                let s = tok_ranges.partition_point(|r| r.start < m.start);
+                let e_idx = tok_ranges.partition_point(|r| r.end < m.end);
+                let aligned = s < tok_ranges.len()
+                    && e_idx < tok_ranges.len()
+                    && tok_ranges[s].start == m.start
+                    && tok_ranges[e_idx].end == m.end;
+                if aligned {
+                    pred.insert((s, e_idx, e.kind));
+                } else {
+                    unaligned.push(e.kind);
+                    let t: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+                    scores.errors.push(("FP", e.kind, t));
+                }
+            }
+        }
+        let join = |a: usize, b: usize| -> String {
+            let all: Vec<&str> = chunk
+                .iter()
+                .flat_map(|s| s.tokens.iter().map(String::as_str))
+                .collect();
+            all[a..=b].join(" ")
+        };
+        for p in pred.iter().filter(|p| !gold.contains(p)) {
+            scores.errors.push(("FP", p.2, join(p.0, p.1)));
+        }
+        for g in gold.iter().filter(|g| !pred.contains(g)) {
+            scores.errors.push(("FN", g.2, join(g.0, g.1)));
+        }
+        for (t, prf) in scores.per_type.iter_mut() {
+            let tp = pred
+                .iter()
+                .filter(|p| p.2 == *t && gold.contains(p))
+                .count();
+            let np = pred.iter().filter(|p| p.2 == *t).count()
+                + unaligned.iter().filter(|u| *u == t).count();
+            let ng = gold.iter().filter(|g| g.2 == *t).count();
+            prf.tp += tp;
+            prf.fp += np - tp;
+            prf.fn_ += ng - tp;
+        }
+    }
+    for (_, p) in &scores.per_type {
+        scores.overall.tp += p.tp;
+        scores.overall.fp += p.fp;
+        scores.overall.fn_ += p.fn_;
+    }
+    scores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_a_small_sample() {
+        let data = "Il\tO\npresidente\tO\nMario\tPER\nRossi\tPER\nè\tO\na\tO\nPisa\tLOC\n.\tO\n";
+        let s = parse_kind(data);
+        assert_eq!(s.len(), 1);
+        let sc = evaluate(&s, crate::lang::get("it").unwrap());
+        assert_eq!(sc.overall.tp, 2, "{sc:?}");
+        assert_eq!(sc.overall.fn_, 0);
+    }
+}

@@ -1,0 +1,116 @@
+//! Surface features of one sentence that say whether it can stand alone as a key point: its
+//! length, and signs of a photo caption, byline or page furniture, of a fragment, of a sentence
+//! that leans on the previous one (it opens with a pronoun or connective), or of a quotation.
+//!
+//! The word lists are language data: `lang/<code>/caption_markers.txt` (phrases, matched
+//! case-insensitively anywhere in the sentence) and `lang/<code>/dependent_starts.txt` (first
+//! words). A language without them simply gets no signal from them.
+use crate::lang::Language;
+use crate::text::tokens::words;
+
+/// What the surface of a sentence says about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Shape {
+    /// Number of words.
+    pub words: usize,
+    /// It holds a caption or page-furniture marker ("Scroll down for video", "(pictured)").
+    pub caption: bool,
+    /// It does not end with sentence punctuation: a caption, heading or cut-off text.
+    pub fragment: bool,
+    /// It opens with a short label and a colon ("Guilty: Former teacher ..."), a caption style.
+    pub label: bool,
+    /// It opens with a pronoun or connective that points back ("He", "But", "However").
+    pub dependent: bool,
+    /// It opens with a quotation or introduces one ("He said: '...'").
+    pub quote: bool,
+    /// Share of the words after the first that start with a capital letter (names, places).
+    pub capitals: f64,
+    /// It holds a digit (figures, dates, ages).
+    pub numbers: bool,
+}
+
+/// The shape of `sentence` in `lang`.
+pub fn shape(sentence: &str, lang: &Language) -> Shape {
+    let s = sentence.trim();
+    let mut ws = words(s);
+    let first = ws.next();
+    let mut count = usize::from(first.is_some());
+    let mut caps = 0usize;
+    for w in ws {
+        count += 1;
+        if w.text.chars().next().is_some_and(char::is_uppercase) {
+            caps += 1;
+        }
+    }
+    let capitals = if count > 1 {
+        caps as f64 / (count - 1) as f64
+    } else {
+        0.0
+    };
+    let numbers = s.bytes().any(|b| b.is_ascii_digit());
+    let lower = s.to_lowercase();
+    let caption = lang
+        .list("caption_markers")
+        .iter()
+        .any(|m| lower.contains(m.as_str()));
+    let end = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']);
+    let fragment = !end.ends_with(['.', '!', '?', '…']);
+    let dependent = first.is_some_and(|w| {
+        let f = w.text.to_lowercase();
+        lang.list("dependent_starts").contains(&f)
+    });
+    let opens_quote = s.starts_with(['"', '\'', '“', '‘', '«', '„']);
+    // The end of a quotation that began in an earlier sentence: a closing mark after the final
+    // punctuation and no opening mark anywhere before it.
+    let closes_quote = s.ends_with(['"', '\'', '”', '’', '»'])
+        && end.ends_with(['.', '!', '?', '…'])
+        && !s[..end.len()].contains(['"', '“', '«', '„'])
+        && !s[..end.len()].contains(" '")
+        && !s[..end.len()].contains(" ‘");
+    let quote = opens_quote
+        || closes_quote
+        || [": '", ": \"", ": “", ": ‘", ": «", ": „"]
+            .iter()
+            .any(|p| s.contains(p));
+    // A label: a colon within the first five words, followed by a capital letter (not a quote).
+    let label = s.find(": ").is_some_and(|at| {
+        let head = &s[..at];
+        let n = words(head).count();
+        (1..=5).contains(&n)
+            && !head.contains(['.', ',', '"', '“'])
+            && s[at + 2..].chars().next().is_some_and(char::is_uppercase)
+    });
+    Shape {
+        words: count,
+        caption,
+        fragment,
+        label,
+        dependent,
+        quote,
+        capitals,
+        numbers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_of_english_sentences() {
+        let en = crate::lang::get("en").unwrap();
+        let s = shape("Police arrested two men on Monday.", en);
+        assert_eq!(s.words, 6);
+        assert!(!s.caption && !s.fragment && !s.label && !s.dependent && !s.quote);
+        let c = shape(
+            "Scroll down for video Guilty: Former teacher Brianne Altice, 35, pictured in court",
+            en,
+        );
+        assert!(c.caption && c.fragment);
+        assert!(shape("Guilty: Former teacher Brianne Altice was sentenced.", en).label);
+        assert!(shape("He said: 'We are ready to pay on April 9.'", en).quote);
+        assert!(shape("However, the plan failed.", en).dependent);
+        assert!(shape("We are ready to pay on April 9.'", en).quote);
+        assert!(!shape("He called it 'a disgrace.'", en).quote);
+    }
+}
