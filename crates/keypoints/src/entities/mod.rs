@@ -414,6 +414,8 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
     }
     let mut groups: Vec<Group> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
+    // Word -> groups whose name holds it, so that short forms are found without a scan.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
     let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
     for &ci in &order {
         let c = &cands[ci];
@@ -430,11 +432,14 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
         // Short form of a person already seen.
         if c.kind != Some(EntityType::Location) || !c.strong {
             let cw: Vec<&str> = c.name.split([' ', '-']).collect();
-            let found = groups.iter().position(|g| {
-                g.kind != Some(EntityType::Location)
-                    && g.kind != Some(EntityType::Organization)
-                    && g.words.len() > cw.len()
-                    && cw.iter().all(|w| g.words.iter().any(|gw| gw == w))
+            let found = cw.first().and_then(|w0| by_word.get(*w0)).and_then(|list| {
+                list.iter().copied().find(|&gi| {
+                    let g = &groups[gi];
+                    g.kind != Some(EntityType::Location)
+                        && g.kind != Some(EntityType::Organization)
+                        && g.words.len() > cw.len()
+                        && cw.iter().all(|w| g.words.iter().any(|gw| gw == w))
+                })
             });
             if let Some(g) = found {
                 assigned[ci] = Some(g);
@@ -450,6 +455,12 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
         }
         let g = groups.len();
         by_name.insert(c.name.clone(), g);
+        for w in c.name.split([' ', '-']) {
+            let list = by_word.entry(w.to_string()).or_default();
+            if list.last() != Some(&g) {
+                list.push(g);
+            }
+        }
         groups.push(Group {
             name: c.name.clone(),
             words: c.name.split([' ', '-']).map(str::to_string).collect(),
