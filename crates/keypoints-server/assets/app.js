@@ -240,12 +240,14 @@ function render(d, info) {
     el("li", null,
       el("span", { class: "who-name", text: q.speaker ? q.speaker.name : t("unknown") }),
       el("span", { class: "cue", text: " " + (q.cue || t("said")) + ": " }),
-      el("q", { text: slice(chars, q.text) }))));
+      el("q", { text: q.content || slice(chars, q.text) }))));
 
   // Annotations over the text: key points, quotes, entity mentions.
   const anns = [];
   (d.key_points || []).forEach((kp, i) => anns.push({ kind: "kp", start: kp.start, end: kp.end, index: i, rank: 0 }));
   for (const q of quotes) {
+    // A quote inside the given key-points box has spans into that item, not into the text.
+    if (q.given_key_point != null) continue;
     const who = q.speaker ? q.speaker.name : null;
     anns.push({ kind: "q", start: q.text.start, end: q.text.end, speaker: who, title: who ? `${who} — ${q.cue}` : q.cue, rank: 1 });
   }

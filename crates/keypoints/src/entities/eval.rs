@@ -80,12 +80,7 @@ impl Prf {
     }
     /// F1.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        crate::eval::f1(self.precision(), self.recall())
     }
 }
 

@@ -169,12 +169,7 @@ impl Counts {
 
     /// F1 of content spans.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        crate::eval::f1(self.precision(), self.recall())
     }
 
     /// Speaker accuracy on matched quotes with a gold source.
