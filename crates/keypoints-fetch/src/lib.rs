@@ -89,24 +89,6 @@ pub struct Fetched {
     pub status: u16,
 }
 
-impl Fetched {
-    /// The `charset` parameter of the Content-Type, if any.
-    pub fn charset(&self) -> Option<&str> {
-        self.content_type.as_deref().and_then(charset_of)
-    }
-}
-
-/// The `charset=` parameter of a Content-Type value.
-pub fn charset_of(content_type: &str) -> Option<&str> {
-    content_type.split(';').skip(1).find_map(|p| {
-        let (k, v) = p.split_once('=')?;
-        k.trim()
-            .eq_ignore_ascii_case("charset")
-            .then(|| v.trim().trim_matches(['"', '\'']))
-            .filter(|v| !v.is_empty())
-    })
-}
-
 /// What can go wrong when fetching.
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
@@ -600,16 +582,6 @@ mod tests {
         ] {
             assert!(!is_public(ip(p)), "{p} should not be public");
         }
-    }
-
-    #[test]
-    fn charset_parameter() {
-        assert_eq!(
-            charset_of("text/html; charset=ISO-8859-1"),
-            Some("ISO-8859-1")
-        );
-        assert_eq!(charset_of("text/html;Charset=\"utf-8\""), Some("utf-8"));
-        assert_eq!(charset_of("text/html"), None);
     }
 
     #[test]

@@ -31,15 +31,8 @@ pub struct Args {
     /// Records larger than this many bytes are reported as errors without being read whole.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_record_bytes: usize,
-    /// Number of key points (default: 3 to 5, by the article's length).
-    #[arg(short, long)]
-    pub points: Option<usize>,
-    /// Language code for every record (default: the record's "lang", else identified).
-    #[arg(short, long)]
-    pub lang: Option<String>,
-    /// Trim trailing attributions from key points.
-    #[arg(long)]
-    pub concise: bool,
+    #[command(flatten)]
+    pub key_points: super::KeyPointArgs,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
@@ -50,7 +43,7 @@ pub fn run(args: Args) -> Result<()> {
     if args.resume && args.output == "-" {
         bail!("--resume needs an output file (-o FILE): standard output cannot be resumed");
     }
-    if let Some(code) = &args.lang {
+    if let Some(code) = &args.key_points.lang {
         keypoints::lang::get(code)?;
     }
     let inputs = Inputs::open(&args.inputs, args.max_record_bytes)?;
@@ -62,9 +55,9 @@ pub fn run(args: Args) -> Result<()> {
     let mut cfg = Config::new(jobs);
     cfg.ordered = !args.unordered;
     cfg.options = keypoints::Options {
-        lang: args.lang.clone(),
-        points: args.points,
-        concise: args.concise,
+        lang: args.key_points.lang.clone(),
+        points: args.key_points.points,
+        concise: args.key_points.concise,
         max_bytes: args.max_record_bytes,
         ..keypoints::Options::default()
     };

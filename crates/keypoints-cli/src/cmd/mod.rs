@@ -10,3 +10,17 @@ pub mod eval_sentences;
 pub mod extract;
 pub mod serve;
 pub mod summarize;
+
+/// The key-point options that every analysing command shares.
+#[derive(clap::Args, Debug, Clone)]
+pub struct KeyPointArgs {
+    /// Number of key points (default: 3 to 5, by the article's length).
+    #[arg(short, long)]
+    pub points: Option<usize>,
+    /// Language code (it, en, de, ...); otherwise a batch record's "lang", else identified.
+    #[arg(short, long)]
+    pub lang: Option<String>,
+    /// Trim trailing attributions from key points.
+    #[arg(long)]
+    pub concise: bool,
+}

@@ -36,15 +36,8 @@ pub struct Args {
     /// Output format.
     #[arg(short, long, value_enum, default_value = "text")]
     pub format: Format,
-    /// Number of key points (default: 3 to 5, by the article's length).
-    #[arg(short, long)]
-    pub points: Option<usize>,
-    /// Language code (it, en, de, ...); identified from the text when absent.
-    #[arg(short, long)]
-    pub lang: Option<String>,
-    /// Trim trailing attributions from key points.
-    #[arg(long)]
-    pub concise: bool,
+    #[command(flatten)]
+    pub key_points: super::KeyPointArgs,
     /// Read the input as HTML or plain text instead of deciding from its content.
     #[arg(long, value_enum, default_value = "auto")]
     pub input: Input,
@@ -59,9 +52,9 @@ impl Args {
     /// The library options these arguments ask for.
     pub fn options(&self) -> Options {
         Options {
-            lang: self.lang.clone(),
-            points: self.points,
-            concise: self.concise,
+            lang: self.key_points.lang.clone(),
+            points: self.key_points.points,
+            concise: self.key_points.concise,
             input: match self.input {
                 Input::Auto => InputKind::Auto,
                 Input::Text => InputKind::Text,

@@ -115,6 +115,19 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn charset_parameter_of_a_content_type() {
+        assert_eq!(
+            super::charset_param("text/html; charset=ISO-8859-1"),
+            Some("ISO-8859-1")
+        );
+        assert_eq!(
+            super::charset_param("text/html;Charset=\"utf-8\""),
+            Some("utf-8")
+        );
+        assert_eq!(super::charset_param("text/html"), None);
+    }
+
     use super::*;
 
     const IT: &str = "Perché la città è già lì: però c'è più caffè, né l'euro (€) né «virgolette».";
