@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::lang::Language;
 use crate::structure::Parts;
+use crate::text::tokens::Tokens;
 use crate::text::CharMap;
 
 /// The article after structure and sentence segmentation.
@@ -23,6 +24,8 @@ pub struct Analysis<'a> {
     pub sentence_paragraph: Vec<usize>,
     /// Byte-to-character offset conversion for `text`.
     pub chars: CharMap,
+    /// The words of every sentence and of the title, looked up once for all stages.
+    pub tokens: Tokens,
 }
 
 impl<'a> Analysis<'a> {
@@ -43,6 +46,7 @@ impl<'a> Analysis<'a> {
                 sentence_paragraph.push(pi);
             }
         }
+        let tokens = Tokens::new(lang, text, &sentences, parts.title.as_deref());
         Analysis {
             lang,
             text,
@@ -51,6 +55,7 @@ impl<'a> Analysis<'a> {
             sentences,
             sentence_paragraph,
             chars: CharMap::new(text),
+            tokens,
         }
     }
 

@@ -67,24 +67,23 @@ fn flag(a: &Analysis, kind: &str, start: usize, end: usize, note: String) -> Fla
 /// A sentence of at most five words whose last word is a verb of saying, ending right there.
 fn orphan_attributions(a: &Analysis, out: &mut Vec<Flag>) {
     let lex = lexicon::get(a.lang);
-    for r in &a.sentences {
-        let s = &a.text[r.clone()];
-        let ws: Vec<_> = words(s).collect();
+    for (i, r) in a.sentences.iter().enumerate() {
+        let ws = a.tokens.sentence(i);
         let Some(last) = ws.last() else { continue };
         if ws.len() > 5 {
             continue;
         }
-        let tail = s[last.end..].trim();
+        let tail = a.text[last.end..r.end].trim();
         if !(tail.is_empty() || tail == "." || tail == "!") {
             continue;
         }
-        if lex.speech_verbs.contains(&last.text.to_lowercase()) {
+        if lex.speech_verbs.contains(&a.tokens.form(last).lower) {
             out.push(flag(
                 a,
                 "orphan_attribution",
                 r.start,
                 r.end,
-                s.trim().to_string(),
+                a.text[r.clone()].trim().to_string(),
             ));
         }
     }
@@ -150,11 +149,21 @@ fn space_before_punctuation(a: &Analysis, out: &mut Vec<Flag>) {
 fn unbalanced_quotes(a: &Analysis, out: &mut Vec<Flag>) {
     for r in &a.paragraphs {
         let p = &a.text[r.clone()];
-        let count = |c: char| p.chars().filter(|&x| x == c).count();
-        let curly = count('“') as isize - count('”') as isize;
-        let low9 = count('„') as isize;
-        let guil = count('«') as isize - count('»') as isize;
-        let straight = count('"');
+        let (mut open, mut close, mut low9, mut gopen, mut gclose, mut straight) =
+            (0isize, 0isize, 0isize, 0isize, 0isize, 0usize);
+        for c in p.chars() {
+            match c {
+                '“' => open += 1,
+                '”' => close += 1,
+                '„' => low9 += 1,
+                '«' => gopen += 1,
+                '»' => gclose += 1,
+                '"' => straight += 1,
+                _ => {}
+            }
+        }
+        let curly = open - close;
+        let guil = gopen - gclose;
         // „…“ pairs: a low opening mark closes with “ (German) or ” (others).
         let curly_ok = curly == 0 || curly == -low9 || curly + low9 == 0;
         if !curly_ok || guil != 0 || straight % 2 == 1 {
@@ -214,52 +223,55 @@ fn stock_bio(a: &Analysis, out: &mut Vec<Flag>) {
 fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
     let lex = lexicon::get(a.lang);
     let shared = lexicon::shared();
-    // lower form -> (first capitalized occurrence, seen lower)
-    let mut caps: HashMap<String, (usize, usize, String)> = HashMap::new();
-    let mut lowers: HashMap<String, usize> = HashMap::new();
-    for r in &a.sentences {
-        let s = &a.text[r.clone()];
-        let ws: Vec<_> = words(s).collect();
+    let tk = &a.tokens;
+    // By form: seen in lower case; first capitalized occurrence.
+    let mut lower_seen = vec![false; tk.forms.len()];
+    let mut caps: Vec<Option<(usize, usize)>> = vec![None; tk.forms.len()];
+    for si in 0..a.sentences.len() {
+        let ws = tk.sentence(si);
         for (i, w) in ws.iter().enumerate() {
-            let first = w.text.chars().next().unwrap_or(' ');
-            if !first.is_alphabetic() || w.text.chars().count() < 3 {
+            let text = &a.text[w.start..w.end];
+            let first = text.chars().next().unwrap_or(' ');
+            let form = &tk.forms[w.form as usize];
+            if !first.is_alphabetic() || form.chars < 3 {
                 continue;
             }
-            let lower = w.text.to_lowercase();
             if first.is_lowercase() {
-                lowers.entry(lower).or_insert(r.start + w.start);
+                lower_seen[w.form as usize] = true;
                 continue;
             }
-            if i == 0 || w.text.chars().skip(1).any(char::is_uppercase) {
+            if i == 0 || text.chars().skip(1).any(char::is_uppercase) {
                 continue;
             }
-            let gap_before = &s[ws[i - 1].end..w.start];
+            let gap_before = &a.text[ws[i - 1].end..w.start];
             if gap_before.contains(|c: char| !c.is_whitespace()) {
                 continue; // after punctuation, quotes, apostrophes: may start a sentence or a name
             }
-            let cap_next = |j: usize| {
-                ws.get(j)
-                    .is_some_and(|x| x.text.chars().next().is_some_and(char::is_uppercase))
-            };
-            if cap_next(i + 1) || cap_next(i - 1) {
+            if ws.get(i + 1).is_some_and(|x| x.capitalized) || ws[i - 1].capitalized {
                 continue;
             }
-            if lex.places.contains(w.text)
-                || shared.cities.contains(w.text)
-                || shared.given_names.contains(w.text)
-                || lex.org_heads.contains(w.text)
-                || lex.titles.contains(&lower)
+            let slot = &mut caps[w.form as usize];
+            if slot.is_some()
+                || lex.places.contains(text)
+                || shared.cities.contains(text)
+                || shared.given_names.contains(text)
+                || lex.org_heads.contains(text)
+                || lex.titles.contains(&form.lower)
             {
                 continue;
             }
-            caps.entry(lower)
-                .or_insert((r.start + w.start, r.start + w.end, w.text.to_string()));
+            *slot = Some((w.start, w.end));
         }
     }
     let mut found: Vec<(usize, usize, String)> = caps
-        .into_iter()
-        .filter(|(l, _)| lowers.contains_key(l) && !a.lang.is_stopword(l))
-        .map(|(l, (s, e, w))| (s, e, format!("{w} / {l}")))
+        .iter()
+        .enumerate()
+        .filter_map(|(f, c)| {
+            let (s, e) = (*c)?;
+            let form = &tk.forms[f];
+            (lower_seen[f] && !form.stopword)
+                .then(|| (s, e, format!("{} / {}", &a.text[s..e], form.lower)))
+        })
         .collect();
     found.sort();
     for (s, e, note) in found {

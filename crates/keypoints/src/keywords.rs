@@ -13,11 +13,9 @@
 //! Near duplicates (one phrase's content words inside a better one's) are dropped.
 //!
 //! The output score is `1 / (1 + S)`, so that higher is better as the digest promises.
-use std::collections::HashMap;
-
 use crate::analysis::Analysis;
 use crate::digest::Keyword;
-use crate::text::tokens::words;
+use crate::text::tokens::WordMap;
 
 /// How many key phrases to return.
 pub const MAX_KEYWORDS: usize = 10;
@@ -29,81 +27,95 @@ struct Stats {
     upper: f64,
     acronym: f64,
     sentences: Vec<usize>,
-    left: HashMap<u32, u32>,
-    right: HashMap<u32, u32>,
+    /// Distinct neighbours on the left and on the right, and the number of neighbours each side.
+    left: (u32, u32),
+    right: (u32, u32),
 }
+
+/// A word of a chunk: form id and byte range.
+type Piece = (u32, usize, usize);
 
 /// Extracts key phrases of the analysed article.
 pub fn extract(a: &Analysis) -> Vec<Keyword> {
-    let lang = a.lang;
-    // Word ids by lower-cased form; `None` marks stopwords and other non-content tokens.
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut stats: Vec<Stats> = Vec::new();
-    let mut is_content: Vec<bool> = Vec::new();
-    // Per sentence: chunks of consecutive words (split at punctuation), as (id, byte range).
-    let mut chunks: Vec<Vec<(u32, usize, usize)>> = Vec::new();
-    for (si, r) in a.sentences.iter().enumerate() {
-        let s = &a.text[r.clone()];
-        let mut chunk: Vec<(u32, usize, usize)> = Vec::new();
+    let tk = &a.tokens;
+    // Words are the analysis' lower-cased forms; only content words get scored.
+    let is_content: Vec<bool> = tk
+        .forms
+        .iter()
+        .map(|f| f.chars >= 2 && !f.numeric && !f.stopword && !f.abbreviation)
+        .collect();
+    let mut stats: Vec<Stats> = vec![Stats::default(); tk.forms.len()];
+    // Chunks of consecutive words inside a sentence (split at punctuation), flattened: `pieces`
+    // holds the words, `chunks` the ranges of `pieces`.
+    let mut pieces: Vec<Piece> = Vec::with_capacity(tk.tokens.len());
+    let mut chunks: Vec<std::ops::Range<usize>> = Vec::new();
+    for si in 0..a.sentences.len() {
+        let mut chunk_start = pieces.len();
         let mut prev_end: Option<usize> = None;
-        for (wi, w) in words(s).enumerate() {
+        for (wi, w) in tk.sentence(si).iter().enumerate() {
             if let Some(pe) = prev_end {
-                let gap = &s[pe..w.start];
+                let gap = &a.text[pe..w.start];
                 let breaks = gap
                     .chars()
                     .any(|c| !c.is_whitespace() && c != '-' && c != '’' && c != '\'');
-                if breaks && !chunk.is_empty() {
-                    chunks.push(std::mem::take(&mut chunk));
+                if breaks && pieces.len() > chunk_start {
+                    chunks.push(chunk_start..pieces.len());
+                    chunk_start = pieces.len();
                 }
             }
             prev_end = Some(w.end);
-            let lower = w.text.to_lowercase();
-            let next = ids.len() as u32;
-            let id = *ids.entry(lower).or_insert(next);
-            if id as usize == stats.len() {
-                let l = w.text.to_lowercase();
-                let content = l.chars().count() >= 2
-                    && !l.chars().all(|c| c.is_numeric())
-                    && !lang.is_stopword(&l)
-                    && !lang.is_abbreviation(&l);
-                stats.push(Stats::default());
-                is_content.push(content);
-            }
-            let st = &mut stats[id as usize];
+            let st = &mut stats[w.form as usize];
             st.tf += 1.0;
-            if w.text.chars().count() >= 2 && w.text.chars().all(|c| c.is_uppercase()) {
+            if w.all_caps {
                 st.acronym += 1.0;
-            } else if wi > 0 && w.text.chars().next().is_some_and(char::is_uppercase) {
+            } else if wi > 0 && w.capitalized {
                 st.upper += 1.0;
             }
             if st.sentences.last() != Some(&si) {
                 st.sentences.push(si);
             }
-            chunk.push((id, r.start + w.start, r.start + w.end));
+            pieces.push((w.form, w.start, w.end));
         }
-        if !chunk.is_empty() {
-            chunks.push(chunk);
+        if pieces.len() > chunk_start {
+            chunks.push(chunk_start..pieces.len());
         }
     }
-    // Co-occurrence with the neighbouring content words (window 1 each side) inside a chunk.
+    // Co-occurrence with the neighbouring words (window 1 each side) inside a chunk: the pairs
+    // (word, side, neighbour) sorted, so distinct neighbours are counted without a map per word.
+    let mut pairs: Vec<(u32, bool, u32)> = Vec::new();
     for ch in &chunks {
+        let ch = &pieces[ch.clone()];
         for i in 0..ch.len() {
             let id = ch[i].0;
             if !is_content[id as usize] {
                 continue;
             }
             if i > 0 {
-                *stats[id as usize].left.entry(ch[i - 1].0).or_default() += 1;
+                pairs.push((id, false, ch[i - 1].0));
             }
             if i + 1 < ch.len() {
-                *stats[id as usize].right.entry(ch[i + 1].0).or_default() += 1;
+                pairs.push((id, true, ch[i + 1].0));
             }
         }
+    }
+    pairs.sort_unstable();
+    for (k, &(id, right, nb)) in pairs.iter().enumerate() {
+        let fresh = k == 0 || {
+            let (pid, pright, pnb) = pairs[k - 1];
+            (pid, pright) != (id, right) || pnb != nb
+        };
+        let side = if right {
+            &mut stats[id as usize].right
+        } else {
+            &mut stats[id as usize].left
+        };
+        side.0 += u32::from(fresh);
+        side.1 += 1;
     }
     let content_tfs: Vec<f64> = stats
         .iter()
         .zip(&is_content)
-        .filter(|(_, c)| **c)
+        .filter(|(s, c)| **c && s.tf > 0.0)
         .map(|(s, _)| s.tf)
         .collect();
     if content_tfs.is_empty() {
@@ -121,12 +133,11 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
             let median = s.sentences.get(s.sentences.len() / 2).copied().unwrap_or(0) as f64;
             let pos = (3.0 + median).ln().ln();
             let freq = s.tf / (mean + std);
-            let spread = |m: &HashMap<u32, u32>| {
-                let total: u32 = m.values().sum();
+            let spread = |&(distinct, total): &(u32, u32)| {
                 if total == 0 {
                     0.0
                 } else {
-                    m.len() as f64 / total as f64
+                    distinct as f64 / total as f64
                 }
             };
             let rel = 1.0 + (spread(&s.left) + spread(&s.right)) * s.tf / max_tf;
@@ -134,16 +145,23 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
             rel * pos / (case + freq / rel + sent / rel)
         })
         .collect();
-    // Candidate phrases.
+    // Candidate phrases, keyed by their word ids (padded with `u32::MAX`).
     struct Cand {
         score_sum: f64,
         score_prod: f64,
         tf: f64,
+        /// Byte range of the first occurrence.
         text: (usize, usize),
-        content: Vec<u32>,
     }
-    let mut cands: HashMap<Vec<u32>, Cand> = HashMap::new();
+    let cap = |p: &Piece| {
+        a.text[p.1..p.2]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let mut cands: WordMap<[u32; MAX_NGRAM], Cand> = WordMap::default();
     for ch in &chunks {
+        let ch = &pieces[ch.clone()];
         for i in 0..ch.len() {
             if !is_content[ch[i].0 as usize] {
                 continue;
@@ -158,64 +176,79 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                 }
                 // A phrase neither cuts a name nor mixes a name with common words
                 // ("russo Vladimir Putin"): capitalized content words are all or none.
-                let cap = |k: usize| {
-                    a.text[ch[k].1..ch[k].2]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                };
-                if (i > 0 && cap(i) && cap(i - 1)) || (j < ch.len() && cap(j - 1) && cap(j)) {
+                if (i > 0 && cap(&ch[i]) && cap(&ch[i - 1]))
+                    || (j < ch.len() && cap(&ch[j - 1]) && cap(&ch[j]))
+                {
                     continue;
                 }
                 let caps = (i..j)
-                    .filter(|&k| is_content[ch[k].0 as usize] && cap(k))
+                    .filter(|&k| is_content[ch[k].0 as usize] && cap(&ch[k]))
                     .count();
                 let contents = (i..j).filter(|&k| is_content[ch[k].0 as usize]).count();
                 if caps != 0 && caps != contents {
                     continue;
                 }
-                let key: Vec<u32> = ch[i..j].iter().map(|t| t.0).collect();
+                let mut key = [u32::MAX; MAX_NGRAM];
+                for (k, t) in key.iter_mut().zip(&ch[i..j]) {
+                    *k = t.0;
+                }
                 let e = cands.entry(key).or_insert_with(|| {
-                    let content: Vec<u32> = ch[i..j]
-                        .iter()
-                        .map(|t| t.0)
-                        .filter(|&id| is_content[id as usize])
-                        .collect();
                     let (mut sum, mut prod) = (0.0, 1.0);
-                    for &id in &content {
-                        sum += score[id as usize];
-                        prod *= score[id as usize];
+                    for t in &ch[i..j] {
+                        if is_content[t.0 as usize] {
+                            sum += score[t.0 as usize];
+                            prod *= score[t.0 as usize];
+                        }
                     }
                     Cand {
                         score_sum: sum,
                         score_prod: prod,
                         tf: 0.0,
                         text: (ch[i].1, ch[j - 1].2),
-                        content,
                     }
                 });
                 e.tf += 1.0;
             }
         }
     }
-    let mut ranked: Vec<(f64, Cand)> = cands
-        .into_values()
-        .map(|c| (c.score_prod / (c.tf * (1.0 + c.score_sum)), c))
+    let mut ranked: Vec<(f64, usize, [u32; MAX_NGRAM])> = cands
+        .iter()
+        .map(|(k, c)| (c.score_prod / (c.tf * (1.0 + c.score_sum)), c.text.0, *k))
         .collect();
-    ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.text.0.cmp(&b.1.text.0)));
+    let order = |x: &(f64, usize, [u32; MAX_NGRAM]), y: &(f64, usize, [u32; MAX_NGRAM])| {
+        x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+    };
+    // Near duplicates are skipped, so more than MAX_KEYWORDS may be needed: sort a generous
+    // head first and the whole list only when the head runs out.
+    let head = (MAX_KEYWORDS * 8).min(ranked.len());
+    if head < ranked.len() {
+        ranked.select_nth_unstable_by(head, order);
+    }
+    ranked[..head].sort_unstable_by(order);
+    let content_of = |key: &[u32; MAX_NGRAM]| -> Vec<u32> {
+        key.iter()
+            .copied()
+            .filter(|&id| id != u32::MAX && is_content[id as usize])
+            .collect()
+    };
     let mut out: Vec<Keyword> = Vec::new();
     let mut chosen: Vec<Vec<u32>> = Vec::new();
-    for (s, c) in ranked {
-        if out.len() >= MAX_KEYWORDS {
-            break;
+    let mut k = 0;
+    while out.len() < MAX_KEYWORDS && k < ranked.len() {
+        if k == head {
+            ranked[head..].sort_unstable_by(order);
         }
-        let dup = chosen.iter().any(|k| {
-            c.content.iter().all(|w| k.contains(w)) || k.iter().all(|w| c.content.contains(w))
+        let (s, _, key) = ranked[k];
+        k += 1;
+        let content = content_of(&key);
+        let dup = chosen.iter().any(|c| {
+            content.iter().all(|w| c.contains(w)) || c.iter().all(|w| content.contains(w))
         });
         if dup {
             continue;
         }
-        chosen.push(c.content.clone());
+        let Some(c) = cands.get(&key) else { continue };
+        chosen.push(content);
         out.push(Keyword {
             text: a.text[c.text.0..c.text.1].to_string(),
             score: (1.0 / (1.0 + s) * 10000.0).round() / 10000.0,

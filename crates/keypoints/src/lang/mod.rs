@@ -14,7 +14,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::error::{Error, Result};
 
 mod detect;
-pub use detect::{detect, Detection};
+pub use detect::{detect, trigrams, vote, Detection};
 
 include!(concat!(env!("OUT_DIR"), "/lang_files.rs"));
 
@@ -24,9 +24,12 @@ pub struct Language {
     name: String,
     stemmer_name: Option<String>,
     lists: HashMap<&'static str, Vec<String>>,
-    stopwords: HashSet<String>,
-    abbreviations: HashSet<String>,
+    stopwords: WordSet,
+    abbreviations: WordSet,
 }
+
+/// A set of words hashed with foldhash (seeded per set): lookups are a large share of the work.
+type WordSet = HashSet<String, foldhash::fast::RandomState>;
 
 impl std::fmt::Debug for Language {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -65,7 +68,7 @@ impl Language {
                 lists.insert(*stem, parse_list(contents));
             }
         }
-        let lower_set = |key: &str| -> HashSet<String> {
+        let lower_set = |key: &str| -> WordSet {
             lists
                 .get(key)
                 .map(|l: &Vec<String>| l.iter().map(|w| w.to_lowercase()).collect())
@@ -103,14 +106,17 @@ impl Language {
         if self.stopwords.contains(word) {
             return true;
         }
-        let lower = word.to_lowercase();
-        lower != word && self.stopwords.contains(&lower)
+        word.chars().any(char::is_uppercase) && self.stopwords.contains(&word.to_lowercase())
     }
 
     /// True when `word` (without its final period, any case) is an abbreviation that a period
     /// does not end a sentence after.
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations.contains(&word.to_lowercase())
+        if word.chars().any(char::is_uppercase) {
+            self.abbreviations.contains(&word.to_lowercase())
+        } else {
+            self.abbreviations.contains(word)
+        }
     }
 
     /// The Snowball stemmer of the language, if it has one.

@@ -5,8 +5,38 @@
 //! The word lists are language data: `lang/<code>/caption_markers.txt` (phrases, matched
 //! case-insensitively anywhere in the sentence) and `lang/<code>/dependent_starts.txt` (first
 //! words). A language without them simply gets no signal from them.
-use crate::lang::Language;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::lang::{self, Language};
 use crate::text::tokens::words;
+
+/// One automaton a language over its lower-cased caption markers, built once: a sentence is
+/// scanned once instead of once a marker.
+fn caption_markers(lang: &Language) -> Option<&'static AhoCorasick> {
+    static MARKERS: OnceLock<HashMap<&'static str, AhoCorasick>> = OnceLock::new();
+    MARKERS
+        .get_or_init(|| {
+            lang::codes()
+                .into_iter()
+                .filter_map(|code| {
+                    let l = lang::get(code).ok()?;
+                    let markers: Vec<String> = l
+                        .list("caption_markers")
+                        .iter()
+                        .map(|m| m.to_lowercase())
+                        .collect();
+                    if markers.is_empty() {
+                        return None;
+                    }
+                    Some((code, AhoCorasick::new(markers).ok()?))
+                })
+                .collect()
+        })
+        .get(lang.code())
+}
 
 /// What the surface of a sentence says about it.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -48,11 +78,7 @@ pub fn shape(sentence: &str, lang: &Language) -> Shape {
         0.0
     };
     let numbers = s.bytes().any(|b| b.is_ascii_digit());
-    let lower = s.to_lowercase();
-    let caption = lang
-        .list("caption_markers")
-        .iter()
-        .any(|m| lower.contains(m.as_str()));
+    let caption = caption_markers(lang).is_some_and(|ac| ac.is_match(&s.to_lowercase()));
     let end = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']);
     let fragment = !end.ends_with(['.', '!', '?', '…']);
     let dependent = first.is_some_and(|w| {

@@ -411,22 +411,23 @@ pub fn select(p: &Prepared, count: Count, w: &Weights) -> Vec<Choice> {
 
 /// The candidates of an article's sentences and the title's terms.
 pub fn candidates(a: &Analysis) -> (Vec<Candidate>, Vec<u32>) {
-    let mut terms = terms::Terms::new(a.lang);
+    let tk = &a.tokens;
+    let mut terms = terms::Terms::new(a.lang, tk.forms.len());
     let cands = (0..a.sentences.len())
-        .map(|i| {
-            let s = a.sentence(i);
-            Candidate {
-                terms: terms.of(s),
-                shape: features::shape(s, a.lang),
-            }
+        .map(|i| Candidate {
+            terms: tk
+                .sentence(i)
+                .iter()
+                .filter_map(|t| terms.term(&tk.forms, t.form))
+                .collect(),
+            shape: features::shape(a.sentence(i), a.lang),
         })
         .collect();
-    let title = a
-        .parts
+    let title = tk
         .title
-        .as_deref()
-        .map(|t| terms.of(t))
-        .unwrap_or_default();
+        .iter()
+        .filter_map(|t| terms.term(&tk.forms, t.form))
+        .collect();
     (cands, title)
 }
 

@@ -1,37 +1,28 @@
-//! Term ids for ranking: lower-cased, stemmed, stopword-free words, with a per-document cache so
-//! that each distinct word form is lower-cased, looked up and stemmed once (stemming every token
-//! anew was over half of the time of a whole digest).
-use std::collections::HashMap;
-
+//! Term ids for ranking: lower-cased, stemmed, stopword-free words. The analysis has already
+//! lower-cased each distinct spelling and looked it up in the stopword list
+//! ([`crate::text::tokens::Tokens`]); here each distinct form is stemmed once, on first use, and
+//! forms with the same stem share an id, so vectors compare integers, not strings.
 use rust_stemmers::Stemmer;
 
 use crate::lang::Language;
-use crate::text::tokens::words;
+use crate::text::tokens::{Form, WordMap};
 
-/// foldhash's seeded hasher: several times faster than SipHash on short word keys (SipHash was a
-/// tenth of the ranker's time) while keeping a per-map random seed against crafted collisions.
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-
-/// Maps word forms to term ids for one document.
-pub struct Terms<'l> {
-    lang: &'l Language,
+/// Maps the forms of one document to term ids.
+pub struct Terms {
     stemmer: Option<Stemmer>,
-    /// Word form as written -> term id (`None` for stopwords and one-letter words).
-    forms: FastMap<String, Option<u32>>,
+    /// Form id -> term id: `None` not yet computed, `Some(None)` not a term.
+    by_form: Vec<Option<Option<u32>>>,
     /// Stem -> term id.
-    stems: FastMap<String, u32>,
-    lower: String,
+    stems: WordMap<String, u32>,
 }
 
-impl<'l> Terms<'l> {
-    /// A fresh map for a document in `lang`.
-    pub fn new(lang: &'l Language) -> Self {
+impl Terms {
+    /// A fresh map for a document in `lang` with `forms` distinct forms.
+    pub fn new(lang: &Language, forms: usize) -> Self {
         Terms {
-            lang,
             stemmer: lang.stemmer(),
-            forms: FastMap::default(),
-            stems: FastMap::default(),
-            lower: String::new(),
+            by_form: vec![None; forms],
+            stems: WordMap::default(),
         }
     }
 
@@ -45,22 +36,18 @@ impl<'l> Terms<'l> {
         self.stems.is_empty()
     }
 
-    /// The term id of one word form.
-    pub fn term(&mut self, word: &str) -> Option<u32> {
-        if let Some(&t) = self.forms.get(word) {
-            return t;
+    /// The term id of form `id` of `forms`, or `None` for stopwords and one-letter non-digit words.
+    pub fn term(&mut self, forms: &[Form], id: u32) -> Option<u32> {
+        let i = id as usize;
+        if let Some(Some(t)) = self.by_form.get(i) {
+            return *t;
         }
-        self.lower.clear();
-        for c in word.chars() {
-            self.lower.extend(c.to_lowercase());
-        }
-        let lower = self.lower.as_str();
-        let keep = !self.lang.is_stopword(lower)
-            && (lower.chars().nth(1).is_some() || lower.chars().all(char::is_numeric));
-        let id = keep.then(|| {
+        let f = forms.get(i)?;
+        let keep = !f.stopword && (f.chars >= 2 || f.numeric);
+        let t = keep.then(|| {
             let stem = match &self.stemmer {
-                Some(s) => s.stem(lower),
-                None => lower.into(),
+                Some(s) => s.stem(&f.lower),
+                None => f.lower.as_str().into(),
             };
             let next = self.stems.len() as u32;
             match self.stems.get(stem.as_ref()) {
@@ -71,26 +58,32 @@ impl<'l> Terms<'l> {
                 }
             }
         });
-        self.forms.insert(word.to_string(), id);
-        id
-    }
-
-    /// The term ids of the content words of `text`, in order.
-    pub fn of(&mut self, text: &str) -> Vec<u32> {
-        words(text).filter_map(|w| self.term(w.text)).collect()
+        if let Some(slot) = self.by_form.get_mut(i) {
+            *slot = Some(t);
+        }
+        t
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokens::Tokens;
 
     #[test]
     fn same_stem_same_id_and_stopwords_dropped() {
         let lang = crate::lang::get("en").unwrap();
-        let mut t = Terms::new(lang);
-        let a = t.of("The Presidents were meeting");
-        let b = t.of("a president meets");
+        let text = "The Presidents were meeting. A president meets.";
+        let tk = Tokens::new(lang, text, &[0..28, 29..text.len()], None);
+        let mut t = Terms::new(lang, tk.forms.len());
+        let mut of = |i: usize| -> Vec<u32> {
+            tk.sentence(i)
+                .iter()
+                .filter_map(|w| t.term(&tk.forms, w.form))
+                .collect()
+        };
+        let a = of(0);
+        let b = of(1);
         assert_eq!(a.len(), 2);
         assert_eq!(a, b);
         assert_eq!(t.len(), 2);
