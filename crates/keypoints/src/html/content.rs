@@ -175,6 +175,34 @@ const NEGATIVE: &[&str] = &[
     "notification",
     "overlay",
     "offscreen",
+    "rollover",
+    "popover",
+    "hovercard",
+    "teaser",
+    "more-news",
+    "more-posts",
+    "more-articles",
+];
+
+/// Boilerplate words that also name wrappers of embedded posts (a tweet, an Instagram post): an
+/// element so named is kept when it holds a quotation, which is how those posts are marked up.
+const SOFT_NEGATIVE: &[&str] = &["social", "embed", "video"];
+
+/// Word runs in `class`/`id` that name the article's own body ("post-body", "entry-content").
+const BODY_NAMES: &[&str] = &[
+    "article-body",
+    "articlebody",
+    "article-content",
+    "article-text",
+    "post-body",
+    "postbody",
+    "post-content",
+    "entry-content",
+    "entry-body",
+    "story-body",
+    "storybody",
+    "story-content",
+    "body-text",
 ];
 
 /// Words in `class`/`id` of article containers.
@@ -270,6 +298,20 @@ impl Names {
             || self.names.iter().any(|n| n.split('-').any(is_ad_word))
     }
 
+    /// Negative only through words that also name embedded posts' wrappers.
+    fn only_soft_negative(&self) -> bool {
+        SOFT_NEGATIVE.iter().any(|w| self.has(w))
+            && !NEGATIVE
+                .iter()
+                .any(|w| !SOFT_NEGATIVE.contains(w) && self.has(w))
+            && !self.names.iter().any(|n| n.split('-').any(is_ad_word))
+    }
+
+    /// Names the article body itself.
+    fn body(&self) -> bool {
+        BODY_NAMES.iter().any(|w| self.has(w))
+    }
+
     fn positive(&self) -> bool {
         POSITIVE.iter().any(|w| self.has(w))
     }
@@ -300,6 +342,40 @@ struct Stats {
     commas: Vec<u32>,
     /// Dropped with its subtree.
     dropped: Vec<bool>,
+    /// What the element's names say ([`NEG`], [`POS`], ...).
+    flags: Vec<u8>,
+}
+
+/// Flag: boilerplate words in the element's names.
+const NEG: u8 = 1;
+/// Flag: article words in the element's names.
+const POS: u8 = 2;
+/// Flag: names the article body ("post-body", "entry-content").
+const BODY: u8 = 4;
+/// Flag: boilerplate only through words that also name embedded posts' wrappers.
+const SOFT_ONLY: u8 = 8;
+/// Flag: `itemprop=articleBody`.
+const ITEMPROP_BODY: u8 = 16;
+
+fn name_flags(dom: &Dom, id: NodeId) -> u8 {
+    let names = Names::of(dom, id);
+    let mut f = 0;
+    if names.negative() {
+        f |= NEG;
+        if names.only_soft_negative() {
+            f |= SOFT_ONLY;
+        }
+    }
+    if names.positive() {
+        f |= POS;
+    }
+    if names.body() {
+        f |= BODY;
+    }
+    if dom.node(id).attr("itemprop") == Some("articleBody") {
+        f |= ITEMPROP_BODY | BODY;
+    }
+    f
 }
 
 fn stats(dom: &Dom) -> Stats {
@@ -309,6 +385,7 @@ fn stats(dom: &Dom) -> Stats {
         link: vec![0; n],
         commas: vec![0; n],
         dropped: vec![false; n],
+        flags: Vec::new(),
     };
     // Top-down: a node is dropped if its parent is (parents come before children in the arena).
     let mut total = 0u32;
@@ -320,20 +397,41 @@ fn stats(dom: &Dom) -> Stats {
             s.commas[id] = nd.text.matches([',', '，', '、']).count() as u32;
         }
     }
-    // Bottom-up sums (children have larger indices than their parents): all text, and the text
-    // of paragraphs, which is where an article's words are.
+    // The names of every element, read once.
+    let mut flags = vec![0u8; n];
+    for (id, nd) in dom.nodes.iter().enumerate() {
+        if !nd.is_text() && !nd.attrs.is_empty() {
+            flags[id] = name_flags(dom, id);
+        }
+    }
+    // Bottom-up sums (children have larger indices than their parents): all text, the text of
+    // paragraphs, which is where an article's words are, the largest element named as the
+    // article's body, and the largest quotation below each element.
     let mut raw_chars = s.chars.clone();
     let mut para_chars = vec![0u32; n];
+    let mut body_chars = vec![0u32; n];
+    let mut quote_chars = vec![0u32; n];
     for id in (1..n).rev() {
         let nd = dom.node(id);
-        if matches!(&*nd.name, "p" | "pre" | "blockquote") {
-            para_chars[id] = raw_chars[id];
+        match &*nd.name {
+            "p" | "pre" => para_chars[id] = raw_chars[id],
+            "blockquote" => {
+                para_chars[id] = raw_chars[id];
+                quote_chars[id] = raw_chars[id];
+            }
+            _ => {}
+        }
+        if flags[id] & BODY != 0 {
+            body_chars[id] = raw_chars[id];
         }
         let p = nd.parent;
         raw_chars[p] += raw_chars[id];
         para_chars[p] += para_chars[id];
+        body_chars[p] = body_chars[p].max(body_chars[id]);
+        quote_chars[p] = quote_chars[p].max(quote_chars[id]);
     }
     let total_para = para_chars[0].max(1) as f64;
+    let max_body = body_chars[0];
     for id in 1..n {
         let nd = dom.node(id);
         if s.dropped[nd.parent] {
@@ -351,18 +449,25 @@ fn stats(dom: &Dom) -> Stats {
         if matches!(name, "body" | "html" | "main" | "article" | "a" | "p") {
             continue;
         }
-        let names = Names::of(dom, id);
-        if names.negative() {
+        let f = flags[id];
+        if f & NEG != 0 {
             // A wrapper named for its layout ("page has-sidebar", "sticky-sidebar") holds most of
             // the page's paragraph text: keep it. Boilerplate holds little of it.
             let share = para_chars[id] as f64 / total_para;
             let whole = raw_chars[id] as f64 / total.max(1) as f64;
-            let keep = share > 0.6 || (names.positive() && share > 0.4) || whole > 0.6;
+            let keep = share > 0.6
+                || (f & POS != 0 && share > 0.4)
+                || whole > 0.6
+                // A blog engine's "widget" holding the page's article body ("post-body").
+                || (max_body >= 200 && body_chars[id] == max_body)
+                // A "social-embed" wrapper around a quoted post (a tweet) in the article.
+                || (f & SOFT_ONLY != 0 && quote_chars[id] >= 20);
             if !keep {
                 s.dropped[id] = true;
             }
         }
     }
+    s.flags = flags;
     for id in (1..n).rev() {
         if s.dropped[id] {
             s.chars[id] = 0;
@@ -398,16 +503,16 @@ fn tag_weight(name: &str) -> f64 {
     }
 }
 
-fn class_weight(dom: &Dom, id: NodeId) -> f64 {
-    let names = Names::of(dom, id);
+fn class_weight(s: &Stats, id: NodeId) -> f64 {
+    let f = s.flags[id];
     let mut w = 0.0;
-    if names.negative() {
+    if f & NEG != 0 {
         w -= 25.0;
     }
-    if names.positive() {
+    if f & POS != 0 {
         w += 25.0;
     }
-    if dom.node(id).attr("itemprop") == Some("articleBody") {
+    if f & ITEMPROP_BODY != 0 {
         w += 50.0;
     }
     w
@@ -425,6 +530,39 @@ fn is_paragraph_like(dom: &Dom, id: NodeId) -> bool {
         }),
         _ => false,
     }
+}
+
+/// Characters of paragraph text below each element: paragraph-like elements of 25 characters or
+/// more with little link text.
+fn good_text(dom: &Dom, s: &Stats) -> Vec<u32> {
+    let n = dom.nodes.len();
+    // Paragraphs inside a link or a list item are teasers of other pages (a card wrapped in
+    // `<a>`, a list of stories with excerpts), not the article's paragraphs.
+    let mut teaser = vec![false; n];
+    for id in 1..n {
+        let p = dom.node(id).parent;
+        teaser[id] = teaser[p] || matches!(&*dom.node(p).name, "a" | "li");
+    }
+    let mut good = vec![0u32; n];
+    for id in (1..n).rev() {
+        let nd = dom.node(id);
+        if s.dropped[id] || nd.is_text() {
+            good[id] = 0;
+            continue;
+        }
+        if matches!(&*nd.name, "p" | "pre" | "blockquote")
+            || (matches!(&*nd.name, "div" | "section") && is_paragraph_like(dom, id))
+        {
+            good[id] = if !teaser[id] && s.chars[id] >= 25 && link_density(s, id) < 0.3 {
+                s.chars[id]
+            } else {
+                0
+            };
+        }
+        let p = nd.parent;
+        good[p] += good[id];
+    }
+    good
 }
 
 /// Chooses the nodes holding the article, in document order.
@@ -466,7 +604,7 @@ fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
         while level < 5 && p != 0 {
             if !is_cand[p] {
                 is_cand[p] = true;
-                score[p] = tag_weight(&dom.node(p).name) + class_weight(dom, p);
+                score[p] = tag_weight(&dom.node(p).name) + class_weight(s, p);
             }
             score[p] += match level {
                 0 => pts,
@@ -512,6 +650,25 @@ fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
             break;
         }
     }
+    // Climb to an ancestor whose added text is mostly paragraphs: an article body split into
+    // chunks ("article__chunks", one card per paragraph, sections between pictures) scores as
+    // several similar containers, each holding part of the text.
+    let good = good_text(dom, s);
+    let mut p = dom.node(top).parent;
+    let mut level = 0;
+    while level < 6 && p != 0 && !s.dropped[p] && !matches!(&*dom.node(p).name, "body" | "html") {
+        let extra_good = good[p].saturating_sub(good[top]) as f64;
+        let extra = s.chars[p].saturating_sub(s.chars[top]) as f64;
+        if extra_good >= (good[top] as f64 * 0.3).max(150.0) && extra_good >= extra * 0.6 {
+            top = p;
+        }
+        let up = dom.node(p).parent;
+        if up == p {
+            break;
+        }
+        p = up;
+        level += 1;
+    }
     let parent = dom.node(top).parent;
     if parent == top || top == 0 {
         return vec![top];
@@ -527,7 +684,7 @@ fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
             continue;
         }
         let ld = link_density(s, sib);
-        let bonus = if class_weight(dom, sib) > 0.0 && class_weight(dom, top) > 0.0 {
+        let bonus = if class_weight(s, sib) > 0.0 && class_weight(s, top) > 0.0 {
             top_score * 0.2
         } else {
             0.0
