@@ -15,85 +15,11 @@
 //!    list item, quote or table cell, skipping link-heavy lists (related stories inside the body).
 //!
 //! Every pass is a loop over the arena or an explicit stack: nothing recurses on the page's depth.
-use super::dom::{collapse, Dom, NodeId};
+use super::dom::{collapse, Dom, NodeId, TAG_BLOCK, TAG_DROP};
 use crate::structure::{Block, BlockKind};
 
-/// Tags whose subtree is never article text.
-const DROP_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "iframe",
-    "object",
-    "embed",
-    "canvas",
-    "video",
-    "audio",
-    "nav",
-    "aside",
-    "footer",
-    "header",
-    "button",
-    "input",
-    "select",
-    "option",
-    "textarea",
-    "label",
-    "dialog",
-    "menu",
-    "title",
-    "head",
-    "map",
-    "figcaption",
-    "picture",
-    "img",
-    "form_placeholder",
-];
-
-/// Block-level tags: they end the current paragraph.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hgroup",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "body",
-    "html",
-    "form",
-    "caption",
-];
+// Which tags are never article text (`TAG_DROP`) and which end a paragraph (`TAG_BLOCK`) is
+// the parser's table (`dom::TAGS`), read once per element.
 
 /// Words in `class`/`id` that mark boilerplate (matched inside each class token).
 const NEGATIVE: &[&str] = &[
@@ -239,82 +165,119 @@ fn is_ad_word(w: &str) -> bool {
     )
 }
 
-/// The `id`, `class` and role names of an element as words: "ArticleBody-relatedLinks" gives
-/// `article`, `body`, `related`, `links` (split at punctuation and at lower-to-upper case
-/// changes), each name kept apart.
-struct Names {
-    /// One entry a name, as "-word-word-".
-    names: Vec<String>,
+/// The attributes whose values name an element.
+const NAME_ATTRS: &[&str] = &[
+    "id",
+    "class",
+    "itemprop",
+    "role",
+    "data-component",
+    "data-testid",
+];
+
+/// Match bits of [`name_flags`]: a boilerplate word other than the soft ones, a soft
+/// boilerplate word, an article word, an article-body word run.
+const M_HARD: u8 = 1;
+const M_SOFT: u8 = 2;
+const M_POS: u8 = 4;
+const M_BODY: u8 = 8;
+
+/// Words of the lists with their match bits, by first byte.
+type WordTable = Vec<Vec<(&'static [u8], u8)>>;
+
+/// Every word (run) of the lists, indexed by its first byte, with its match bit.
+fn word_table() -> &'static WordTable {
+    static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: WordTable = vec![Vec::new(); 256];
+        let mut add = |w: &'static str, bit: u8| {
+            if let Some(&b) = w.as_bytes().first() {
+                t[b as usize].push((w.as_bytes(), bit));
+            }
+        };
+        for &w in NEGATIVE {
+            add(
+                w,
+                if SOFT_NEGATIVE.contains(&w) {
+                    M_SOFT
+                } else {
+                    M_HARD
+                },
+            );
+        }
+        for &w in POSITIVE {
+            add(w, M_POS);
+        }
+        for &w in BODY_NAMES {
+            add(w, M_BODY);
+        }
+        t
+    })
 }
 
-impl Names {
-    fn of(dom: &Dom, id: NodeId) -> Names {
-        let n = dom.node(id);
-        let mut names = Vec::new();
-        for a in [
-            "id",
-            "class",
-            "itemprop",
-            "role",
-            "data-component",
-            "data-testid",
-        ] {
-            if let Some(v) = n.attr(a) {
-                for tok in v.split_whitespace() {
-                    let mut out = String::from("-");
-                    let mut prev_lower = false;
-                    for c in tok.chars() {
-                        if !c.is_alphanumeric() {
-                            if !out.ends_with('-') {
-                                out.push('-');
-                            }
-                            prev_lower = false;
-                            continue;
-                        }
-                        if c.is_uppercase() && prev_lower && !out.ends_with('-') {
-                            out.push('-');
-                        }
-                        prev_lower = c.is_lowercase() || c.is_ascii_digit();
-                        out.extend(c.to_lowercase());
+/// Writes the `id`, `class` and role names of an element into `buf` as words, each name as
+/// "-word-word-": "ArticleBody-relatedLinks" gives "-article-body-related-links-" (split at
+/// punctuation and at lower-to-upper case changes). Names are kept apart by the doubled '-', so
+/// a word run of the lists never spans two names.
+fn write_names(dom: &Dom, id: NodeId, buf: &mut String) {
+    buf.clear();
+    for (k, v) in &dom.node(id).attrs {
+        if !NAME_ATTRS.contains(&&**k) {
+            continue;
+        }
+        for tok in v.split_ascii_whitespace() {
+            buf.push('-');
+            let mut prev_lower = false;
+            for c in tok.chars() {
+                if !c.is_alphanumeric() {
+                    if !buf.ends_with('-') {
+                        buf.push('-');
                     }
-                    if !out.ends_with('-') {
-                        out.push('-');
-                    }
-                    names.push(out);
+                    prev_lower = false;
+                    continue;
+                }
+                if c.is_uppercase() && prev_lower && !buf.ends_with('-') {
+                    buf.push('-');
+                }
+                prev_lower = c.is_lowercase() || c.is_ascii_digit();
+                if c.is_ascii() {
+                    buf.push(c.to_ascii_lowercase());
+                } else {
+                    buf.extend(c.to_lowercase());
                 }
             }
+            if !buf.ends_with('-') {
+                buf.push('-');
+            }
         }
-        Names { names }
     }
+}
 
-    /// True when some name has a word starting with `entry` (entries with '-' match word runs).
-    fn has(&self, entry: &str) -> bool {
-        let pat = format!("-{entry}");
-        self.names.iter().any(|n| n.contains(&pat))
+/// The match bits of the names in `buf` (as written by [`write_names`]): a list entry matches a
+/// word that starts with it (entries with '-' match runs of words).
+fn match_names(buf: &str) -> u8 {
+    let table = word_table();
+    let b = buf.as_bytes();
+    let mut bits = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c != b'-' || i + 1 >= b.len() {
+            continue;
+        }
+        let rest = &b[i + 1..];
+        for &(w, bit) in &table[rest[0] as usize] {
+            if rest.starts_with(w) {
+                bits |= bit;
+            }
+        }
+        let end = rest.iter().position(|&x| x == b'-').unwrap_or(rest.len());
+        if end > 0 {
+            // Only ASCII bytes can make an ad word, so a cut inside a character cannot match.
+            if std::str::from_utf8(&rest[..end]).is_ok_and(is_ad_word) {
+                bits |= M_HARD;
+            }
+        }
     }
-
-    fn negative(&self) -> bool {
-        NEGATIVE.iter().any(|w| self.has(w))
-            || self.names.iter().any(|n| n.split('-').any(is_ad_word))
-    }
-
-    /// Negative only through words that also name embedded posts' wrappers.
-    fn only_soft_negative(&self) -> bool {
-        SOFT_NEGATIVE.iter().any(|w| self.has(w))
-            && !NEGATIVE
-                .iter()
-                .any(|w| !SOFT_NEGATIVE.contains(w) && self.has(w))
-            && !self.names.iter().any(|n| n.split('-').any(is_ad_word))
-    }
-
-    /// Names the article body itself.
-    fn body(&self) -> bool {
-        BODY_NAMES.iter().any(|w| self.has(w))
-    }
-
-    fn positive(&self) -> bool {
-        POSITIVE.iter().any(|w| self.has(w))
-    }
+    bits
 }
 
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
@@ -323,6 +286,15 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         return true;
     }
     n.attr("style").is_some_and(|s| {
+        // Most styles say neither: skip the normalised copy for them.
+        let lower = |w: &[u8]| {
+            s.as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w))
+        };
+        if !lower(b"none") && !lower(b"hidden") {
+            return false;
+        }
         let s: String = s
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -357,19 +329,20 @@ const SOFT_ONLY: u8 = 8;
 /// Flag: `itemprop=articleBody`.
 const ITEMPROP_BODY: u8 = 16;
 
-fn name_flags(dom: &Dom, id: NodeId) -> u8 {
-    let names = Names::of(dom, id);
+fn name_flags(dom: &Dom, id: NodeId, buf: &mut String) -> u8 {
+    write_names(dom, id, buf);
+    let m = match_names(buf);
     let mut f = 0;
-    if names.negative() {
+    if m & (M_HARD | M_SOFT) != 0 {
         f |= NEG;
-        if names.only_soft_negative() {
+        if m & M_HARD == 0 {
             f |= SOFT_ONLY;
         }
     }
-    if names.positive() {
+    if m & M_POS != 0 {
         f |= POS;
     }
-    if names.body() {
+    if m & M_BODY != 0 {
         f |= BODY;
     }
     if dom.node(id).attr("itemprop") == Some("articleBody") {
@@ -399,9 +372,10 @@ fn stats(dom: &Dom) -> Stats {
     }
     // The names of every element, read once.
     let mut flags = vec![0u8; n];
+    let mut buf = String::new();
     for (id, nd) in dom.nodes.iter().enumerate() {
-        if !nd.is_text() && !nd.attrs.is_empty() {
-            flags[id] = name_flags(dom, id);
+        if !nd.is_text() && nd.attrs.iter().any(|(k, _)| NAME_ATTRS.contains(&&**k)) {
+            flags[id] = name_flags(dom, id, &mut buf);
         }
     }
     // Bottom-up sums (children have larger indices than their parents): all text, the text of
@@ -442,7 +416,7 @@ fn stats(dom: &Dom) -> Stats {
             continue;
         }
         let name = &*nd.name;
-        if DROP_TAGS.contains(&name) || is_hidden(dom, id) {
+        if nd.tag & TAG_DROP != 0 || is_hidden(dom, id) {
             s.dropped[id] = true;
             continue;
         }
@@ -524,10 +498,10 @@ fn is_paragraph_like(dom: &Dom, id: NodeId) -> bool {
     let nd = dom.node(id);
     match &*nd.name {
         "p" | "pre" | "td" | "blockquote" | "li" | "dd" => true,
-        "div" | "section" | "span" | "font" | "center" => !nd.children.iter().any(|&c| {
-            let name = &*dom.node(c).name;
-            BLOCK_TAGS.contains(&name)
-        }),
+        "div" | "section" | "span" | "font" | "center" => !nd
+            .children
+            .iter()
+            .any(|&c| dom.node(c).tag & TAG_BLOCK != 0),
         _ => false,
     }
 }
@@ -586,7 +560,7 @@ fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
             let mut commas = 0;
             for &c in &dom.node(id).children {
                 let cn = dom.node(c);
-                if cn.is_text() || !BLOCK_TAGS.contains(&&*cn.name) {
+                if cn.tag & TAG_BLOCK == 0 {
                     len += s.chars[c];
                     commas += s.commas[c];
                 }
@@ -748,7 +722,7 @@ fn emit(dom: &Dom, s: &Stats, roots: &[NodeId]) -> Vec<Block> {
             continue;
         }
         let name = &*nd.name;
-        let block = BLOCK_TAGS.contains(&name);
+        let block = nd.tag & TAG_BLOCK != 0;
         if !entering {
             if block {
                 e.flush();
