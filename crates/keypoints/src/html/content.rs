@@ -165,15 +165,13 @@ fn is_ad_word(w: &str) -> bool {
     )
 }
 
-/// The attributes whose values name an element.
-const NAME_ATTRS: &[&str] = &[
-    "id",
-    "class",
-    "itemprop",
-    "role",
-    "data-component",
-    "data-testid",
-];
+/// True for the attributes whose values name an element.
+fn is_name_attr(key: &str) -> bool {
+    matches!(
+        key,
+        "id" | "class" | "itemprop" | "role" | "data-component" | "data-testid"
+    )
+}
 
 /// Match bits of [`name_flags`]: a boilerplate word other than the soft ones, a soft
 /// boilerplate word, an article word, an article-body word run.
@@ -222,7 +220,7 @@ fn word_table() -> &'static WordTable {
 fn write_names(dom: &Dom, id: NodeId, buf: &mut String) {
     buf.clear();
     for (k, v) in &dom.node(id).attrs {
-        if !NAME_ATTRS.contains(&&**k) {
+        if !is_name_attr(k) {
             continue;
         }
         for tok in v.split_ascii_whitespace() {
@@ -281,27 +279,31 @@ fn match_names(buf: &str) -> u8 {
 }
 
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    let n = dom.node(id);
-    if n.attr("hidden").is_some() || n.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    n.attr("style").is_some_and(|s| {
-        // Most styles say neither: skip the normalised copy for them.
-        let lower = |w: &[u8]| {
-            s.as_bytes()
-                .windows(w.len())
-                .any(|x| x.eq_ignore_ascii_case(w))
-        };
-        if !lower(b"none") && !lower(b"hidden") {
-            return false;
-        }
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
+    dom.node(id).attrs.iter().any(|(k, v)| match &**k {
+        "hidden" => true,
+        "aria-hidden" => v == "true",
+        "style" => hidden_style(v),
+        _ => false,
     })
+}
+
+/// True for an inline style that hides the element.
+fn hidden_style(s: &str) -> bool {
+    // Most styles say neither: skip the normalised copy for them.
+    let has = |w: &[u8]| {
+        s.as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w))
+    };
+    if !has(b"none") && !has(b"hidden") {
+        return false;
+    }
+    let s: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 /// Per-node text statistics, filled bottom-up.
@@ -351,6 +353,24 @@ fn name_flags(dom: &Dom, id: NodeId, buf: &mut String) -> u8 {
     f
 }
 
+/// Non-space characters and commas of a text, in one pass (bytes for ASCII).
+fn count_text(t: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    if t.is_ascii() {
+        for &b in t.as_bytes() {
+            chars += u32::from(!b.is_ascii_whitespace());
+            commas += u32::from(b == b',');
+        }
+    } else {
+        for c in t.chars() {
+            chars += u32::from(!c.is_whitespace());
+            commas += u32::from(matches!(c, ',' | '，' | '、'));
+        }
+    }
+    (chars, commas)
+}
+
 fn stats(dom: &Dom) -> Stats {
     let n = dom.nodes.len();
     let mut s = Stats {
@@ -364,17 +384,17 @@ fn stats(dom: &Dom) -> Stats {
     let mut total = 0u32;
     for (id, nd) in dom.nodes.iter().enumerate() {
         if nd.is_text() {
-            let c = nd.text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let (c, commas) = count_text(&nd.text);
             s.chars[id] = c;
             total += c;
-            s.commas[id] = nd.text.matches([',', '，', '、']).count() as u32;
+            s.commas[id] = commas;
         }
     }
     // The names of every element, read once.
     let mut flags = vec![0u8; n];
     let mut buf = String::new();
     for (id, nd) in dom.nodes.iter().enumerate() {
-        if !nd.is_text() && nd.attrs.iter().any(|(k, _)| NAME_ATTRS.contains(&&**k)) {
+        if !nd.is_text() && nd.attrs.iter().any(|(k, _)| is_name_attr(k)) {
             flags[id] = name_flags(dom, id, &mut buf);
         }
     }
@@ -416,7 +436,7 @@ fn stats(dom: &Dom) -> Stats {
             continue;
         }
         let name = &*nd.name;
-        if nd.tag & TAG_DROP != 0 || is_hidden(dom, id) {
+        if nd.tag & TAG_DROP != 0 || (!nd.attrs.is_empty() && is_hidden(dom, id)) {
             s.dropped[id] = true;
             continue;
         }

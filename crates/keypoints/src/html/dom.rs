@@ -382,22 +382,40 @@ impl<'a> Builder<'a> {
 fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut i = from;
-    while i < bytes.len() {
-        let p = i + html.get(i..)?.find("</")?;
+    loop {
+        let p = find(html, i, "<")?;
         let after = p + 2;
-        if bytes.len() >= after + name.len()
+        if bytes.get(p + 1) == Some(&b'/')
+            && bytes.len() >= after + name.len()
             && bytes[after..after + name.len()].eq_ignore_ascii_case(name.as_bytes())
         {
             return Some(p);
         }
-        i = after;
+        i = p + 1;
     }
-    None
 }
 
-/// The first `needle` at or after `from`.
+/// The end of a comment (`-->`) at or after `from`.
+fn find_comment_end(html: &str, from: usize) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut i = from;
+    loop {
+        let p = find(html, i, ">")?;
+        if p >= from + 2 && bytes[p - 1] == b'-' && bytes[p - 2] == b'-' {
+            return Some(p - 2);
+        }
+        i = p + 1;
+    }
+}
+
+/// The first `needle` at or after `from` (a one-byte needle is a fast byte search).
 fn find(html: &str, from: usize, needle: &str) -> Option<usize> {
-    html.get(from..)?.find(needle).map(|p| p + from)
+    let hay = html.get(from..)?;
+    let p = match needle.as_bytes() {
+        &[b] if b.is_ascii() => hay.find(b as char),
+        _ => hay.find(needle),
+    };
+    p.map(|p| p + from)
 }
 
 /// Parses `html` into a tree. Never fails: malformed markup gives a best-effort tree.
@@ -427,7 +445,7 @@ pub fn parse(html: &str) -> Dom<'_> {
         if next == b'!' {
             b.text(&html[text_start..i]);
             if bytes[i..].starts_with(b"<!--") {
-                i = find(html, i + 4, "-->").map(|p| p + 3).unwrap_or(n);
+                i = find_comment_end(html, i + 4).map(|p| p + 3).unwrap_or(n);
             } else if bytes[i..].starts_with(b"<![CDATA[") {
                 let end = find(html, i + 9, "]]>").unwrap_or(n);
                 b.text(&html[i + 9..end]);
