@@ -152,3 +152,32 @@ fn hover_cards_inside_paragraphs_are_dropped() {
     );
     assert!(!text.contains("latest stories about her"));
 }
+
+#[test]
+fn link_only_paragraphs_are_promos_but_sources_and_lists_stay() {
+    let page = format!(
+        "<html><body><article><div class=\"story\">{}\
+         <p><strong><a href=\"/other\">MAYOR OPENS NEW PARK IN THE EAST END</a></strong></p>\
+         <p>Related: <a href=\"/other2\">How the city pays for its bridges, roads and tunnels</a></p>\
+         <p><span>https://news.example/city/bridge-budget-2024</span></p>{}\
+         <p>[ <a href=\"https://source.example\">Gazette</a> ]</p>\
+         <p><a href=\"https://source.example/report.pdf\">https://source.example/report.pdf</a></p>\
+         <h2>Key points</h2><ul><li><a href=\"/a\">The bridge will cost twelve million</a></li>\
+         <li>Works start in the autumn of next year</li></ul>{}\
+         </div></article></body></html>",
+        para(0),
+        para(1),
+        para(2)
+    );
+    let text = text_of(&page);
+    assert!(!text.contains("MAYOR OPENS"), "{text}");
+    assert!(!text.contains("Related: How the city"), "{text}");
+    assert!(!text.contains("news.example/city"), "{text}");
+    assert!(text.contains("[ Gazette ]"), "{text}");
+    assert!(text.contains("https://source.example/report.pdf"), "{text}");
+    assert!(
+        text.contains("The bridge will cost twelve million"),
+        "{text}"
+    );
+    assert!(text.contains("Paragraph 2 "), "{text}");
+}

@@ -710,6 +710,11 @@ fn kind_for(name: &str) -> Option<BlockKind> {
 struct Emitter {
     blocks: Vec<Block>,
     buf: String,
+    /// Non-space characters in `buf`, and of those, the ones inside links.
+    chars: u32,
+    link: u32,
+    /// Open `<a>` elements.
+    in_link: u32,
     /// Nesting of kinds: the innermost decides the kind of flushed text.
     kinds: Vec<BlockKind>,
 }
@@ -718,12 +723,35 @@ impl Emitter {
     fn flush(&mut self) {
         let text = collapse(&self.buf);
         self.buf.clear();
+        let (chars, link) = (self.chars, self.link);
+        self.chars = 0;
+        self.link = 0;
         if text.is_empty() {
             return;
         }
         let kind = self.kinds.last().copied().unwrap_or(BlockKind::Paragraph);
+        if kind == BlockKind::Paragraph && is_promo(&text, chars, link) {
+            return;
+        }
         self.blocks.push(Block::new(kind, text));
     }
+}
+
+/// A short paragraph of three words or more that is (nearly) all link text ("READ MORE: ...",
+/// "Related: ...", a headline of another story), or a web address printed as plain text (the
+/// page's own address for print): a pointer to another page, not article text. A linked address
+/// or a one-word link ("[ Source ]") is kept: articles list their sources so.
+fn is_promo(text: &str, chars: u32, link: u32) -> bool {
+    let bare_url = link == 0
+        && !text.contains(' ')
+        && (text.starts_with("http://")
+            || text.starts_with("https://")
+            || text.starts_with("www."));
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    bare_url || (words >= 3 && chars <= 250 && link * 10 >= chars * 8)
 }
 
 /// Turns the selected nodes into blocks.
@@ -731,6 +759,9 @@ fn emit(dom: &Dom, s: &Stats, roots: &[NodeId]) -> Vec<Block> {
     let mut e = Emitter {
         blocks: Vec::new(),
         buf: String::new(),
+        chars: 0,
+        link: 0,
+        in_link: 0,
         kinds: Vec::new(),
     };
     // (node, entering) events on an explicit stack.
@@ -739,6 +770,10 @@ fn emit(dom: &Dom, s: &Stats, roots: &[NodeId]) -> Vec<Block> {
         let nd = dom.node(id);
         if nd.is_text() {
             e.buf.push_str(&nd.text);
+            e.chars += s.chars[id];
+            if e.in_link > 0 {
+                e.link += s.chars[id];
+            }
             continue;
         }
         let name = &*nd.name;
@@ -746,6 +781,9 @@ fn emit(dom: &Dom, s: &Stats, roots: &[NodeId]) -> Vec<Block> {
         if !entering {
             if block {
                 e.flush();
+            }
+            if name == "a" {
+                e.in_link = e.in_link.saturating_sub(1);
             }
             if kind_for(name).is_some() {
                 e.kinds.pop();
@@ -784,11 +822,13 @@ fn emit(dom: &Dom, s: &Stats, roots: &[NodeId]) -> Vec<Block> {
             // A list item inside a quote is still a list item; a paragraph inside a quote is quote.
             e.kinds.push(k);
         }
+        if name == "a" {
+            e.in_link += 1;
+        }
         stack.push((id, false));
         stack.extend(nd.children.iter().rev().map(|&c| (c, true)));
     }
     e.flush();
-    // Drop blocks that are mostly link text (single "read more" links, leftover menus).
     e.blocks
         .into_iter()
         .map(|mut b| {
