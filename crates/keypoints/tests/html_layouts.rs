@@ -181,3 +181,28 @@ fn link_only_paragraphs_are_promos_but_sources_and_lists_stay() {
     );
     assert!(text.contains("Paragraph 2 "), "{text}");
 }
+
+#[test]
+fn publication_stamps_are_not_paragraphs_but_sentences_with_times_are() {
+    let page = format!(
+        "<html><body><article><div class=\"story\">\
+         <p>Jane Roe - Nov. 20, 2024, 9:28 AM UTC</p>\
+         <p>05/10/2024 - Publicado por: Ana Lima - Categoria: Cidade</p>{}{}\
+         <p>The vote is set for 14 May 2024 at 10:30, the clerk said.</p>\
+         <p>Scale model of the old bridge, 1:24</p>{}</div></article></body></html>",
+        para(0),
+        para(1),
+        para(2)
+    );
+    let text = text_of(&page);
+    assert!(!text.contains("9:28 AM UTC"), "{text}");
+    assert!(!text.contains("Publicado por"), "{text}");
+    assert!(
+        text.contains("The vote is set for 14 May 2024 at 10:30"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Scale model of the old bridge, 1:24"),
+        "{text}"
+    );
+}
