@@ -44,10 +44,10 @@ fn body_split_over_sibling_chunks_is_read_whole() {
 
 #[test]
 fn one_card_per_paragraph_is_read_whole() {
-    let mut page = String::from("<html><body><div id=\"article-body\" class=\"collection\">");
+    let mut page = String::from("<html><body><div class=\"collection\">");
     for i in 0..6 {
         page.push_str(&format!(
-            "<div class=\"card\"><div class=\"card-content\">{}</div></div>",
+            "<div class=\"card\"><div class=\"card-body\"><div class=\"card-content\">{}</div></div></div>",
             para(i)
         ));
     }
