@@ -15,85 +15,11 @@
 //!    list item, quote or table cell, skipping link-heavy lists (related stories inside the body).
 //!
 //! Every pass is a loop over the arena or an explicit stack: nothing recurses on the page's depth.
-use super::dom::{collapse, Dom, NodeId};
+use super::dom::{collapse, Dom, NodeId, TAG_BLOCK, TAG_DROP};
 use crate::structure::{Block, BlockKind};
 
-/// Tags whose subtree is never article text.
-const DROP_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "iframe",
-    "object",
-    "embed",
-    "canvas",
-    "video",
-    "audio",
-    "nav",
-    "aside",
-    "footer",
-    "header",
-    "button",
-    "input",
-    "select",
-    "option",
-    "textarea",
-    "label",
-    "dialog",
-    "menu",
-    "title",
-    "head",
-    "map",
-    "figcaption",
-    "picture",
-    "img",
-    "form_placeholder",
-];
-
-/// Block-level tags: they end the current paragraph.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hgroup",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "body",
-    "html",
-    "form",
-    "caption",
-];
+// Which tags are never article text (`TAG_DROP`) and which end a paragraph (`TAG_BLOCK`) is
+// the parser's table (`dom::TAGS`), read once per element.
 
 /// Words in `class`/`id` that mark boilerplate (matched inside each class token).
 const NEGATIVE: &[&str] = &[
@@ -175,6 +101,34 @@ const NEGATIVE: &[&str] = &[
     "notification",
     "overlay",
     "offscreen",
+    "rollover",
+    "popover",
+    "hovercard",
+    "teaser",
+    "more-news",
+    "more-posts",
+    "more-articles",
+];
+
+/// Boilerplate words that also name wrappers of embedded posts (a tweet, an Instagram post): an
+/// element so named is kept when it holds a quotation, which is how those posts are marked up.
+const SOFT_NEGATIVE: &[&str] = &["social", "embed", "video"];
+
+/// Word runs in `class`/`id` that name the article's own body ("post-body", "entry-content").
+const BODY_NAMES: &[&str] = &[
+    "article-body",
+    "articlebody",
+    "article-content",
+    "article-text",
+    "post-body",
+    "postbody",
+    "post-content",
+    "entry-content",
+    "entry-body",
+    "story-body",
+    "storybody",
+    "story-content",
+    "body-text",
 ];
 
 /// Words in `class`/`id` of article containers.
@@ -211,83 +165,145 @@ fn is_ad_word(w: &str) -> bool {
     )
 }
 
-/// The `id`, `class` and role names of an element as words: "ArticleBody-relatedLinks" gives
-/// `article`, `body`, `related`, `links` (split at punctuation and at lower-to-upper case
-/// changes), each name kept apart.
-struct Names {
-    /// One entry a name, as "-word-word-".
-    names: Vec<String>,
+/// True for the attributes whose values name an element.
+fn is_name_attr(key: &str) -> bool {
+    matches!(
+        key,
+        "id" | "class" | "itemprop" | "role" | "data-component" | "data-testid"
+    )
 }
 
-impl Names {
-    fn of(dom: &Dom, id: NodeId) -> Names {
-        let n = dom.node(id);
-        let mut names = Vec::new();
-        for a in [
-            "id",
-            "class",
-            "itemprop",
-            "role",
-            "data-component",
-            "data-testid",
-        ] {
-            if let Some(v) = n.attr(a) {
-                for tok in v.split_whitespace() {
-                    let mut out = String::from("-");
-                    let mut prev_lower = false;
-                    for c in tok.chars() {
-                        if !c.is_alphanumeric() {
-                            if !out.ends_with('-') {
-                                out.push('-');
-                            }
-                            prev_lower = false;
-                            continue;
-                        }
-                        if c.is_uppercase() && prev_lower && !out.ends_with('-') {
-                            out.push('-');
-                        }
-                        prev_lower = c.is_lowercase() || c.is_ascii_digit();
-                        out.extend(c.to_lowercase());
+/// Match bits of [`name_flags`]: a boilerplate word other than the soft ones, a soft
+/// boilerplate word, an article word, an article-body word run.
+const M_HARD: u8 = 1;
+const M_SOFT: u8 = 2;
+const M_POS: u8 = 4;
+const M_BODY: u8 = 8;
+
+/// Words of the lists with their match bits, by first byte.
+type WordTable = Vec<Vec<(&'static [u8], u8)>>;
+
+/// Every word (run) of the lists, indexed by its first byte, with its match bit.
+fn word_table() -> &'static WordTable {
+    static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: WordTable = vec![Vec::new(); 256];
+        let mut add = |w: &'static str, bit: u8| {
+            if let Some(&b) = w.as_bytes().first() {
+                t[b as usize].push((w.as_bytes(), bit));
+            }
+        };
+        for &w in NEGATIVE {
+            add(
+                w,
+                if SOFT_NEGATIVE.contains(&w) {
+                    M_SOFT
+                } else {
+                    M_HARD
+                },
+            );
+        }
+        for &w in POSITIVE {
+            add(w, M_POS);
+        }
+        for &w in BODY_NAMES {
+            add(w, M_BODY);
+        }
+        t
+    })
+}
+
+/// Writes the `id`, `class` and role names of an element into `buf` as words, each name as
+/// "-word-word-": "ArticleBody-relatedLinks" gives "-article-body-related-links-" (split at
+/// punctuation and at lower-to-upper case changes). Names are kept apart by the doubled '-', so
+/// a word run of the lists never spans two names.
+fn write_names(dom: &Dom, id: NodeId, buf: &mut String) {
+    buf.clear();
+    for (k, v) in &dom.node(id).attrs {
+        if !is_name_attr(k) {
+            continue;
+        }
+        for tok in v.split_ascii_whitespace() {
+            buf.push('-');
+            let mut prev_lower = false;
+            for c in tok.chars() {
+                if !c.is_alphanumeric() {
+                    if !buf.ends_with('-') {
+                        buf.push('-');
                     }
-                    if !out.ends_with('-') {
-                        out.push('-');
-                    }
-                    names.push(out);
+                    prev_lower = false;
+                    continue;
+                }
+                if c.is_uppercase() && prev_lower && !buf.ends_with('-') {
+                    buf.push('-');
+                }
+                prev_lower = c.is_lowercase() || c.is_ascii_digit();
+                if c.is_ascii() {
+                    buf.push(c.to_ascii_lowercase());
+                } else {
+                    buf.extend(c.to_lowercase());
                 }
             }
+            if !buf.ends_with('-') {
+                buf.push('-');
+            }
         }
-        Names { names }
     }
+}
 
-    /// True when some name has a word starting with `entry` (entries with '-' match word runs).
-    fn has(&self, entry: &str) -> bool {
-        let pat = format!("-{entry}");
-        self.names.iter().any(|n| n.contains(&pat))
+/// The match bits of the names in `buf` (as written by [`write_names`]): a list entry matches a
+/// word that starts with it (entries with '-' match runs of words).
+fn match_names(buf: &str) -> u8 {
+    let table = word_table();
+    let b = buf.as_bytes();
+    let mut bits = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c != b'-' || i + 1 >= b.len() {
+            continue;
+        }
+        let rest = &b[i + 1..];
+        for &(w, bit) in &table[rest[0] as usize] {
+            if rest.starts_with(w) {
+                bits |= bit;
+            }
+        }
+        let end = rest.iter().position(|&x| x == b'-').unwrap_or(rest.len());
+        if end > 0 {
+            // Only ASCII bytes can make an ad word, so a cut inside a character cannot match.
+            if std::str::from_utf8(&rest[..end]).is_ok_and(is_ad_word) {
+                bits |= M_HARD;
+            }
+        }
     }
-
-    fn negative(&self) -> bool {
-        NEGATIVE.iter().any(|w| self.has(w))
-            || self.names.iter().any(|n| n.split('-').any(is_ad_word))
-    }
-
-    fn positive(&self) -> bool {
-        POSITIVE.iter().any(|w| self.has(w))
-    }
+    bits
 }
 
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    let n = dom.node(id);
-    if n.attr("hidden").is_some() || n.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    n.attr("style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
+    dom.node(id).attrs.iter().any(|(k, v)| match &**k {
+        "hidden" => true,
+        "aria-hidden" => v == "true",
+        "style" => hidden_style(v),
+        _ => false,
     })
+}
+
+/// True for an inline style that hides the element.
+fn hidden_style(s: &str) -> bool {
+    // Most styles say neither: skip the normalised copy for them.
+    let has = |w: &[u8]| {
+        s.as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w))
+    };
+    if !has(b"none") && !has(b"hidden") {
+        return false;
+    }
+    let s: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 /// Per-node text statistics, filled bottom-up.
@@ -300,6 +316,59 @@ struct Stats {
     commas: Vec<u32>,
     /// Dropped with its subtree.
     dropped: Vec<bool>,
+    /// What the element's names say ([`NEG`], [`POS`], ...).
+    flags: Vec<u8>,
+}
+
+/// Flag: boilerplate words in the element's names.
+const NEG: u8 = 1;
+/// Flag: article words in the element's names.
+const POS: u8 = 2;
+/// Flag: names the article body ("post-body", "entry-content").
+const BODY: u8 = 4;
+/// Flag: boilerplate only through words that also name embedded posts' wrappers.
+const SOFT_ONLY: u8 = 8;
+/// Flag: `itemprop=articleBody`.
+const ITEMPROP_BODY: u8 = 16;
+
+fn name_flags(dom: &Dom, id: NodeId, buf: &mut String) -> u8 {
+    write_names(dom, id, buf);
+    let m = match_names(buf);
+    let mut f = 0;
+    if m & (M_HARD | M_SOFT) != 0 {
+        f |= NEG;
+        if m & M_HARD == 0 {
+            f |= SOFT_ONLY;
+        }
+    }
+    if m & M_POS != 0 {
+        f |= POS;
+    }
+    if m & M_BODY != 0 {
+        f |= BODY;
+    }
+    if dom.node(id).attr("itemprop") == Some("articleBody") {
+        f |= ITEMPROP_BODY | BODY;
+    }
+    f
+}
+
+/// Non-space characters and commas of a text, in one pass (bytes for ASCII).
+fn count_text(t: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    if t.is_ascii() {
+        for &b in t.as_bytes() {
+            chars += u32::from(!b.is_ascii_whitespace());
+            commas += u32::from(b == b',');
+        }
+    } else {
+        for c in t.chars() {
+            chars += u32::from(!c.is_whitespace());
+            commas += u32::from(matches!(c, ',' | '，' | '、'));
+        }
+    }
+    (chars, commas)
 }
 
 fn stats(dom: &Dom) -> Stats {
@@ -309,31 +378,54 @@ fn stats(dom: &Dom) -> Stats {
         link: vec![0; n],
         commas: vec![0; n],
         dropped: vec![false; n],
+        flags: Vec::new(),
     };
     // Top-down: a node is dropped if its parent is (parents come before children in the arena).
     let mut total = 0u32;
     for (id, nd) in dom.nodes.iter().enumerate() {
         if nd.is_text() {
-            let c = nd.text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let (c, commas) = count_text(&nd.text);
             s.chars[id] = c;
             total += c;
-            s.commas[id] = nd.text.matches([',', '，', '、']).count() as u32;
+            s.commas[id] = commas;
         }
     }
-    // Bottom-up sums (children have larger indices than their parents): all text, and the text
-    // of paragraphs, which is where an article's words are.
+    // The names of every element, read once.
+    let mut flags = vec![0u8; n];
+    let mut buf = String::new();
+    for (id, nd) in dom.nodes.iter().enumerate() {
+        if !nd.is_text() && nd.attrs.iter().any(|(k, _)| is_name_attr(k)) {
+            flags[id] = name_flags(dom, id, &mut buf);
+        }
+    }
+    // Bottom-up sums (children have larger indices than their parents): all text, the text of
+    // paragraphs, which is where an article's words are, the largest element named as the
+    // article's body, and the largest quotation below each element.
     let mut raw_chars = s.chars.clone();
     let mut para_chars = vec![0u32; n];
+    let mut body_chars = vec![0u32; n];
+    let mut quote_chars = vec![0u32; n];
     for id in (1..n).rev() {
         let nd = dom.node(id);
-        if matches!(&*nd.name, "p" | "pre" | "blockquote") {
-            para_chars[id] = raw_chars[id];
+        match &*nd.name {
+            "p" | "pre" => para_chars[id] = raw_chars[id],
+            "blockquote" => {
+                para_chars[id] = raw_chars[id];
+                quote_chars[id] = raw_chars[id];
+            }
+            _ => {}
+        }
+        if flags[id] & BODY != 0 {
+            body_chars[id] = raw_chars[id];
         }
         let p = nd.parent;
         raw_chars[p] += raw_chars[id];
         para_chars[p] += para_chars[id];
+        body_chars[p] = body_chars[p].max(body_chars[id]);
+        quote_chars[p] = quote_chars[p].max(quote_chars[id]);
     }
     let total_para = para_chars[0].max(1) as f64;
+    let max_body = body_chars[0];
     for id in 1..n {
         let nd = dom.node(id);
         if s.dropped[nd.parent] {
@@ -344,25 +436,32 @@ fn stats(dom: &Dom) -> Stats {
             continue;
         }
         let name = &*nd.name;
-        if DROP_TAGS.contains(&name) || is_hidden(dom, id) {
+        if nd.tag & TAG_DROP != 0 || (!nd.attrs.is_empty() && is_hidden(dom, id)) {
             s.dropped[id] = true;
             continue;
         }
         if matches!(name, "body" | "html" | "main" | "article" | "a" | "p") {
             continue;
         }
-        let names = Names::of(dom, id);
-        if names.negative() {
+        let f = flags[id];
+        if f & NEG != 0 {
             // A wrapper named for its layout ("page has-sidebar", "sticky-sidebar") holds most of
             // the page's paragraph text: keep it. Boilerplate holds little of it.
             let share = para_chars[id] as f64 / total_para;
             let whole = raw_chars[id] as f64 / total.max(1) as f64;
-            let keep = share > 0.6 || (names.positive() && share > 0.4) || whole > 0.6;
+            let keep = share > 0.6
+                || (f & POS != 0 && share > 0.4)
+                || whole > 0.6
+                // A blog engine's "widget" holding the page's article body ("post-body").
+                || (max_body >= 200 && body_chars[id] == max_body)
+                // A "social-embed" wrapper around a quoted post (a tweet) in the article.
+                || (f & SOFT_ONLY != 0 && quote_chars[id] >= 20);
             if !keep {
                 s.dropped[id] = true;
             }
         }
     }
+    s.flags = flags;
     for id in (1..n).rev() {
         if s.dropped[id] {
             s.chars[id] = 0;
@@ -398,16 +497,16 @@ fn tag_weight(name: &str) -> f64 {
     }
 }
 
-fn class_weight(dom: &Dom, id: NodeId) -> f64 {
-    let names = Names::of(dom, id);
+fn class_weight(s: &Stats, id: NodeId) -> f64 {
+    let f = s.flags[id];
     let mut w = 0.0;
-    if names.negative() {
+    if f & NEG != 0 {
         w -= 25.0;
     }
-    if names.positive() {
+    if f & POS != 0 {
         w += 25.0;
     }
-    if dom.node(id).attr("itemprop") == Some("articleBody") {
+    if f & ITEMPROP_BODY != 0 {
         w += 50.0;
     }
     w
@@ -419,12 +518,45 @@ fn is_paragraph_like(dom: &Dom, id: NodeId) -> bool {
     let nd = dom.node(id);
     match &*nd.name {
         "p" | "pre" | "td" | "blockquote" | "li" | "dd" => true,
-        "div" | "section" | "span" | "font" | "center" => !nd.children.iter().any(|&c| {
-            let name = &*dom.node(c).name;
-            BLOCK_TAGS.contains(&name)
-        }),
+        "div" | "section" | "span" | "font" | "center" => !nd
+            .children
+            .iter()
+            .any(|&c| dom.node(c).tag & TAG_BLOCK != 0),
         _ => false,
     }
+}
+
+/// Characters of paragraph text below each element: paragraph-like elements of 25 characters or
+/// more with little link text.
+fn good_text(dom: &Dom, s: &Stats) -> Vec<u32> {
+    let n = dom.nodes.len();
+    // Paragraphs inside a link or a list item are teasers of other pages (a card wrapped in
+    // `<a>`, a list of stories with excerpts), not the article's paragraphs.
+    let mut teaser = vec![false; n];
+    for id in 1..n {
+        let p = dom.node(id).parent;
+        teaser[id] = teaser[p] || matches!(&*dom.node(p).name, "a" | "li");
+    }
+    let mut good = vec![0u32; n];
+    for id in (1..n).rev() {
+        let nd = dom.node(id);
+        if s.dropped[id] || nd.is_text() {
+            good[id] = 0;
+            continue;
+        }
+        if matches!(&*nd.name, "p" | "pre" | "blockquote")
+            || (matches!(&*nd.name, "div" | "section") && is_paragraph_like(dom, id))
+        {
+            good[id] = if !teaser[id] && s.chars[id] >= 25 && link_density(s, id) < 0.3 {
+                s.chars[id]
+            } else {
+                0
+            };
+        }
+        let p = nd.parent;
+        good[p] += good[id];
+    }
+    good
 }
 
 /// Chooses the nodes holding the article, in document order.
@@ -448,7 +580,7 @@ fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
             let mut commas = 0;
             for &c in &dom.node(id).children {
                 let cn = dom.node(c);
-                if cn.is_text() || !BLOCK_TAGS.contains(&&*cn.name) {
+                if cn.tag & TAG_BLOCK == 0 {
                     len += s.chars[c];
                     commas += s.commas[c];
                 }
@@ -466,7 +598,7 @@ fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
         while level < 5 && p != 0 {
             if !is_cand[p] {
                 is_cand[p] = true;
-                score[p] = tag_weight(&dom.node(p).name) + class_weight(dom, p);
+                score[p] = tag_weight(&dom.node(p).name) + class_weight(s, p);
             }
             score[p] += match level {
                 0 => pts,
@@ -512,6 +644,25 @@ fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
             break;
         }
     }
+    // Climb to an ancestor whose added text is mostly paragraphs: an article body split into
+    // chunks ("article__chunks", one card per paragraph, sections between pictures) scores as
+    // several similar containers, each holding part of the text.
+    let good = good_text(dom, s);
+    let mut p = dom.node(top).parent;
+    let mut level = 0;
+    while level < 6 && p != 0 && !s.dropped[p] && !matches!(&*dom.node(p).name, "body" | "html") {
+        let extra_good = good[p].saturating_sub(good[top]) as f64;
+        let extra = s.chars[p].saturating_sub(s.chars[top]) as f64;
+        if extra_good >= (good[top] as f64 * 0.3).max(150.0) && extra_good >= extra * 0.6 {
+            top = p;
+        }
+        let up = dom.node(p).parent;
+        if up == p {
+            break;
+        }
+        p = up;
+        level += 1;
+    }
     let parent = dom.node(top).parent;
     if parent == top || top == 0 {
         return vec![top];
@@ -527,7 +678,7 @@ fn select(dom: &Dom, s: &Stats) -> Vec<NodeId> {
             continue;
         }
         let ld = link_density(s, sib);
-        let bonus = if class_weight(dom, sib) > 0.0 && class_weight(dom, top) > 0.0 {
+        let bonus = if class_weight(s, sib) > 0.0 && class_weight(s, top) > 0.0 {
             top_score * 0.2
         } else {
             0.0
@@ -559,6 +710,11 @@ fn kind_for(name: &str) -> Option<BlockKind> {
 struct Emitter {
     blocks: Vec<Block>,
     buf: String,
+    /// Non-space characters in `buf`, and of those, the ones inside links.
+    chars: u32,
+    link: u32,
+    /// Open `<a>` elements.
+    in_link: u32,
     /// Nesting of kinds: the innermost decides the kind of flushed text.
     kinds: Vec<BlockKind>,
 }
@@ -567,12 +723,80 @@ impl Emitter {
     fn flush(&mut self) {
         let text = collapse(&self.buf);
         self.buf.clear();
+        let (chars, link) = (self.chars, self.link);
+        self.chars = 0;
+        self.link = 0;
         if text.is_empty() {
             return;
         }
         let kind = self.kinds.last().copied().unwrap_or(BlockKind::Paragraph);
+        if kind == BlockKind::Paragraph && (is_promo(&text, chars, link) || is_timestamp(&text)) {
+            return;
+        }
         self.blocks.push(Block::new(kind, text));
     }
+}
+
+/// A short line that states when (and by whom) the page was published or updated: a year with a
+/// time or a numeric date, few words, no sentence end ("Nov. 20, 2019, 9:28 AM UTC",
+/// "05/10/2018 - Publicado por: ...", "sexta-feira, 22 de outubro de 2010 às 20:13").
+fn is_timestamp(text: &str) -> bool {
+    if text.split_whitespace().count() > 15 || text.ends_with(['.', '!', '?', '"', '”', '»', ')'])
+    {
+        return false;
+    }
+    // Runs of ASCII digits with the byte that follows each.
+    let b = text.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let st = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs.push((st, i));
+            if runs.len() > 32 {
+                return false;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let len = |r: (usize, usize)| r.1 - r.0;
+    let year = runs.iter().any(|&r| {
+        len(r) == 4 && (text[r.0..r.1].starts_with("19") || text[r.0..r.1].starts_with("20"))
+    });
+    let joined =
+        |a: (usize, usize), c: (usize, usize), sep: &[u8]| c.0 == a.1 + 1 && sep.contains(&b[a.1]);
+    let time = runs
+        .windows(2)
+        .any(|w| len(w[0]) <= 2 && len(w[1]) == 2 && joined(w[0], w[1], b":"));
+    let date = runs.windows(3).any(|w| {
+        joined(w[0], w[1], b"/.-")
+            && joined(w[1], w[2], b"/.-")
+            && b[w[0].1] == b[w[1].1]
+            && len(w[1]) <= 2
+            && (len(w[0]) <= 2 && (len(w[2]) == 2 || len(w[2]) == 4) || len(w[0]) == 4)
+    });
+    year && (time || date)
+}
+
+/// A short paragraph of three words or more that is (nearly) all link text ("READ MORE: ...",
+/// "Related: ...", a headline of another story), or a web address printed as plain text (the
+/// page's own address for print): a pointer to another page, not article text. A linked address
+/// or a one-word link ("[ Source ]") is kept: articles list their sources so.
+fn is_promo(text: &str, chars: u32, link: u32) -> bool {
+    let bare_url = link == 0
+        && !text.contains(' ')
+        && (text.starts_with("http://")
+            || text.starts_with("https://")
+            || text.starts_with("www."));
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    bare_url || (words >= 3 && chars <= 250 && link * 10 >= chars * 8)
 }
 
 /// Turns the selected nodes into blocks.
@@ -580,6 +804,9 @@ fn emit(dom: &Dom, s: &Stats, roots: &[NodeId]) -> Vec<Block> {
     let mut e = Emitter {
         blocks: Vec::new(),
         buf: String::new(),
+        chars: 0,
+        link: 0,
+        in_link: 0,
         kinds: Vec::new(),
     };
     // (node, entering) events on an explicit stack.
@@ -588,13 +815,20 @@ fn emit(dom: &Dom, s: &Stats, roots: &[NodeId]) -> Vec<Block> {
         let nd = dom.node(id);
         if nd.is_text() {
             e.buf.push_str(&nd.text);
+            e.chars += s.chars[id];
+            if e.in_link > 0 {
+                e.link += s.chars[id];
+            }
             continue;
         }
         let name = &*nd.name;
-        let block = BLOCK_TAGS.contains(&name);
+        let block = nd.tag & TAG_BLOCK != 0;
         if !entering {
             if block {
                 e.flush();
+            }
+            if name == "a" {
+                e.in_link = e.in_link.saturating_sub(1);
             }
             if kind_for(name).is_some() {
                 e.kinds.pop();
@@ -633,11 +867,13 @@ fn emit(dom: &Dom, s: &Stats, roots: &[NodeId]) -> Vec<Block> {
             // A list item inside a quote is still a list item; a paragraph inside a quote is quote.
             e.kinds.push(k);
         }
+        if name == "a" {
+            e.in_link += 1;
+        }
         stack.push((id, false));
         stack.extend(nd.children.iter().rev().map(|&c| (c, true)));
     }
     e.flush();
-    // Drop blocks that are mostly link text (single "read more" links, leftover menus).
     e.blocks
         .into_iter()
         .map(|mut b| {

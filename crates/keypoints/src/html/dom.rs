@@ -18,22 +18,26 @@ pub const MAX_DEPTH: usize = 512;
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = usize;
 
-/// A node: an element (with a lower-case `name`) or a text run (`name` empty).
+/// A node: an element (with a lower-case `name`) or a text run (`name` empty). Names, attributes
+/// and text borrow from the page where they need no decoding.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub struct Node<'a> {
     /// Lower-case tag name; empty for text.
-    pub name: Box<str>,
+    pub name: Cow<'a, str>,
+    /// What the parser knows of the tag ([`TAG_BLOCK`], [`TAG_DROP`], ...); 0 for text and
+    /// unknown tags.
+    pub tag: u16,
     /// Attributes with lower-case names and decoded values.
-    pub attrs: Vec<(Box<str>, String)>,
+    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// Decoded text of a text node (or the raw content of a kept `<script>`).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Parent element (the root is its own parent).
     pub parent: NodeId,
     /// Children in document order.
     pub children: Vec<NodeId>,
 }
 
-impl Node {
+impl Node<'_> {
     /// True for a text node.
     pub fn is_text(&self) -> bool {
         self.name.is_empty()
@@ -43,84 +47,168 @@ impl Node {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| &**k == name)
-            .map(|(_, v)| v.as_str())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| &**v)
     }
 }
 
 /// A parsed page. Node 0 is a synthetic root (`#root`).
 #[derive(Debug, Clone)]
-pub struct Dom {
+pub struct Dom<'a> {
     /// All nodes; children refer to them by index.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
 }
 
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-    "source", "track", "wbr", "basefont", "bgsound", "frame", "image",
+/// Tag bit: a void element (no content, no end tag).
+pub const TAG_VOID: u16 = 1;
+/// Tag bit: content is raw text, not markup (`script`, `style`, ...).
+pub const TAG_RAW: u16 = 2;
+/// Tag bit: the start tag closes an open `<p>`.
+pub const TAG_CLOSES_P: u16 = 4;
+/// Tag bit: a block-level element (ends a paragraph of text).
+pub const TAG_BLOCK: u16 = 8;
+/// Tag bit: never article text (navigation, media, forms' controls, `head`).
+pub const TAG_DROP: u16 = 16;
+/// Tag bit: `h1` to `h6`.
+pub const TAG_HEADING: u16 = 32;
+/// Tag bit: bounds the search for an element to close implicitly.
+pub const TAG_SCOPE: u16 = 64;
+
+const V: u16 = TAG_VOID;
+const R: u16 = TAG_RAW;
+const C: u16 = TAG_CLOSES_P;
+const B: u16 = TAG_BLOCK;
+const D: u16 = TAG_DROP;
+const H: u16 = TAG_HEADING;
+const S: u16 = TAG_SCOPE;
+
+/// Known tags and what they are, sorted by name. `script` is raw text kept only for JSON-LD;
+/// the other raw-text elements' content is never article text and is skipped.
+const TAGS: &[(&str, u16)] = &[
+    ("a", 0),
+    ("address", C | B),
+    ("applet", S),
+    ("area", V),
+    ("article", C | B),
+    ("aside", C | D),
+    ("audio", D),
+    ("b", 0),
+    ("base", V),
+    ("basefont", V),
+    ("bgsound", V),
+    ("blockquote", C | B),
+    ("body", B),
+    ("br", V),
+    ("button", D | S),
+    ("canvas", D),
+    ("caption", B | S),
+    ("center", B),
+    ("col", V),
+    ("dd", C | B),
+    ("details", C | B),
+    ("dialog", C | D),
+    ("div", C | B),
+    ("dl", C | B),
+    ("dt", C | B),
+    ("em", 0),
+    ("embed", V | D),
+    ("fieldset", C | B),
+    ("figcaption", C | D),
+    ("figure", C | B),
+    ("footer", C | D),
+    ("form", C | B),
+    ("form_placeholder", D),
+    ("frame", V),
+    ("h1", C | B | H),
+    ("h2", C | B | H),
+    ("h3", C | B | H),
+    ("h4", C | B | H),
+    ("h5", C | B | H),
+    ("h6", C | B | H),
+    ("head", D),
+    ("header", C | D),
+    ("hgroup", C | B),
+    ("hr", V | C | B),
+    ("html", B | S),
+    ("i", 0),
+    ("iframe", R | D),
+    ("image", V),
+    ("img", V | D),
+    ("input", V | D),
+    ("keygen", V),
+    ("label", D),
+    ("li", C | B),
+    ("link", V),
+    ("main", C | B),
+    ("map", D),
+    ("marquee", S),
+    ("math", D),
+    ("menu", C | D),
+    ("meta", V),
+    ("nav", C | D),
+    ("noembed", R),
+    ("noframes", R),
+    ("noscript", R | D),
+    ("object", D | S),
+    ("ol", C | B),
+    ("option", D),
+    ("p", C | B),
+    ("param", V),
+    ("picture", D),
+    ("plaintext", R),
+    ("pre", C | B),
+    ("script", R | D),
+    ("section", C | B),
+    ("select", D),
+    ("source", V),
+    ("span", 0),
+    ("strong", 0),
+    ("style", R | D),
+    ("summary", B),
+    ("svg", D),
+    ("table", C | B | S),
+    ("tbody", B),
+    ("td", B | S),
+    ("template", R | D | S),
+    ("textarea", R | D),
+    ("tfoot", B),
+    ("th", B | S),
+    ("thead", B),
+    ("time", 0),
+    ("title", R | D),
+    ("tr", B),
+    ("track", V),
+    ("ul", C | B),
+    ("video", D),
+    ("wbr", V),
+    ("xmp", R),
 ];
 
-/// Elements whose content is not markup. `script` is kept only for JSON-LD; the others' content
-/// is never article text and is skipped.
-const RAW: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "plaintext",
-    "template",
-];
+/// The tag bits of a lower-case tag name (0 for unknown tags).
+pub fn tag_bits(name: &str) -> u16 {
+    TAGS.binary_search_by(|(n, _)| (*n).cmp(name))
+        .map(|i| TAGS[i].1)
+        .unwrap_or(0)
+}
 
-/// Start tags that close an open `<p>`.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-    "li",
-    "dd",
-    "dt",
-];
-
-/// Elements that bound the search for an element to close implicitly.
-const SCOPE: &[&str] = &[
-    "html", "table", "td", "th", "caption", "marquee", "object", "applet", "template", "button",
-];
-
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+/// The lower-case name of a tag and its bits, borrowing a static name for known tags.
+fn intern<'a>(raw: &'a str) -> (Cow<'a, str>, u16) {
+    let mut small = [0u8; 16];
+    if raw.len() <= small.len() {
+        for (d, c) in small.iter_mut().zip(raw.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(&small[..raw.len()]) {
+            if let Ok(i) = TAGS.binary_search_by(|(n, _)| (*n).cmp(lower)) {
+                return (Cow::Borrowed(TAGS[i].0), TAGS[i].1);
+            }
+        }
+    }
+    if raw.bytes().any(|c| c.is_ascii_uppercase()) {
+        (Cow::Owned(raw.to_ascii_lowercase()), 0)
+    } else {
+        (Cow::Borrowed(raw), 0)
+    }
 }
 
 /// Decodes character references (`&amp;`, `&#233;`, `&eacute;`).
@@ -132,12 +220,14 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
     }
 }
 
-struct Builder {
-    nodes: Vec<Node>,
+type Attrs<'a> = Vec<(Cow<'a, str>, Cow<'a, str>)>;
+
+struct Builder<'a> {
+    nodes: Vec<Node<'a>>,
     stack: Vec<NodeId>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn current(&self) -> NodeId {
         *self.stack.last().unwrap_or(&0)
     }
@@ -146,11 +236,18 @@ impl Builder {
         &self.nodes[id].name
     }
 
-    fn add(&mut self, name: &str, attrs: Vec<(Box<str>, String)>, text: String) -> NodeId {
+    fn add(
+        &mut self,
+        name: Cow<'a, str>,
+        tag: u16,
+        attrs: Attrs<'a>,
+        text: Cow<'a, str>,
+    ) -> NodeId {
         let parent = self.current();
         let id = self.nodes.len();
         self.nodes.push(Node {
-            name: name.into(),
+            name,
+            tag,
             attrs,
             text,
             parent,
@@ -160,7 +257,7 @@ impl Builder {
         id
     }
 
-    fn text(&mut self, raw: &str) {
+    fn text(&mut self, raw: &'a str) {
         if raw.is_empty() {
             return;
         }
@@ -169,21 +266,21 @@ impl Builder {
         let cur = self.current();
         if let Some(&last) = self.nodes[cur].children.last() {
             if self.nodes[last].is_text() {
-                self.nodes[last].text.push_str(&decoded);
+                self.nodes[last].text.to_mut().push_str(&decoded);
                 return;
             }
         }
-        self.add("", Vec::new(), decoded.into_owned());
+        self.add(Cow::Borrowed(""), 0, Vec::new(), decoded);
     }
 
     /// Index in the stack of the nearest open `name`, searching down to a scope boundary.
     fn in_scope(&self, name: &str, stop: &[&str]) -> Option<usize> {
         for (i, &id) in self.stack.iter().enumerate().rev().take(64) {
-            let n = self.name_of(id);
-            if n == name {
+            let n = &self.nodes[id];
+            if n.name == name {
                 return Some(i);
             }
-            if SCOPE.contains(&n) || stop.contains(&n) {
+            if n.tag & TAG_SCOPE != 0 || stop.contains(&&*n.name) {
                 return None;
             }
         }
@@ -194,18 +291,18 @@ impl Builder {
         self.stack.truncate(i);
     }
 
-    fn start(&mut self, name: &str, attrs: Vec<(Box<str>, String)>, self_closing: bool) {
-        if matches!(name, "html" | "head" | "body") {
+    fn start(&mut self, name: Cow<'a, str>, tag: u16, attrs: Attrs<'a>, self_closing: bool) {
+        if matches!(&*name, "html" | "head" | "body") {
             // One root for everything; keep the attributes (`<html lang>`) on a marker element.
-            self.add(name, attrs, String::new());
+            self.add(name, tag, attrs, Cow::Borrowed(""));
             return;
         }
-        if CLOSES_P.contains(&name) {
+        if tag & TAG_CLOSES_P != 0 {
             if let Some(i) = self.in_scope("p", &[]) {
                 self.close_at(i);
             }
         }
-        match name {
+        match &*name {
             "li" => {
                 if let Some(i) = self.in_scope("li", &["ul", "ol"]) {
                     self.close_at(i);
@@ -235,13 +332,14 @@ impl Builder {
                     self.close_at(i);
                 }
             }
-            _ if is_heading(name) && is_heading(self.name_of(self.current())) => {
+            _ if tag & TAG_HEADING != 0 && self.nodes[self.current()].tag & TAG_HEADING != 0 => {
                 self.stack.pop();
             }
             _ => {}
         }
-        let id = self.add(name, attrs, String::new());
-        if !(self_closing || VOID.contains(&name)) && self.stack.len() < MAX_DEPTH {
+        let void = self_closing || tag & TAG_VOID != 0;
+        let id = self.add(name, tag, attrs, Cow::Borrowed(""));
+        if !void && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
         }
     }
@@ -262,7 +360,7 @@ impl Builder {
 
     fn end(&mut self, name: &str) {
         if name == "br" {
-            self.add("br", Vec::new(), String::new());
+            self.add(Cow::Borrowed("br"), TAG_VOID, Vec::new(), Cow::Borrowed(""));
             return;
         }
         // Pop to the nearest open element of that name; an unmatched end tag is ignored. The
@@ -272,7 +370,7 @@ impl Builder {
             .iter()
             .rev()
             .take(256)
-            .position(|&id| &*self.nodes[id].name == name);
+            .position(|&id| self.nodes[id].name == name);
         if let Some(back) = found {
             let i = self.stack.len() - 1 - back;
             self.close_at(i);
@@ -280,57 +378,66 @@ impl Builder {
     }
 }
 
-fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || from >= hay.len() {
-        return None;
-    }
-    let first = needle[0].to_ascii_lowercase();
+/// The first `</name` (any case) at or after `from`.
+fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
     let mut i = from;
-    while i + needle.len() <= hay.len() {
-        // Fast scan for the first byte.
-        match hay[i..]
-            .iter()
-            .position(|b| b.to_ascii_lowercase() == first)
+    loop {
+        let p = find(html, i, "<")?;
+        let after = p + 2;
+        if bytes.get(p + 1) == Some(&b'/')
+            && bytes.len() >= after + name.len()
+            && bytes[after..after + name.len()].eq_ignore_ascii_case(name.as_bytes())
         {
-            None => return None,
-            Some(p) => i += p,
+            return Some(p);
         }
-        if i + needle.len() <= hay.len() && hay[i..i + needle.len()].eq_ignore_ascii_case(needle) {
-            return Some(i);
-        }
-        i += 1;
+        i = p + 1;
     }
-    None
 }
 
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    if from >= hay.len() {
-        return None;
+/// The end of a comment (`-->`) at or after `from`.
+fn find_comment_end(html: &str, from: usize) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut i = from;
+    loop {
+        let p = find(html, i, ">")?;
+        if p >= from + 2 && bytes[p - 1] == b'-' && bytes[p - 2] == b'-' {
+            return Some(p - 2);
+        }
+        i = p + 1;
     }
-    hay[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+}
+
+/// The first `needle` at or after `from` (a one-byte needle is a fast byte search).
+fn find(html: &str, from: usize, needle: &str) -> Option<usize> {
+    let hay = html.get(from..)?;
+    let p = match needle.as_bytes() {
+        &[b] if b.is_ascii() => hay.find(b as char),
+        _ => hay.find(needle),
+    };
+    p.map(|p| p + from)
 }
 
 /// Parses `html` into a tree. Never fails: malformed markup gives a best-effort tree.
-pub fn parse(html: &str) -> Dom {
+pub fn parse(html: &str) -> Dom<'_> {
     let bytes = html.as_bytes();
     let mut b = Builder {
-        nodes: vec![Node {
-            name: "#root".into(),
-            attrs: Vec::new(),
-            text: String::new(),
-            parent: 0,
-            children: Vec::new(),
-        }],
+        nodes: Vec::with_capacity(html.len() / 40 + 16),
         stack: Vec::with_capacity(64),
     };
+    b.nodes.push(Node {
+        name: Cow::Borrowed("#root"),
+        tag: 0,
+        attrs: Vec::new(),
+        text: Cow::Borrowed(""),
+        parent: 0,
+        children: Vec::new(),
+    });
     let mut i = 0;
     let mut text_start = 0;
     let n = bytes.len();
     while i < n {
-        let Some(lt) = memchr_lt(bytes, i) else {
+        let Some(lt) = find(html, i, "<") else {
             break;
         };
         i = lt;
@@ -338,20 +445,20 @@ pub fn parse(html: &str) -> Dom {
         if next == b'!' {
             b.text(&html[text_start..i]);
             if bytes[i..].starts_with(b"<!--") {
-                i = find(bytes, i + 4, b"-->").map(|p| p + 3).unwrap_or(n);
+                i = find_comment_end(html, i + 4).map(|p| p + 3).unwrap_or(n);
             } else if bytes[i..].starts_with(b"<![CDATA[") {
-                let end = find(bytes, i + 9, b"]]>").unwrap_or(n);
+                let end = find(html, i + 9, "]]>").unwrap_or(n);
                 b.text(&html[i + 9..end]);
                 i = (end + 3).min(n);
             } else {
-                i = find(bytes, i + 2, b">").map(|p| p + 1).unwrap_or(n);
+                i = find(html, i + 2, ">").map(|p| p + 1).unwrap_or(n);
             }
             text_start = i;
             continue;
         }
         if next == b'?' {
             b.text(&html[text_start..i]);
-            i = find(bytes, i + 2, b">").map(|p| p + 1).unwrap_or(n);
+            i = find(html, i + 2, ">").map(|p| p + 1).unwrap_or(n);
             text_start = i;
             continue;
         }
@@ -364,7 +471,7 @@ pub fn parse(html: &str) -> Dom {
             // "a < b", "</ >": text (or a bogus comment for "</" followed by junk).
             if closing {
                 b.text(&html[text_start..i]);
-                i = find(bytes, i + 2, b">").map(|p| p + 1).unwrap_or(n);
+                i = find(html, i + 2, ">").map(|p| p + 1).unwrap_or(n);
                 text_start = i;
             } else {
                 i += 1;
@@ -381,7 +488,7 @@ pub fn parse(html: &str) -> Dom {
         {
             j += 1;
         }
-        let name = html[name_start..j].to_ascii_lowercase();
+        let (name, tag) = intern(&html[name_start..j]);
         let (attrs, self_closing, end) = parse_attrs(html, j, !closing);
         i = end;
         text_start = i;
@@ -389,26 +496,30 @@ pub fn parse(html: &str) -> Dom {
             b.end(&name);
             continue;
         }
-        if RAW.contains(&name.as_str()) && !self_closing {
+        if tag & TAG_RAW != 0 && !self_closing {
             // Raw text runs to the matching end tag.
-            let close = format!("</{name}");
-            let stop = find_ci(bytes, i, close.as_bytes()).unwrap_or(n);
+            let stop = find_end_tag(html, i, &name).unwrap_or(n);
             let content = &html[i..stop];
-            let keep = match name.as_str() {
-                "title" | "textarea" => Some(decode_entities(content).into_owned()),
-                "script" => attrs
-                    .iter()
-                    .any(|(k, v)| &**k == "type" && v.to_ascii_lowercase().contains("ld+json"))
-                    .then(|| content.to_string()),
-                _ => None,
+            let keep = match &*name {
+                "title" | "textarea" => decode_entities(content),
+                "script"
+                    if attrs.iter().any(|(k, v)| {
+                        k == "type"
+                            && v.as_bytes()
+                                .windows(7)
+                                .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+                    }) =>
+                {
+                    Cow::Borrowed(content)
+                }
+                _ => Cow::Borrowed(""),
             };
-            let id = b.add(&name, attrs, keep.unwrap_or_default());
-            let _ = id;
-            i = find(bytes, stop, b">").map(|p| p + 1).unwrap_or(n);
+            b.add(name, tag, attrs, keep);
+            i = find(html, stop, ">").map(|p| p + 1).unwrap_or(n);
             text_start = i;
             continue;
         }
-        b.start(&name, attrs, self_closing);
+        b.start(name, tag, attrs, self_closing);
     }
     if text_start < n {
         b.text(&html[text_start..]);
@@ -416,16 +527,9 @@ pub fn parse(html: &str) -> Dom {
     Dom { nodes: b.nodes }
 }
 
-fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..]
-        .iter()
-        .position(|&c| c == b'<')
-        .map(|p| p + from)
-}
-
 /// Parses attributes from `i` (just after the tag name) to the closing `>`.
 /// Returns the attributes, whether the tag ends in `/>`, and the index after `>`.
-fn parse_attrs(html: &str, mut i: usize, keep: bool) -> (Vec<(Box<str>, String)>, bool, usize) {
+fn parse_attrs(html: &str, mut i: usize, keep: bool) -> (Attrs<'_>, bool, usize) {
     let bytes = html.as_bytes();
     let n = bytes.len();
     let mut attrs = Vec::new();
@@ -484,29 +588,31 @@ fn parse_attrs(html: &str, mut i: usize, keep: bool) -> (Vec<(Box<str>, String)>
             }
         }
         if keep && attrs.len() < 64 {
-            attrs.push((
-                key.to_ascii_lowercase().into_boxed_str(),
-                decode_entities(value).into_owned(),
-            ));
+            let key = if key.bytes().any(|c| c.is_ascii_uppercase()) {
+                Cow::Owned(key.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(key)
+            };
+            attrs.push((key, decode_entities(value)));
         }
     }
 }
 
-impl Dom {
+impl<'a> Dom<'a> {
     /// Node `id`.
-    pub fn node(&self, id: NodeId) -> &Node {
+    pub fn node(&self, id: NodeId) -> &Node<'a> {
         &self.nodes[id]
     }
 
     /// Every node below `id` (not `id` itself), in document order, without recursion.
-    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_, 'a> {
         let mut stack: Vec<NodeId> = self.nodes[id].children.iter().rev().copied().collect();
         stack.reserve(64);
         Descendants { dom: self, stack }
     }
 
     /// Elements named `name` anywhere in the page.
-    pub fn elements<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Node> + 'a {
+    pub fn elements<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Node<'a>> + 's {
         self.nodes.iter().filter(move |n| &*n.name == name)
     }
 
@@ -542,12 +648,12 @@ impl Dom {
 }
 
 /// Iterator of [`Dom::descendants`].
-pub struct Descendants<'a> {
-    dom: &'a Dom,
+pub struct Descendants<'d, 'a> {
+    dom: &'d Dom<'a>,
     stack: Vec<NodeId>,
 }
 
-impl Iterator for Descendants<'_> {
+impl Iterator for Descendants<'_, '_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
         let id = self.stack.pop()?;
@@ -594,6 +700,14 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn tag_table_is_sorted_for_binary_search() {
+        assert!(TAGS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(tag_bits("div") & TAG_BLOCK, TAG_BLOCK);
+        assert_eq!(intern("DIV").0, "div");
+        assert_eq!(intern("My-Widget").0, "my-widget");
     }
 
     #[test]
