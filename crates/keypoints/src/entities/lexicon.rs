@@ -24,6 +24,9 @@ const SHARED_GIVEN: &str = include_str!("../../lang/_shared/given_names.txt");
 pub(crate) struct Lexicon {
     /// The language's stopwords, lower-cased, in a fast set.
     pub stop: Set,
+    /// Lower-case word -> [`TITLE`] | [`PARTICLE`] | [`STOP`]: one look-up for the three lists
+    /// the candidate scan asks about most.
+    pub word: Map<u8>,
     pub places: Set,
     /// `places` with the shared gazetteers (world cities, the English folder's places): one
     /// look-up answers "is this a place in any list".
@@ -56,6 +59,20 @@ pub(crate) struct Lexicon {
     pub label_verbs: Set,
     pub agent_markers: Set,
     pub adjective_suffixes: Vec<String>,
+}
+
+/// Flag of [`Lexicon::word`]: the word is in `titles`.
+pub(crate) const TITLE: u8 = 1;
+/// Flag of [`Lexicon::word`]: the word is in `particles`.
+pub(crate) const PARTICLE: u8 = 2;
+/// Flag of [`Lexicon::word`]: the word is a stopword.
+pub(crate) const STOP: u8 = 4;
+
+impl Lexicon {
+    /// The [`Lexicon::word`] flags of a lower-case word (0 when in none of the lists).
+    pub fn flags(&self, low: &str) -> u8 {
+        self.word.get(low).copied().unwrap_or(0)
+    }
 }
 
 /// Language-neutral gazetteers.
@@ -145,8 +162,18 @@ impl Lexicon {
                 _ => None,
             };
         }
+        let stop = lower("stopwords");
+        let titles = lower("titles");
+        let particles = lower("particles");
+        let mut word: Map<u8> = Map::default();
+        for (set, flag) in [(&titles, TITLE), (&particles, PARTICLE), (&stop, STOP)] {
+            for w in set {
+                *word.entry(w.clone()).or_default() |= flag;
+            }
+        }
         Lexicon {
-            stop: lower("stopwords"),
+            stop,
+            word,
             places,
             any_place,
             org_nouns: lower("org_nouns"),
@@ -154,10 +181,10 @@ impl Lexicon {
             loc_heads: lower("loc_heads"),
             cue_before,
             cue_after,
-            titles: lower("titles"),
+            titles,
             org_heads: exact("org_heads"),
             org_tails: exact("org_tails"),
-            particles: lower("particles"),
+            particles,
             prepositions: lower("prepositions"),
             speech_verbs: lower("speech_verbs"),
             gerunds: lower("speech_gerunds"),

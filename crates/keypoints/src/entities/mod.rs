@@ -4,21 +4,32 @@
 //! 1. **Candidates**: runs of capitalized words in a sentence, joined across single spaces,
 //!    hyphens and name particles ("Corea del Nord", "Università di Pisa", "Ludwig van
 //!    Beethoven"). A leading stopword ("Il", "The") is dropped; a leading title ("President
-//!    Obama") is dropped too and marks a person. An elided article ("L’Ucraina") is not part of
-//!    the name.
+//!    Obama") is dropped too and marks a person, unless the whole run is a known place ("San
+//!    Francisco"). An elided article ("L’Ucraina") is not part of the name. Lower-case words
+//!    from the language's lists count too: an institution (`org_nouns`: "il governo cinese") is
+//!    an ORG, a place head (`loc_heads`: "provincia di Trapani", "piazza Navona") joins the name
+//!    after it into a LOC.
 //! 2. **Splitting**: a run that joins a place after a particle to something that is not an
-//!    organization name ("Giornata della Liberazione della Corea") keeps the place alone.
+//!    organization or place name ("Giornata della Liberazione della Corea") keeps the place alone.
 //! 3. **Typing**, strongest evidence first: the gazetteer (CLDR territory names in the article's
 //!    language, subdivisions and towns of the countries that speak it, the world's large
-//!    cities) gives LOC, so metonymy ("Mosca ha detto") stays LOC; organization words at the
-//!    head or tail ("Ministero", "S.p.A.", "Party") and all-capital acronyms give ORG; a title
-//!    or role before the name ("il presidente russo Vladimir Putin") or a known given name as
-//!    first word gives PER.
-//! 4. **Coreference**: a shorter mention whose words all occur in a longer person's name
+//!    cities) gives LOC, so metonymy ("Mosca ha detto") stays LOC; a place head word, or a name
+//!    of several words in `towns`, gives LOC; organization words at the head or tail
+//!    ("Ministero", "S.p.A.", "Party") and all-capital acronyms give ORG; a title or role before
+//!    the name ("il presidente russo Vladimir Putin"), a known given name as first word or a
+//!    capitalized particle ("Di Pietro") gives PER.
+//! 4. **Context hints** (`entity_cues`): a name still untyped takes the type hinted by the word
+//!    before or after it ("a X" → LOC, "della X" → ORG, "X ha detto" → PER), by majority over
+//!    all its mentions, so a name has one type in the article. Without a hint a name of
+//!    several words is an ORG and a single word is left out.
+//! 5. **Coreference**: a shorter mention whose words all occur in a longer person's name
 //!    ("Kim" in "Kim Jong Un", "Putin") is that person; equal names are one entity.
-//! 5. A capitalized word at the start of a sentence (or after an opening quote) counts only when
-//!    something else vouches for it: the gazetteer, a given name, or the same word capitalized
-//!    inside a sentence elsewhere.
+//! 6. A capitalized word at the start of a sentence (or after an opening quote) counts only when
+//!    something else vouches for it: the gazetteer, a given name, the same word capitalized
+//!    inside a sentence elsewhere, or a subject hint after it ("Berlusconi ha detto").
+//!
+//! The scan is linear in the text: one pass of an ASCII-fast tokenizer into a reused buffer,
+//! list look-ups in fast-hashed sets, no allocation per word.
 //!
 //! Credits (`parts.credits`, e.g. "Reuters") are outside `text`; each becomes an ORG entity with
 //! no mentions and salience 0 unless the text mentions it too.
@@ -38,7 +49,7 @@ use crate::analysis::Analysis;
 use crate::digest::{Entity, EntityType};
 use crate::lang::Language;
 use crate::text::tokens::Word;
-use lexicon::{norm_apostrophe, Lexicon};
+use lexicon::{norm_apostrophe, Lexicon, PARTICLE, STOP, TITLE};
 
 /// A mention of an entity, in bytes of the text it was found in.
 #[derive(Debug, Clone)]
@@ -109,17 +120,42 @@ fn is_apostrophe(gap: &str) -> bool {
     gap == "'" || gap == "’"
 }
 
-/// `w` in lower case, borrowed when it already is (most words): no allocation per word.
-fn lower(w: &str) -> Cow<'_, str> {
-    let upper = if w.is_ascii() {
-        w.bytes().any(|b| b.is_ascii_uppercase())
+/// A word in lower case: borrowed when it already is (most words), on the stack when it is short
+/// ASCII, so that looking a capitalized word up in a list allocates nothing.
+enum Low<'a> {
+    Borrowed(&'a str),
+    Inline([u8; 32], usize),
+    Owned(String),
+}
+
+impl AsRef<str> for Low<'_> {
+    fn as_ref(&self) -> &str {
+        match self {
+            Low::Borrowed(s) => s,
+            Low::Inline(b, n) => std::str::from_utf8(&b[..*n]).unwrap_or(""),
+            Low::Owned(s) => s,
+        }
+    }
+}
+
+/// `w` in lower case (see [`Low`]).
+fn lower(w: &str) -> Low<'_> {
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Low::Borrowed(w);
+        }
+        if w.len() <= 32 {
+            let mut buf = [0u8; 32];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            return Low::Inline(buf, w.len());
+        }
+        return Low::Owned(w.to_ascii_lowercase());
+    }
+    if w.chars().any(char::is_uppercase) {
+        Low::Owned(w.to_lowercase())
     } else {
-        w.chars().any(char::is_uppercase)
-    };
-    if upper {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
+        Low::Borrowed(w)
     }
 }
 
@@ -309,23 +345,22 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
         // A known place keeps its first word ("San Francisco", "La Spezia").
         let whole_place = run_end > i && is_place(lex, span(text, &toks[i..=run_end]));
         while start < run_end && !whole_place {
-            let low = lower(toks[start].text);
-            if lex.titles.contains(low.as_ref()) {
+            let f = lex.flags(lower(toks[start].text).as_ref());
+            if f & TITLE != 0 {
                 // "Presidente della Repubblica" is an office, not a title before a name.
-                titled = !lex.particles.contains(lower(toks[start + 1].text).as_ref());
+                titled = lex.flags(lower(toks[start + 1].text).as_ref()) & PARTICLE == 0;
                 start += 1;
-            } else if lex.particles.contains(low.as_ref()) && mid_sentence && start == i {
+            } else if f & PARTICLE != 0 && mid_sentence && start == i {
                 break; // "Di Pietro", "De Luca": a capitalized particle inside a sentence
-            } else if lex.stop.contains(low.as_ref()) || lex.particles.contains(low.as_ref()) {
+            } else if f & (STOP | PARTICLE) != 0 {
                 start += 1;
             } else {
                 break;
             }
         }
         if start == run_end {
-            let low = lower(toks[start].text);
-            if (start == i && lex.stop.contains(low.as_ref())) || lex.titles.contains(low.as_ref())
-            {
+            let f = lex.flags(lower(toks[start].text).as_ref());
+            if (start == i && f & STOP != 0) || f & TITLE != 0 {
                 i = run_end + 1;
                 continue;
             }
@@ -362,14 +397,12 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
         if !titled {
             // Only adjectives may stand between ("presidente russo"), not "presidente della".
             titled = (start.saturating_sub(3)..start).any(|k| {
-                lex.titles.contains(lower(toks[k].text).as_ref())
+                (k..start).all(|m| gap(m) == " ")
+                    && lex.flags(lower(toks[k].text).as_ref()) & TITLE != 0
                     && (k + 1..start).all(|m| {
                         let w = toks[m].text;
-                        !is_cap(w)
-                            && !lex.stop.contains(lower(w).as_ref())
-                            && !lex.particles.contains(w)
+                        !is_cap(w) && lex.flags(w) & (STOP | PARTICLE) == 0
                     })
-                    && (k..start).all(|m| gap(m) == " ")
             });
         }
         // Also a title followed by a period ("Sen. Cruz", "Dr. Rossi").
@@ -510,7 +543,6 @@ fn split_and_push<'t>(
     let first = toks[0].text;
     let last = toks[toks.len() - 1].text;
     let name = norm_apostrophe(whole);
-    let town = !place && toks.len() == 1 && lex.towns.contains(name.as_ref());
     let (kind, strong) = if place && !titled {
         if initial && toks.len() == 1 && !lex.places.contains(name.as_ref()) {
             // "Solo", "Natale": a foreign town's name at a sentence start is too often a word.
@@ -552,13 +584,7 @@ fn split_and_push<'t>(
         kind,
         strong,
         initial,
-        // A single town's name is a place unless its context says otherwise ("Rossi ha detto").
-        guess: match (kind, guess) {
-            (Some(_), _) => None,
-            (None, Some(g)) => Some(g),
-            (None, None) if town => Some((EntityType::Location, false)),
-            (None, None) => None,
-        },
+        guess: if kind.is_none() { guess } else { None },
     });
 }
 
@@ -854,7 +880,7 @@ mod tests {
         let e = ents(
             "it",
             "Il governo cinese ha protestato. La polizia è arrivata in provincia di Trapani e in \
-             piazza Navona. Il sindaco di San Francisco è partito per Pollica. Fuser ha detto \
+             piazza Navona. Il sindaco di San Francisco è arrivato a Pollica. Fuser ha detto \
              che tornerà a Roccasecca con Fuser.",
         );
         for (name, kind) in [
