@@ -247,4 +247,21 @@ mod tests {
         assert_eq!(sc.overall.tp, 2, "{sc:?}");
         assert_eq!(sc.overall.fn_, 0);
     }
+
+    #[test]
+    fn parts_cut_at_pseudo_articles_and_cover_the_file() {
+        let one = Sentence {
+            tokens: vec!["Roma".into()],
+            tags: vec![Some(EntityType::Location)],
+        };
+        // 3 pseudo-articles and a bit: 3 * 25 + 7 sentences.
+        let all = vec![one; 3 * SENTENCES_PER_DOC + 7];
+        let a = part(&all, 1, 2);
+        let b = part(&all, 2, 2);
+        assert_eq!(a.len() + b.len(), all.len());
+        assert_eq!(a.len() % SENTENCES_PER_DOC, 0);
+        assert_eq!(a.len(), 2 * SENTENCES_PER_DOC);
+        assert!(part(&all, 0, 2).is_empty() && part(&all, 3, 2).is_empty());
+        assert_eq!(part(&all, 1, 1).len(), all.len());
+    }
 }
