@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
-use keypoints::entities::eval::{evaluate, parse_kind, Prf};
+use keypoints::entities::eval::{evaluate, parse_kind, part, Prf};
 
 /// Arguments of `eval-entities`.
 #[derive(clap::Args, Debug)]
@@ -16,6 +16,10 @@ pub struct Args {
     /// Also print every wrong (FP) and missed (FN) mention, one a line, for error analysis.
     #[arg(long)]
     pub errors: bool,
+    /// Score only part K of M of the file ("1/2" is the first half), cut at pseudo-article
+    /// boundaries.
+    #[arg(long, value_name = "K/M")]
+    pub part: Option<String>,
 }
 
 /// Runs `eval-entities`.
@@ -30,7 +34,19 @@ pub fn run(args: Args) -> Result<()> {
             args.file.display()
         );
     }
-    let s = evaluate(&sentences, lang);
+    let sentences = match &args.part {
+        None => &sentences[..],
+        Some(p) => {
+            let parsed = p
+                .split_once('/')
+                .and_then(|(k, m)| Some((k.trim().parse().ok()?, m.trim().parse().ok()?)));
+            match parsed {
+                Some((k, m)) if k >= 1 && k <= m => part(&sentences, k, m),
+                _ => bail!("--part wants K/M with 1 <= K <= M, e.g. 1/2"),
+            }
+        }
+    };
+    let s = evaluate(sentences, lang);
     println!(
         "Entities: {} sentences, exact-span micro scores",
         s.sentences
