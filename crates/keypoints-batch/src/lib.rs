@@ -22,6 +22,8 @@ pub mod input;
 pub mod record;
 pub mod resume;
 pub mod sink;
+#[cfg(feature = "store")]
+pub mod store;
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -32,9 +34,9 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, Result};
 
 pub use input::Inputs;
-pub use record::Outcome;
+pub use record::{Extra, Outcome};
 pub use resume::Done;
-pub use sink::{JsonlSink, Sink};
+pub use sink::{JsonlSink, Preparer, Sink, Tee};
 
 /// How a batch runs.
 #[derive(Debug, Clone)]
@@ -206,15 +208,24 @@ pub fn run(
                 result.map(|_| resumed)
             })
         };
+        let preparer = sink.preparer();
+        let with_lines = sink.needs_lines();
         for _ in 0..cfg.jobs {
             let rx = job_rx.clone();
             let tx = out_tx.clone();
             let opts = &cfg.options;
+            let preparer = preparer.clone();
             scope.spawn(move || {
                 for job in rx {
                     let origin = job.item.origin.clone();
                     let outcome = catch_unwind(AssertUnwindSafe(|| {
-                        record::process(job.item, job.seq, opts)
+                        let mut out = record::process(job.item, job.seq, opts, with_lines);
+                        if let (Some(prepare), Outcome::Done { digest, extra, .. }) =
+                            (&preparer, &mut out)
+                        {
+                            *extra = Some(prepare(digest));
+                        }
+                        out
                     }))
                     .unwrap_or_else(|panic| {
                         let msg = panic
@@ -255,13 +266,13 @@ pub fn run(
             } else {
                 vec![msg]
             };
-            for m in ready {
+            for mut m in ready {
                 match &m.outcome {
                     Outcome::Done { .. } => stats.done += 1,
                     Outcome::Failed { .. } => stats.failed += 1,
                     Outcome::Skipped => stats.skipped += 1,
                 }
-                if let Err(e) = sink.write(&m.outcome) {
+                if let Err(e) = sink.write(&mut m.outcome) {
                     write_error = Some(e);
                     break;
                 }
@@ -303,7 +314,7 @@ mod tests {
 
     struct Collect(Vec<String>);
     impl Sink for Collect {
-        fn write(&mut self, o: &Outcome) -> Result<()> {
+        fn write(&mut self, o: &mut Outcome) -> Result<()> {
             if let Outcome::Done { line, .. } | Outcome::Failed { line, .. } = o {
                 self.0.push(String::from_utf8(line.clone())?);
             }
@@ -316,7 +327,7 @@ mod tests {
 
     struct Broken(usize);
     impl Sink for Broken {
-        fn write(&mut self, _: &Outcome) -> Result<()> {
+        fn write(&mut self, _: &mut Outcome) -> Result<()> {
             self.0 += 1;
             if self.0 > 3 {
                 anyhow::bail!("disk full");

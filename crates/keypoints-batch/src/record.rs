@@ -7,6 +7,8 @@
 //! `seq` is the record's position among all records of the inputs (0-based); `--resume` uses it.
 use std::io::Read;
 
+use std::any::Any;
+
 use keypoints::{Digest, InputKind, Options};
 use serde_json::{Map, Value};
 
@@ -15,6 +17,38 @@ use crate::input::{Item, Payload};
 /// Fields of an input JSON line that are not passed through to the output.
 const CONSUMED: &[&str] = &["id", "seq", "text", "html", "digest", "error"];
 
+/// What a sink's [`Preparer`](crate::sink::Preparer) made of a digest on a worker thread;
+/// the sink takes it back with [`Extra::take`].
+pub struct Extra(Option<Box<dyn Any + Send>>);
+
+impl Extra {
+    /// Wraps a value.
+    pub fn new<T: Any + Send>(value: T) -> Extra {
+        Extra(Some(Box::new(value)))
+    }
+
+    /// Takes the value out, if it is there and of type `T`.
+    pub fn take<T: Any>(&mut self) -> Option<T> {
+        match self.0.take()?.downcast::<T>() {
+            Ok(v) => Some(*v),
+            Err(other) => {
+                self.0 = Some(other);
+                None
+            }
+        }
+    }
+}
+
+impl std::fmt::Debug for Extra {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Extra(..)"
+        } else {
+            "Extra(-)"
+        })
+    }
+}
+
 /// What became of one item.
 #[derive(Debug)]
 pub enum Outcome {
@@ -22,15 +56,22 @@ pub enum Outcome {
     Done {
         /// The record's id.
         id: String,
-        /// The output line, newline included.
+        /// The record's position among all records of the inputs.
+        seq: u64,
+        /// The output line, newline included; empty when no sink of the batch needs it
+        /// ([`Sink::needs_lines`](crate::Sink::needs_lines)).
         line: Vec<u8>,
         /// The digest, for sinks that store it.
         digest: Box<Digest>,
+        /// What the sink's preparer made of the digest on the worker, if it has one.
+        extra: Option<Extra>,
     },
     /// Could not be analysed: the output line holds the error.
     Failed {
         /// The record's id.
         id: String,
+        /// The record's position among all records of the inputs.
+        seq: u64,
         /// The output line, newline included.
         line: Vec<u8>,
         /// What went wrong.
@@ -41,8 +82,9 @@ pub enum Outcome {
 }
 
 /// Analyses one item. Never panics on bad input; a panic inside the analysis is caught by the
-/// caller and turned into a failure.
-pub fn process(item: Item, seq: u64, opts: &Options) -> Outcome {
+/// caller and turned into a failure. Without `with_line` the output line of an analysed record
+/// is left empty (a sink that only stores digests does not need it).
+pub fn process(item: Item, seq: u64, opts: &Options, with_line: bool) -> Outcome {
     let mut fields = Map::new();
     let mut id = Value::String(item.origin.clone());
     let parsed = prepare(item, &mut id, &mut fields, opts);
@@ -58,11 +100,17 @@ pub fn process(item: Item, seq: u64, opts: &Options) -> Outcome {
                 if digest.meta.url.is_none() {
                     digest.meta.url = url;
                 }
-                let line = line(&id, seq, &fields, "digest", &digest);
+                let line = if with_line {
+                    line(&id, seq, &fields, "digest", &digest)
+                } else {
+                    Vec::new()
+                };
                 Outcome::Done {
                     id: id_string(&id),
+                    seq,
                     line,
                     digest: Box::new(digest),
+                    extra: None,
                 }
             }
             Err(e) => fail(id, seq, &fields, e.to_string()),
@@ -84,6 +132,7 @@ fn fail(id: Value, seq: u64, fields: &Map<String, Value>, error: String) -> Outc
     let line = line(&id, seq, fields, "error", &error);
     Outcome::Failed {
         id: id_string(&id),
+        seq,
         line,
         error,
     }
@@ -383,6 +432,7 @@ mod tests {
             item(Payload::Json(line.to_string().into_bytes())),
             3,
             &Options::default(),
+            true,
         );
         let v = json(&out);
         assert_eq!(v["id"], 7);
@@ -400,6 +450,7 @@ mod tests {
             item(Payload::Json(line.to_string().into_bytes())),
             0,
             &Options::default(),
+            true,
         ));
         assert_eq!(v["id"], "https://x.org/a");
         assert_eq!(v["digest"]["meta"]["url"], "https://x.org/a");
@@ -407,6 +458,7 @@ mod tests {
             item(Payload::Text(ARTICLE.into())),
             0,
             &Options::default(),
+            true,
         ));
         assert_eq!(v["id"], "f:1");
     }
@@ -423,6 +475,7 @@ mod tests {
                 item(Payload::Json(bad.to_vec())),
                 1,
                 &Options::default(),
+                true,
             ));
             assert!(v["error"].as_str().is_some_and(|e| !e.is_empty()), "{v}");
             assert_eq!(v["seq"], 1);

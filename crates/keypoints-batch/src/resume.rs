@@ -55,6 +55,18 @@ impl Done {
     pub fn is_empty(&self) -> bool {
         self.count == 0
     }
+
+    /// The records in both sets: what a batch writing to two outputs can skip.
+    pub fn intersection(&self, other: &Done) -> Done {
+        let bits: Vec<u64> = self
+            .bits
+            .iter()
+            .zip(&other.bits)
+            .map(|(a, b)| a & b)
+            .collect();
+        let count = bits.iter().map(|w| u64::from(w.count_ones())).sum();
+        Done { bits, count }
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -125,6 +137,13 @@ mod tests {
         assert!(d.insert(1000));
         assert!(d.contains(5) && d.contains(1000) && !d.contains(6));
         assert_eq!(d.len(), 2);
+        let mut e = Done::new();
+        e.insert(5);
+        e.insert(7);
+        let both = d.intersection(&e);
+        assert!(both.contains(5) && !both.contains(7) && !both.contains(1000));
+        assert_eq!(both.len(), 1);
+        assert_eq!(e.intersection(&d).len(), 1);
     }
 
     #[test]

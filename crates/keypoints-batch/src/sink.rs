@@ -1,4 +1,6 @@
-//! Where output records go. [`JsonlSink`] writes the output lines to a file or stdout.
+//! Where output records go. [`JsonlSink`] writes the output lines to a file or stdout;
+//! [`Tee`] hands every record to several sinks; the `store` feature adds
+//! [`StoreSink`](crate::store::StoreSink), which writes digests into the service's SQLite store.
 //!
 //! Lines are gathered in a buffer and written in pieces that end on a line boundary; the sink
 //! remembers how many bytes of the file are known good. When a write fails (a full disk, a closed
@@ -8,18 +10,62 @@
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use crate::record::Outcome;
+use crate::record::{Extra, Outcome};
+use crate::resume::Done;
+
+/// Work a sink wants done for every analysed record on the worker threads, in parallel, rather
+/// than on the one thread that writes (a store's stemming and serializing, say). What it returns
+/// reaches the sink as the record's [`Extra`].
+pub type Preparer = Arc<dyn Fn(&keypoints::Digest) -> Extra + Send + Sync>;
 
 /// A destination for the records of a batch, written by one thread in output order.
 pub trait Sink {
-    /// Takes one record. An error stops the batch.
-    fn write(&mut self, outcome: &Outcome) -> Result<()>;
+    /// Takes one record (a sink may take its [`Extra`] out). An error stops the batch.
+    fn write(&mut self, outcome: &mut Outcome) -> Result<()>;
     /// Writes out whatever is buffered; called once at the end.
     fn finish(&mut self) -> Result<()>;
+    /// Work to run on the workers for every analysed record; none by default.
+    fn preparer(&self) -> Option<Preparer> {
+        None
+    }
+    /// Whether the sink uses the output line of an analysed record (building it costs a JSON
+    /// serialization of the digest); true by default.
+    fn needs_lines(&self) -> bool {
+        true
+    }
+}
+
+/// Several sinks fed the same records, in the order given. Only one of them may have a
+/// [`Preparer`] (the first that has one is run).
+pub struct Tee<'a>(pub Vec<&'a mut dyn Sink>);
+
+impl Sink for Tee<'_> {
+    fn write(&mut self, outcome: &mut Outcome) -> Result<()> {
+        for s in &mut self.0 {
+            s.write(outcome)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        for s in &mut self.0 {
+            s.finish()?;
+        }
+        Ok(())
+    }
+
+    fn preparer(&self) -> Option<Preparer> {
+        self.0.iter().find_map(|s| s.preparer())
+    }
+
+    fn needs_lines(&self) -> bool {
+        self.0.iter().any(|s| s.needs_lines())
+    }
 }
 
 /// Buffer size at which lines are written out.
@@ -38,6 +84,7 @@ pub struct JsonlSink {
     buf: Vec<u8>,
     committed: u64,
     last_flush: Instant,
+    skip: Done,
 }
 
 impl JsonlSink {
@@ -66,7 +113,15 @@ impl JsonlSink {
             buf: Vec::with_capacity(FLUSH_BYTES * 2),
             committed,
             last_flush: Instant::now(),
+            skip: Done::new(),
         })
+    }
+
+    /// Records (by `seq`) that are in the file already and must not be written again: on a
+    /// resume into the file and a store together, the batch redoes the records that only one
+    /// of them holds.
+    pub fn skip(&mut self, done: Done) {
+        self.skip = done;
     }
 
     fn flush_buf(&mut self) -> Result<()> {
@@ -107,10 +162,12 @@ impl JsonlSink {
 }
 
 impl Sink for JsonlSink {
-    fn write(&mut self, outcome: &Outcome) -> Result<()> {
+    fn write(&mut self, outcome: &mut Outcome) -> Result<()> {
         match outcome {
-            Outcome::Done { line, .. } | Outcome::Failed { line, .. } => {
-                self.buf.extend_from_slice(line)
+            Outcome::Done { line, seq, .. } | Outcome::Failed { line, seq, .. } => {
+                if !self.skip.contains(*seq) {
+                    self.buf.extend_from_slice(line)
+                }
             }
             Outcome::Skipped => {}
         }
@@ -132,6 +189,7 @@ mod tests {
     fn done(text: &str) -> Outcome {
         Outcome::Failed {
             id: "x".into(),
+            seq: 0,
             line: format!("{text}\n").into_bytes(),
             error: "e".into(),
         }
@@ -144,11 +202,11 @@ mod tests {
         let ps = p.to_str().unwrap();
         std::fs::write(&p, "old\n").unwrap();
         let mut s = JsonlSink::open(ps, true).unwrap();
-        s.write(&done("new")).unwrap();
+        s.write(&mut done("new")).unwrap();
         s.finish().unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "old\nnew\n");
         let mut s = JsonlSink::open(ps, false).unwrap();
-        s.write(&done("only")).unwrap();
+        s.write(&mut done("only")).unwrap();
         s.finish().unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "only\n");
     }
@@ -160,7 +218,7 @@ mod tests {
             return;
         }
         let mut s = JsonlSink::open("/dev/full", false).unwrap();
-        s.write(&done("x")).unwrap();
+        s.write(&mut done("x")).unwrap();
         let err = s.finish().unwrap_err();
         assert!(format!("{err:#}").contains("/dev/full"), "{err:#}");
     }

@@ -28,11 +28,11 @@ fn member(out: &mut Vec<u8>, headers: &str, body: &[u8]) {
 
 struct Collect(Vec<(String, Vec<u8>, keypoints::Digest)>);
 impl Sink for Collect {
-    fn write(&mut self, o: &Outcome) -> anyhow::Result<()> {
+    fn write(&mut self, o: &mut Outcome) -> anyhow::Result<()> {
         match o {
-            Outcome::Done { id, line, digest } => {
-                self.0.push((id.clone(), line.clone(), (**digest).clone()))
-            }
+            Outcome::Done {
+                id, line, digest, ..
+            } => self.0.push((id.clone(), line.clone(), (**digest).clone())),
             Outcome::Failed { id, error, .. } => panic!("{id} failed: {error}"),
             Outcome::Skipped => {}
         }

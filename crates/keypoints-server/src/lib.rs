@@ -36,6 +36,8 @@ pub mod store;
 pub mod web;
 
 pub use error::ApiError;
+/// The SQLite binding the store is built on, for bulk loaders that keep tables beside it.
+pub use rusqlite;
 pub use store::Store;
 
 /// Settings of the service.

@@ -139,6 +139,78 @@ pub struct Store {
     readers: Mutex<Vec<Connection>>,
 }
 
+/// An article made ready for storing by [`Store::prepare`].
+pub struct PreparedArticle(Prepared);
+
+impl PreparedArticle {
+    /// The id the article will have.
+    pub fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    /// Bytes it holds (JSON and index text), to bound what a bulk loader buffers.
+    pub fn size(&self) -> usize {
+        self.0.digest_json.len() + self.0.title_stems.len() + self.0.body_stems.len()
+    }
+}
+
+/// One write transaction of [`Store::write_batch`].
+pub struct Batch<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl Batch<'_> {
+    /// Stores an article unless one with the same id is there; returns its id and whether it was
+    /// new.
+    pub fn insert(&mut self, a: &PreparedArticle) -> Result<(String, bool)> {
+        let p = &a.0;
+        let tx = &self.tx;
+        let exists: Option<i64> = tx
+            .query_row("SELECT seq FROM articles WHERE id = ?1", [&p.id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if exists.is_some() {
+            return Ok((p.id.clone(), false));
+        }
+        tx.prepare_cached(
+            "INSERT INTO articles (id, created_at, lang, title, url, published, digest)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            p.id,
+            now_ms(),
+            p.lang,
+            p.title,
+            p.url,
+            p.published,
+            p.digest_json
+        ])?;
+        let seq = tx.last_insert_rowid();
+        let mut st = tx.prepare_cached(
+            "INSERT INTO article_entities (seq, name, norm, type, salience) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (name, norm, kind, sal) in &p.entities {
+            st.execute(params![seq, name, norm, kind, sal])?;
+        }
+        let mut st = tx.prepare_cached(
+            "INSERT INTO article_speakers (seq, name, norm, quotes) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (name, norm, n) in &p.speakers {
+            st.execute(params![seq, name, norm, n])?;
+        }
+        tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+            .execute(params![seq, p.title_stems, p.body_stems])?;
+        Ok((p.id.clone(), true))
+    }
+
+    /// The transaction, for a bulk loader's own bookkeeping tables beside the articles (they are
+    /// committed or rolled back together with them).
+    pub fn sql(&self) -> &rusqlite::Connection {
+        &self.tx
+    }
+}
+
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
     SystemTime::now()
@@ -250,50 +322,24 @@ impl Store {
     /// new. Returns only once the write is durable.
     pub fn insert(&self, d: &Digest, url: Option<&str>) -> Result<(String, bool)> {
         let p = prepare(d, url)?;
+        self.write_batch(|b| b.insert(&PreparedArticle(p)))
+    }
+
+    /// Makes an article ready for [`Batch::insert`]: its id, stemmed index text and JSON. This is
+    /// the CPU part of an insert; it takes no lock, so bulk loaders run it on their own threads.
+    pub fn prepare(d: &Digest, url: Option<&str>) -> Result<PreparedArticle> {
+        Ok(PreparedArticle(prepare(d, url)?))
+    }
+
+    /// Runs `f` in one write transaction, committed (durably) when `f` returns `Ok` and rolled
+    /// back otherwise: many articles for the price of one commit, for bulk loads.
+    pub fn write_batch<T>(&self, f: impl FnOnce(&mut Batch<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let exists: Option<i64> = tx
-            .query_row("SELECT seq FROM articles WHERE id = ?1", [&p.id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if exists.is_some() {
-            return Ok((p.id, false));
-        }
-        tx.execute(
-            "INSERT INTO articles (id, created_at, lang, title, url, published, digest)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                p.id,
-                now_ms(),
-                p.lang,
-                p.title,
-                p.url,
-                p.published,
-                p.digest_json
-            ],
-        )?;
-        let seq = tx.last_insert_rowid();
-        {
-            let mut st = tx.prepare(
-                "INSERT INTO article_entities (seq, name, norm, type, salience) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for (name, norm, kind, sal) in &p.entities {
-                st.execute(params![seq, name, norm, kind, sal])?;
-            }
-            let mut st = tx.prepare(
-                "INSERT INTO article_speakers (seq, name, norm, quotes) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for (name, norm, n) in &p.speakers {
-                st.execute(params![seq, name, norm, n])?;
-            }
-        }
-        tx.execute(
-            "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-            params![seq, p.title_stems, p.body_stems],
-        )?;
-        tx.commit()?;
-        Ok((p.id, true))
+        let mut batch = Batch { tx };
+        let out = f(&mut batch)?;
+        batch.tx.commit()?;
+        Ok(out)
     }
 
     /// The article with this id.

@@ -1,12 +1,14 @@
-//! `keypoints batch`: many articles (JSONL, WARC, folders, stdin) to JSONL digests, on all cores,
-//! resumable. The work is done by the `keypoints-batch` crate; this module parses arguments,
-//! draws the progress bar and prints the summary.
+//! `keypoints batch`: many articles (JSONL, WARC, folders, stdin) to JSONL digests and/or the
+//! service's SQLite store, on all cores, resumable. The work is done by the `keypoints-batch`
+//! crate; this module parses arguments, draws the progress bar and prints the summary.
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{bail, Result};
 use indicatif::{HumanBytes, ProgressBar, ProgressDrawTarget, ProgressStyle};
-use keypoints_batch::{Config, Done, Inputs, JsonlSink, Stats};
+use keypoints_batch::store::{StoreSink, StoreStats};
+use keypoints_batch::{Config, Done, Inputs, JsonlSink, Sink, Stats, Tee};
 
 /// Arguments of `batch`.
 #[derive(clap::Args, Debug)]
@@ -15,11 +17,16 @@ pub struct Args {
     /// .warc.gz files, folders of .txt/.html files, or - for stdin (JSONL or WARC, gzip or not).
     #[arg(required = true)]
     pub inputs: Vec<String>,
-    /// Where the JSONL digests go: a file, or - for stdout.
-    #[arg(short, long, default_value = "-")]
-    pub output: String,
-    /// Carry on after an interrupted run: keep the records already in the output file and do
-    /// the others. Give the same inputs in the same order.
+    /// Where the JSONL digests go: a file, or - for stdout (the default when there is no
+    /// --store).
+    #[arg(short, long)]
+    pub output: Option<String>,
+    /// Also (or, without -o, only) store the digests in this SQLite file, the store of
+    /// `keypoints serve --db` (created if absent).
+    #[arg(long, value_name = "DB")]
+    pub store: Option<PathBuf>,
+    /// Carry on after an interrupted run: keep the records already in the output file and the
+    /// store and do the others. Give the same inputs in the same order.
     #[arg(long)]
     pub resume: bool,
     /// Worker threads (default: all cores).
@@ -40,8 +47,15 @@ pub struct Args {
 
 /// Runs `batch`.
 pub fn run(args: Args) -> Result<()> {
-    if args.resume && args.output == "-" {
-        bail!("--resume needs an output file (-o FILE): standard output cannot be resumed");
+    let output = match (&args.output, &args.store) {
+        (Some(o), _) => Some(o.clone()),
+        (None, Some(_)) => None,
+        (None, None) => Some("-".to_string()),
+    };
+    if args.resume && output.as_deref() == Some("-") {
+        bail!(
+            "--resume needs an output file (-o FILE) or a store (--store DB): standard output cannot be resumed"
+        );
     }
     if let Some(code) = &args.key_points.lang {
         keypoints::lang::get(code)?;
@@ -61,12 +75,40 @@ pub fn run(args: Args) -> Result<()> {
         max_bytes: args.max_record_bytes,
         ..keypoints::Options::default()
     };
-    let done = if args.resume {
-        keypoints_batch::resume::scan_output(std::path::Path::new(&args.output))?
-    } else {
-        Done::new()
+    // The store first: a store that cannot be opened stops the batch before anything is written.
+    let mut store = match &args.store {
+        Some(path) => Some(StoreSink::open(path, &args.inputs, args.resume)?),
+        None => None,
     };
-    let mut sink = JsonlSink::open(&args.output, args.resume)?;
+    let mut jsonl = match &output {
+        Some(o) => {
+            let done = if args.resume {
+                keypoints_batch::resume::scan_output(std::path::Path::new(o))?
+            } else {
+                Done::new()
+            };
+            Some((JsonlSink::open(o, args.resume)?, done))
+        }
+        None => None,
+    };
+    // Records both outputs hold are skipped; a record only one holds is done again, and the
+    // output that has it already does not write it twice (the file skips it, the store's rows
+    // are keyed by record).
+    let done = match (&jsonl, &store) {
+        (Some((_, a)), Some((_, b))) => a.intersection(b),
+        (Some((_, a)), None) => a.clone(),
+        (None, Some((_, b))) => b.clone(),
+        (None, None) => Done::new(),
+    };
+    let mut parts: Vec<&mut dyn Sink> = Vec::new();
+    if let Some((sink, file_done)) = &mut jsonl {
+        sink.skip(std::mem::take(file_done));
+        parts.push(sink);
+    }
+    if let Some((sink, _)) = &mut store {
+        parts.push(sink);
+    }
+    let mut sink = Tee(parts);
 
     let bar = progress_bar(&inputs, args.quiet);
     let mut update = |s: &Stats| {
@@ -85,9 +127,11 @@ pub fn run(args: Args) -> Result<()> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    drop(sink);
     let stats = result?;
     if !args.quiet {
-        eprintln!("{}", summary(&stats));
+        let stored = store.as_ref().map(|(s, _)| s.stats());
+        eprintln!("{}", summary(&stats, args.store.as_ref().zip(stored)));
     }
     Ok(())
 }
@@ -121,8 +165,8 @@ fn progress_bar(inputs: &Inputs, quiet: bool) -> Option<ProgressBar> {
     Some(bar)
 }
 
-/// The final line: counts, time, rates.
-fn summary(s: &Stats) -> String {
+/// The final line: counts, time, rates, and what went into the store.
+fn summary(s: &Stats, store: Option<(&PathBuf, &StoreStats)>) -> String {
     let secs = s.elapsed.as_secs_f64();
     let rate = (s.done + s.failed) as f64 / secs.max(1e-3);
     let mut line = format!(
@@ -136,5 +180,16 @@ fn summary(s: &Stats) -> String {
         " in {secs:.1} s ({rate:.1} articles/s, {}/s)",
         HumanBytes((s.bytes_read as f64 / secs.max(1e-3)) as u64)
     ));
+    if let Some((path, st)) = store {
+        line.push_str(&format!(
+            "; store {}: {} new, {} already there, {} errors recorded, {} commits, {:.2} s writing",
+            path.display(),
+            st.new,
+            st.existing,
+            st.errors,
+            st.commits,
+            st.write_time.as_secs_f64()
+        ));
+    }
     line
 }
