@@ -14,6 +14,26 @@ use crate::lang::{self, Language};
 type Set = HashSet<String, foldhash::fast::FixedState>;
 type Index = HashMap<String, Vec<Vec<String>>, foldhash::fast::FixedState>;
 
+/// Bits of [`Cues::flags`]: which lists a word is on.
+pub(crate) mod flag {
+    pub const SPEECH: u16 = 1;
+    pub const ATTRIBUTION: u16 = 1 << 1;
+    pub const RAISING: u16 = 1 << 2;
+    pub const GERUND: u16 = 1 << 3;
+    pub const AUX_LAST: u16 = 1 << 4;
+    pub const ADVERB: u16 = 1 << 5;
+    pub const COMPLEMENTIZER: u16 = 1 << 6;
+    pub const SOURCE_FIRST: u16 = 1 << 7;
+    pub const PRONOUN: u16 = 1 << 8;
+    pub const LABEL: u16 = 1 << 9;
+    pub const AGENT: u16 = 1 << 10;
+    pub const PREPOSITION: u16 = 1 << 11;
+    pub const CONJUNCTION: u16 = 1 << 12;
+    pub const DETERMINER: u16 = 1 << 13;
+    /// Any word that can start or make a cue.
+    pub const CUE: u16 = SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL;
+}
+
 /// Compiled cue lists of one language.
 #[derive(Debug)]
 pub(crate) struct Cues {
@@ -39,6 +59,8 @@ pub(crate) struct Cues {
     pub conjunctions: Set,
     /// Determiners: a verb form after one is a noun ("the states", "his plans").
     pub determiners: Set,
+    /// Every listed word with the bits of the lists it is on: one lookup per token.
+    pub flags: HashMap<String, u16, foldhash::fast::FixedState>,
 }
 
 fn set(lang: &Language, name: &str) -> Set {
@@ -62,7 +84,7 @@ fn index(lang: &Language, name: &str, by_last: bool) -> Index {
 
 impl Cues {
     fn parse(lang: &Language) -> Self {
-        Cues {
+        let mut c = Cues {
             speech: set(lang, "speech_verbs"),
             attribution: set(lang, "attribution_verbs"),
             raising: set(lang, "raising_verbs"),
@@ -77,8 +99,61 @@ impl Cues {
             prepositions: set(lang, "prepositions"),
             conjunctions: set(lang, "conjunctions"),
             determiners: set(lang, "determiners"),
+            flags: HashMap::default(),
+        };
+        let mut flags: HashMap<String, u16, foldhash::fast::FixedState> = HashMap::default();
+        for (words, bit) in [
+            (&c.speech, flag::SPEECH),
+            (&c.attribution, flag::ATTRIBUTION),
+            (&c.raising, flag::RAISING),
+            (&c.gerunds, flag::GERUND),
+            (&c.cue_adverbs, flag::ADVERB),
+            (&c.complementizers, flag::COMPLEMENTIZER),
+            (&c.pronouns, flag::PRONOUN),
+            (&c.label_verbs, flag::LABEL),
+            (&c.agent_markers, flag::AGENT),
+            (&c.prepositions, flag::PREPOSITION),
+            (&c.conjunctions, flag::CONJUNCTION),
+            (&c.determiners, flag::DETERMINER),
+        ] {
+            for w in words {
+                *flags.entry(w.clone()).or_default() |= bit;
+            }
         }
+        for (ix, bit) in [
+            (&c.auxiliaries, flag::AUX_LAST),
+            (&c.according_to, flag::SOURCE_FIRST),
+        ] {
+            for k in ix.keys() {
+                *flags.entry(k.clone()).or_default() |= bit;
+            }
+        }
+        c.flags = flags;
+        c
     }
+
+    /// The list bits of word `w` as written (any case), without allocating for ASCII words.
+    pub fn flags_of(&self, w: &str) -> u16 {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) && w.is_ascii() {
+            return self.flags.get(w).copied().unwrap_or(0);
+        }
+        if w.is_ascii() && w.len() <= 32 {
+            let mut buf = [0u8; 32];
+            for (d, b) in buf.iter_mut().zip(w.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            return std::str::from_utf8(&buf[..w.len()])
+                .ok()
+                .and_then(|l| self.flags.get(l).copied())
+                .unwrap_or(0);
+        }
+        self.flags.get(&*fold(w)).copied().unwrap_or(0)
+    }
+}
+
+/// True when `w` (as written) is `lower` (a lower-case list word).
+pub(crate) fn low_eq(w: &str, lower: &str) -> bool {
+    w == lower || w.eq_ignore_ascii_case(lower) || (!w.is_ascii() && w.to_lowercase() == lower)
 }
 
 /// The cue lists of `lang`, compiled on first use.

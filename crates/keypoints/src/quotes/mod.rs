@@ -45,7 +45,7 @@ use crate::entities::{self, Found};
 use crate::lang::Language;
 use crate::text::tokens::{words, Word};
 use crate::text::CharMap;
-use cues::{fold, Cues};
+use cues::{flag, fold, low_eq, Cues};
 
 /// Finds the quotes of the analysed article.
 pub fn find(a: &Analysis) -> Vec<Quote> {
@@ -231,7 +231,8 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    low: Cow<'a, str>,
+    /// The lists the word is on ([`cues::flag`]).
+    flags: u16,
 }
 
 /// A cue found in a sentence: token range and what it is.
@@ -296,9 +297,11 @@ fn find_raw(
         {
             continue;
         }
+        // The latest attributed quote before it ("“A,” she said, adding that …. “B.”").
         let prev = out
             .iter_mut()
             .filter(|r| r.content.end <= q.start && r.item.is_none())
+            .filter(|r| cx.quotes.iter().any(|x| x.end.abs_diff(r.content.end) <= 3))
             .max_by_key(|r| r.content.end);
         if let Some(p) = prev {
             if cx.continues(p, &q) {
@@ -380,7 +383,9 @@ impl<'a> Ctx<'a> {
         let Some(between) = self.text.get(p.content.end..q.start) else {
             return false;
         };
-        let inner = between.trim_matches(|c: char| c.is_whitespace() || CLOSING_MARKS.contains(&c));
+        let inner = between.trim_matches(|c: char| {
+            c.is_whitespace() || CLOSING_MARKS.contains(&c) || "“„«,.;:!?…".contains(c)
+        });
         between.len() < 400
             && !between.contains('\n')
             && !inner.contains(['“', '”', '"', '«', '»'])
@@ -391,16 +396,31 @@ impl<'a> Ctx<'a> {
         let lex = self.lex;
         let mut cues = Vec::new();
         let n = toks.len();
+        // A headline in title case ("Salma Hayek Described Her Experience").
+        let capitals = toks
+            .iter()
+            .filter(|t| t.text.starts_with(char::is_uppercase))
+            .count();
+        let title_case = capitals * 10 >= n * 6;
         let mut k = 0;
         while k < n {
-            let w: &str = &toks[k].low;
+            let f = toks[k].flags;
+            if f & flag::CUE == 0 {
+                k += 1;
+                continue;
+            }
             // Source phrases ("secondo", "according to").
-            let source_len = lex.according_to.get(w).and_then(|ps| {
+            let source_len = if f & flag::SOURCE_FIRST == 0 {
+                None
+            } else {
+                lex.according_to.get(&*fold(toks[k].text))
+            };
+            let source_len = source_len.and_then(|ps| {
                 ps.iter().find_map(|p| {
                     (k + p.len() <= n
                         && p.iter()
                             .enumerate()
-                            .all(|(o, pw)| toks[k + o].low == pw.as_str())
+                            .all(|(o, pw)| low_eq(toks[k + o].text, pw))
                         && (1..p.len()).all(|o| {
                             let g = self.gap(toks, k + o - 1).trim();
                             g.is_empty() || g == "'" || g == "’"
@@ -425,35 +445,32 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            let label = lex.label_verbs.contains(w)
-                && k + 2 < n
-                && lex.agent_markers.contains(&*toks[k + 1].low);
+            let label = f & flag::LABEL != 0 && k + 2 < n && toks[k + 1].flags & flag::AGENT != 0;
             // A verb form after a determiner is a noun ("the states", "a group called",
             // "so-called"), and so is one capitalized inside a sentence ("United States").
-            let prev = if k > 0 { &*toks[k - 1].low } else { "" };
-            let noun = lex.determiners.contains(prev)
-                || (k > 0 && toks[k].text.starts_with(char::is_uppercase));
+            let noun = (k > 0 && toks[k - 1].flags & flag::DETERMINER != 0)
+                || (k > 0 && !title_case && toks[k].text.starts_with(char::is_uppercase));
             let class = if noun {
                 None
-            } else if lex.speech.contains(w) {
+            } else if f & flag::SPEECH != 0 {
                 Some(VerbClass::Speech)
             } else if label {
                 None
-            } else if lex.attribution.contains(w) {
+            } else if f & flag::ATTRIBUTION != 0 {
                 (k > 0).then_some(VerbClass::Attribution)
-            } else if lex.raising.contains(w) {
+            } else if f & flag::RAISING != 0 {
                 Some(VerbClass::Raising)
             } else {
                 None
             };
             if self.inside_quote(toks[k].start)
-                && (class.is_some() || label || lex.gerunds.contains(w))
+                && (class.is_some() || label || f & flag::GERUND != 0)
             {
                 // The quoted speaker's own words ("“I think …”") are not attributions.
                 k += 1;
                 continue;
             }
-            if lex.gerunds.contains(w) {
+            if f & flag::GERUND != 0 {
                 cues.push(Cue {
                     kind: CueKind::Gerund,
                     class: VerbClass::Speech,
@@ -465,16 +482,16 @@ impl<'a> Ctx<'a> {
                 // Auxiliary and adverbs before the verb.
                 let mut first = k;
                 let mut b = k;
-                while b > 0 && lex.cue_adverbs.contains(&*toks[b - 1].low) && k - b < 3 {
+                while b > 0 && toks[b - 1].flags & flag::ADVERB != 0 && k - b < 3 {
                     b -= 1;
                 }
-                if b > 0 {
-                    if let Some(ps) = lex.auxiliaries.get(&*toks[b - 1].low) {
+                if b > 0 && toks[b - 1].flags & flag::AUX_LAST != 0 {
+                    if let Some(ps) = lex.auxiliaries.get(&*fold(toks[b - 1].text)) {
                         for p in ps {
                             if b >= p.len()
                                 && p.iter()
                                     .enumerate()
-                                    .all(|(o, pw)| toks[b - p.len() + o].low == pw.as_str())
+                                    .all(|(o, pw)| low_eq(toks[b - p.len() + o].text, pw))
                             {
                                 first = b - p.len();
                                 break;
@@ -488,7 +505,7 @@ impl<'a> Ctx<'a> {
                 // "pointed out", "called for": the particle belongs to the cue.
                 let mut last = k;
                 if k + 1 < n
-                    && matches!(&*toks[k + 1].low, "out" | "for")
+                    && ["out", "for"].iter().any(|p| low_eq(toks[k + 1].text, p))
                     && self.gap(toks, k).trim().is_empty()
                 {
                     last = k + 1;
@@ -521,7 +538,7 @@ impl<'a> Ctx<'a> {
             start: w.start + s.start,
             end: w.end + s.start,
             text: w.text,
-            low: fold(w.text),
+            flags: self.lex.flags_of(w.text),
         }));
         let toks: &[Tok<'a>] = toks;
         if toks.is_empty() {
@@ -648,19 +665,18 @@ impl<'a> Ctx<'a> {
         let quoted = self.gap(toks, cs - 1).contains(CLOSING_MARKS);
         let e = self.phrase_end(toks, c.last + 1, sent_end);
         let phrase = &toks[c.last + 1..e];
-        if phrase
-            .iter()
-            .any(|t| self.lex.complementizers.contains(&*t.low))
-        {
+        if phrase.iter().any(|t| t.flags & flag::COMPLEMENTIZER != 0) {
             return false;
         }
-        let first = phrase.first().map_or("", |t| &*t.low);
+        let first_low = phrase.first().map(|t| fold(t.text));
+        let first = first_low.as_deref().unwrap_or("");
+        let first_flags = phrase.first().map_or(0, |t| t.flags);
         if cs < c.first {
             // "…, he said." / "…, Calderón said in an interview with CNBC."
             c.first - cs <= 8
                 && (quoted
                     || phrase.is_empty()
-                    || self.lex.prepositions.contains(first)
+                    || first_flags & flag::PREPOSITION != 0
                     || TIME_WORDS.contains(&first)
                     || phrase.len() <= 2)
         } else if self.quoted_subject(toks, cs).is_some() {
@@ -676,7 +692,7 @@ impl<'a> Ctx<'a> {
             !phrase.is_empty()
                 && phrase.len() <= if quoted { 12 } else { 6 }
                 && (quoted || closes)
-                && !self.lex.pronouns.contains(first)
+                && first_flags & flag::PRONOUN == 0
                 && !matches!(first, "it" | "they" | "we" | "i" | "you")
                 && (t0.starts_with(char::is_uppercase) || self.lang.is_stopword(first))
         }
@@ -704,10 +720,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when `w` starts a clause of its own after a comma ("and", "but", a gerund, "who").
-    fn opens_clause(&self, w: &str) -> bool {
-        self.lex.conjunctions.contains(w)
-            || self.lex.gerunds.contains(w)
-            || (self.lang.code() == "en" && w.len() > 5 && w.ends_with("ing"))
+    fn opens_clause(&self, t: &Tok) -> bool {
+        t.flags & (flag::CONJUNCTION | flag::GERUND) != 0
+            || (self.lang.code() == "en" && t.text.len() > 5 && t.text.ends_with("ing"))
     }
 
     /// The first token of the clause that ends before token `end`.
@@ -718,8 +733,7 @@ impl<'a> Ctx<'a> {
             if g.contains(CLAUSE_BREAKS) {
                 break;
             }
-            let w: &str = &toks[i - 1].low;
-            if self.lex.complementizers.contains(w) || self.lex.conjunctions.contains(w) {
+            if toks[i - 1].flags & (flag::COMPLEMENTIZER | flag::CONJUNCTION) != 0 {
                 break;
             }
             i -= 1;
@@ -735,9 +749,8 @@ impl<'a> Ctx<'a> {
             let g = self.gap(toks, k - 1);
             let then_that = toks
                 .get(k + 1)
-                .is_some_and(|t| self.lex.complementizers.contains(&*t.low));
-            if g.contains(';') || (g.contains(',') && self.opens_clause(&toks[k].low) && !then_that)
-            {
+                .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0);
+            if g.contains(';') || (g.contains(',') && self.opens_clause(&toks[k]) && !then_that) {
                 return toks[k - 1].end.min(limit);
             }
             k += 1;
@@ -785,7 +798,7 @@ impl<'a> Ctx<'a> {
         let mut best = None;
         for m in ms {
             let ti = toks.partition_point(|t| t.start < m.range.start);
-            let prep = ti > 0 && self.lex.prepositions.contains(&*toks[ti - 1].low);
+            let prep = ti > 0 && toks[ti - 1].flags & flag::PREPOSITION != 0;
             if !prep {
                 best = Some(m);
             }
@@ -808,7 +821,7 @@ impl<'a> Ctx<'a> {
         }
         // A pronoun.
         for t in toks[from..to].iter().rev() {
-            if self.lex.pronouns.contains(&*t.low) {
+            if t.flags & flag::PRONOUN != 0 {
                 let name = self
                     .last_person
                     .clone()
@@ -840,7 +853,7 @@ impl<'a> Ctx<'a> {
         let r = toks[from].start..toks[to - 1].end;
         let first = self.found.mentions_in(&r).iter().find(|m| {
             let ti = toks.partition_point(|t| t.start < m.range.start);
-            !(ti > 0 && self.lex.prepositions.contains(&*toks[ti - 1].low))
+            !(ti > 0 && toks[ti - 1].flags & flag::PREPOSITION != 0)
         });
         if let Some(m) = first {
             let m = m.clone();
@@ -877,7 +890,7 @@ impl<'a> Ctx<'a> {
                 return Some(self.speaker_of_mention(m));
             }
         }
-        if stop - from == 1 && self.lex.pronouns.contains(&*toks[from].low) {
+        if stop - from == 1 && toks[from].flags & flag::PRONOUN != 0 {
             let name = self
                 .last_person
                 .clone()
@@ -960,7 +973,7 @@ impl<'a> Ctx<'a> {
                 && e < n
                 && toks[e].start < sent_end
                 && self.gap(toks, e - 1).contains(',')
-                && !self.opens_clause(&toks[e].low)
+                && !self.opens_clause(&toks[e])
             {
                 let content = start..sent_end;
                 let kind = if self.contains_quote(&content) {
@@ -1059,8 +1072,7 @@ impl<'a> Ctx<'a> {
         // 2. A complementizer within a few words.
         let mut k = c.last + 1;
         while k < n && k <= c.last + 10 && toks[k].start < limit {
-            let w: &str = &toks[k].low;
-            if self.lex.complementizers.contains(w) {
+            if toks[k].flags & flag::COMPLEMENTIZER != 0 {
                 if k + 1 >= n {
                     return None;
                 }
@@ -1073,7 +1085,7 @@ impl<'a> Ctx<'a> {
             if k > c.last && self.gap(toks, k - 1).contains([';', ':', '(']) {
                 break;
             }
-            if self.lex.speech.contains(w) {
+            if toks[k].flags & flag::SPEECH != 0 {
                 break;
             }
             k += 1;
@@ -1085,8 +1097,8 @@ impl<'a> Ctx<'a> {
             && c.last + 1 < n
             && !next_gap.contains([',', '.', ';'])
         {
-            let w: &str = &toks[c.last + 1].low;
-            let prep = self.lex.prepositions.contains(w) && !(object && w == "to");
+            let t = &toks[c.last + 1];
+            let prep = t.flags & flag::PREPOSITION != 0 && !(object && low_eq(t.text, "to"));
             if !prep && toks[c.last + 1].start < limit {
                 let end = self.clause_end(toks, c.last + 1, limit);
                 let content = toks[c.last + 1].start..end;
@@ -1165,7 +1177,9 @@ impl<'a> Ctx<'a> {
         let mut k = agent;
         while k < n
             && k < agent + 6
-            && !matches!(&*toks[k].low, "come" | "as" | "als" | "comme" | "como")
+            && !["come", "as", "als", "comme", "como"]
+                .iter()
+                .any(|w| low_eq(toks[k].text, w))
         {
             k += 1;
         }
