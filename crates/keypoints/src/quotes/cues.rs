@@ -59,8 +59,26 @@ pub(crate) struct Cues {
     pub conjunctions: Set,
     /// Determiners: a verb form after one is a noun ("the states", "his plans").
     pub determiners: Set,
-    /// Every listed word with the bits of the lists it is on: one lookup per token.
-    pub flags: HashMap<String, u16, foldhash::fast::FixedState>,
+    /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
+    /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
+    short: HashMap<u64, u16, foldhash::fast::FixedState>,
+    long: HashMap<String, u16, foldhash::fast::FixedState>,
+}
+
+/// The lower-cased bytes of an ASCII word of one to eight bytes, packed in an integer.
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut k = 0u64;
+    for (i, &x) in b.iter().enumerate() {
+        if !x.is_ascii() {
+            return None;
+        }
+        k |= u64::from(x.to_ascii_lowercase()) << (8 * i);
+    }
+    Some(k)
 }
 
 fn set(lang: &Language, name: &str) -> Set {
@@ -99,7 +117,8 @@ impl Cues {
             prepositions: set(lang, "prepositions"),
             conjunctions: set(lang, "conjunctions"),
             determiners: set(lang, "determiners"),
-            flags: HashMap::default(),
+            short: HashMap::default(),
+            long: HashMap::default(),
         };
         let mut flags: HashMap<String, u16, foldhash::fast::FixedState> = HashMap::default();
         for (words, bit) in [
@@ -128,26 +147,28 @@ impl Cues {
                 *flags.entry(k.clone()).or_default() |= bit;
             }
         }
-        c.flags = flags;
+        for (w, f) in flags {
+            match pack(&w) {
+                Some(k) => {
+                    c.short.insert(k, f);
+                }
+                None => {
+                    c.long.insert(w, f);
+                }
+            }
+        }
         c
     }
 
     /// The list bits of word `w` as written (any case), without allocating for ASCII words.
     pub fn flags_of(&self, w: &str) -> u16 {
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) && w.is_ascii() {
-            return self.flags.get(w).copied().unwrap_or(0);
+        if let Some(k) = pack(w) {
+            return self.short.get(&k).copied().unwrap_or(0);
         }
-        if w.is_ascii() && w.len() <= 32 {
-            let mut buf = [0u8; 32];
-            for (d, b) in buf.iter_mut().zip(w.bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            return std::str::from_utf8(&buf[..w.len()])
-                .ok()
-                .and_then(|l| self.flags.get(l).copied())
-                .unwrap_or(0);
+        if self.long.is_empty() {
+            return 0;
         }
-        self.flags.get(&*fold(w)).copied().unwrap_or(0)
+        self.long.get(&*fold(w)).copied().unwrap_or(0)
     }
 }
 

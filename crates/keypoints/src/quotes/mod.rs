@@ -107,24 +107,62 @@ impl Raw {
     }
 }
 
-/// The index of the closing '' of a double-apostrophe quote opened before `from`: the last two
-/// of a run of apostrophes that is not followed by a letter, in the same paragraph.
-fn closing_pair(chars: &[(usize, char)], from: usize) -> Option<usize> {
+/// A quote mark (or a paragraph break, `PARAGRAPH`) with the characters around it.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    c: char,
+    prev: char,
+    /// The next character, a space at the end of the text.
+    next: char,
+}
+
+const PARAGRAPH: char = '\u{2029}';
+
+/// The quote marks and paragraph breaks of `text`, found on their first byte.
+fn marks(text: &str) -> Vec<Mark> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        // ASCII marks, a newline, or the first byte of “ ” ‘ ’ „ (E2) and « » (C2).
+        if !matches!(b, b'"' | b'\'' | b'\n' | 0xE2 | 0xC2) {
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        let para = c == '\n' && bytes.get(i + 1) == Some(&b'\n');
+        if !para && !matches!(c, '“' | '”' | '«' | '»' | '„' | '"' | '‘' | '’' | '\'') {
+            continue;
+        }
+        out.push(Mark {
+            pos: i,
+            c: if para { PARAGRAPH } else { c },
+            prev: text[..i].chars().next_back().unwrap_or(' '),
+            next: text[i + c.len_utf8()..].chars().next().unwrap_or(' '),
+        });
+    }
+    out
+}
+
+/// The index of the closing '' of a double-apostrophe quote whose content starts at mark
+/// `from`: the last two of a run of apostrophes not followed by a letter, in the paragraph.
+fn closing_pair(marks: &[Mark], from: usize) -> Option<usize> {
     let mut j = from;
-    while j + 1 < chars.len() {
-        let c = chars[j].1;
-        if c == '\n' && chars.get(j + 1).is_some_and(|x| x.1 == '\n') {
+    while j < marks.len() {
+        let m = marks[j];
+        if m.c == PARAGRAPH {
             return None;
         }
-        if c == '\'' && chars[j + 1].1 == '\'' {
-            let mut e = j + 2;
-            while e < chars.len() && chars[e].1 == '\'' {
+        if m.c == '\'' && m.next == '\'' {
+            let mut e = j + 1;
+            while e + 1 < marks.len() && marks[e].next == '\'' && marks[e + 1].c == '\'' {
                 e += 1;
             }
-            if !chars.get(e).is_some_and(|x| x.1.is_alphanumeric()) {
-                return Some(e - 2);
+            if !marks[e].next.is_alphanumeric() {
+                return Some(e - 1);
             }
-            j = e;
+            j = e + 1;
             continue;
         }
         j += 1;
@@ -135,18 +173,18 @@ fn closing_pair(chars: &[(usize, char)], from: usize) -> Option<usize> {
 /// Pairs of quote marks in `text`: the byte range inside the marks.
 pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let ms = marks(text);
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while i < ms.len() {
+        let m = ms[i];
+        let (pos, c) = (m.pos, m.c);
         // Two apostrophes make a double mark (''…'', as some newspapers' feeds write it).
-        if c == '\'' && chars.get(i + 1).is_some_and(|x| x.1 == '\'') {
-            let prev = if i == 0 { ' ' } else { chars[i - 1].1 };
-            if prev.is_whitespace() || "([{—–-".contains(prev) {
-                if let Some(j) = closing_pair(&chars, i + 2) {
+        if c == '\'' && m.next == '\'' {
+            if m.prev.is_whitespace() || "([{—–-".contains(m.prev) {
+                if let Some(j) = closing_pair(&ms, i + 2) {
                     let start = pos + 2;
-                    if chars[j].0 > start {
-                        out.push(start..chars[j].0);
+                    if ms[j].pos > start {
+                        out.push(start..ms[j].pos);
                     }
                     i = j + 2;
                     continue;
@@ -166,42 +204,36 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
                 continue;
             }
         };
-        if c == '‘' || c == '"' {
+        if (c == '‘' || c == '"') && !(m.prev.is_whitespace() || "([{—–-".contains(m.prev)) {
             // An opening mark follows a space, a line start or an opening bracket.
-            let prev = if i == 0 { ' ' } else { chars[i - 1].1 };
-            if !(prev.is_whitespace() || "([{—–-".contains(prev)) {
-                i += 1;
-                continue;
-            }
+            i += 1;
+            continue;
         }
+        let start = pos + c.len_utf8();
         let mut j = i + 1;
         let mut close = None;
-        while j < chars.len() {
-            let (p, d) = chars[j];
-            if d == '\n' && j + 1 < chars.len() && chars[j + 1].1 == '\n' {
+        while j < ms.len() {
+            let d = ms[j];
+            if d.c == PARAGRAPH {
                 break; // quotes do not run across paragraphs here
             }
             // A “ closes a “ only where it looks like a closing mark (after a word, before
             // a space or punctuation), as in texts typed with one kind of mark.
-            let looks_closing = d != '“'
+            let looks_closing = d.c != '“'
                 || c != '“'
-                || (j > i + 1
-                    && !chars[j - 1].1.is_whitespace()
-                    && !chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric()));
-            if closers.contains(&d) && looks_closing {
-                let next = chars.get(j + 1).map(|x| x.1).unwrap_or(' ');
-                if d == '’' && next.is_alphanumeric() {
+                || (d.pos > start && !d.prev.is_whitespace() && !d.next.is_alphanumeric());
+            if closers.contains(&d.c) && looks_closing {
+                if d.c == '’' && d.next.is_alphanumeric() {
                     j += 1;
                     continue; // an apostrophe inside a word
                 }
-                close = Some((p, j));
+                close = Some((d.pos, j));
                 break;
             }
             j += 1;
         }
         match close {
             Some((p, j)) => {
-                let start = pos + c.len_utf8();
                 if p > start {
                     out.push(start..p);
                 }
@@ -222,7 +254,14 @@ struct Ctx<'a> {
     article: Option<&'a Found>,
     quotes: Vec<Range<usize>>,
     /// Last person in subject position or speaking.
-    last_person: Option<String>,
+    last_person: Option<Person<'a>>,
+}
+
+/// A person remembered for later pronouns: a mention (named when needed) or a name.
+#[derive(Debug, Clone)]
+enum Person<'a> {
+    Mention(&'a entities::Mention),
+    Name(String),
 }
 
 /// A word of a sentence with its lower-case form (borrowed when already lower case).
@@ -310,7 +349,7 @@ fn find_raw(
                 continue;
             }
         }
-        if words(&text[q.clone()]).count() < 4 {
+        if words(&text[q.clone()]).take(4).count() < 4 {
             continue; // scare quotes
         }
         out.push(Raw {
@@ -332,6 +371,16 @@ const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '“', '”', '"', '«
 const CLOSING_MARKS: &[char] = &['”', '"', '»', '’', '\'', '“'];
 
 impl<'a> Ctx<'a> {
+    fn tok(&self, start: usize, end: usize) -> Tok<'a> {
+        let text = &self.text[start..end];
+        Tok {
+            start,
+            end,
+            text,
+            flags: self.lex.flags_of(text),
+        }
+    }
+
     fn gap(&self, toks: &[Tok], i: usize) -> &'a str {
         &self.text[toks[i].end..toks[i + 1].start]
     }
@@ -397,11 +446,13 @@ impl<'a> Ctx<'a> {
         let mut cues = Vec::new();
         let n = toks.len();
         // A headline in title case ("Salma Hayek Described Her Experience").
-        let capitals = toks
-            .iter()
-            .filter(|t| t.text.starts_with(char::is_uppercase))
-            .count();
-        let title_case = capitals * 10 >= n * 6;
+        let title_case = || {
+            let capitals = toks
+                .iter()
+                .filter(|t| t.text.starts_with(char::is_uppercase))
+                .count();
+            capitals * 10 >= n * 6
+        };
         let mut k = 0;
         while k < n {
             let f = toks[k].flags;
@@ -449,7 +500,7 @@ impl<'a> Ctx<'a> {
             // A verb form after a determiner is a noun ("the states", "a group called",
             // "so-called"), and so is one capitalized inside a sentence ("United States").
             let noun = (k > 0 && toks[k - 1].flags & flag::DETERMINER != 0)
-                || (k > 0 && !title_case && toks[k].text.starts_with(char::is_uppercase));
+                || (k > 0 && toks[k].text.starts_with(char::is_uppercase) && !title_case());
             let class = if noun {
                 None
             } else if f & flag::SPEECH != 0 {
@@ -534,12 +585,34 @@ impl<'a> Ctx<'a> {
     fn sentence(&mut self, s: Range<usize>, toks: &mut Vec<Tok<'a>>, out: &mut Vec<Raw>) {
         toks.clear();
         let text: &'a str = self.text;
-        toks.extend(words(&text[s.clone()]).map(|w: Word<'a>| Tok {
-            start: w.start + s.start,
-            end: w.end + s.start,
-            text: w.text,
-            flags: self.lex.flags_of(w.text),
-        }));
+        // Words are maximal runs of alphanumeric characters (as `text::tokens::words`), read
+        // byte by byte with a fast path for ASCII.
+        let bytes = text.as_bytes();
+        let mut i = s.start;
+        let mut start = None;
+        while i < s.end {
+            let b = bytes[i];
+            let (alnum, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                match text.get(i..).and_then(|t| t.chars().next()) {
+                    Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                    None => (false, 1),
+                }
+            };
+            match (alnum, start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    toks.push(self.tok(st, i));
+                    start = None;
+                }
+                _ => {}
+            }
+            i += len;
+        }
+        if let Some(st) = start {
+            toks.push(self.tok(st, s.end));
+        }
         let toks: &[Tok<'a>] = toks;
         if toks.is_empty() {
             return;
@@ -585,7 +658,7 @@ impl<'a> Ctx<'a> {
         // Remember who is in subject position for later pronouns and dropped subjects.
         if let Some(m) = self.subject_mention(toks, 0, toks.len()) {
             if self.entity_kind(m) == Some(EntityType::Person) {
-                self.last_person = Some(self.entity_name(m));
+                self.last_person = Some(Person::Mention(m));
             }
         }
     }
@@ -809,9 +882,17 @@ impl<'a> Ctx<'a> {
     fn speaker_of_mention(&mut self, m: &entities::Mention) -> (String, Range<usize>) {
         let name = self.entity_name(m);
         if self.entity_kind(m) == Some(EntityType::Person) {
-            self.last_person = Some(name.clone());
+            self.last_person = Some(Person::Name(name.clone()));
         }
         (name, m.range.clone())
+    }
+
+    /// The name of the last person in subject position or speaking.
+    fn last_person(&self) -> Option<String> {
+        match self.last_person.as_ref()? {
+            Person::Name(n) => Some(n.clone()),
+            Person::Mention(m) => Some(self.entity_name(m)),
+        }
     }
 
     /// The speaker in tokens `from..to` (the subject region of a cue).
@@ -822,10 +903,7 @@ impl<'a> Ctx<'a> {
         // A pronoun.
         for t in toks[from..to].iter().rev() {
             if t.flags & flag::PRONOUN != 0 {
-                let name = self
-                    .last_person
-                    .clone()
-                    .unwrap_or_else(|| t.text.to_string());
+                let name = self.last_person().unwrap_or_else(|| t.text.to_string());
                 return Some((name, t.start..t.end));
             }
         }
@@ -892,8 +970,7 @@ impl<'a> Ctx<'a> {
         }
         if stop - from == 1 && toks[from].flags & flag::PRONOUN != 0 {
             let name = self
-                .last_person
-                .clone()
+                .last_person()
                 .unwrap_or_else(|| toks[from].text.to_string());
             return Some((name, r));
         }
@@ -1017,8 +1094,7 @@ impl<'a> Ctx<'a> {
                 .cloned()
                 .map(|m| self.speaker_of_mention(&m))
                 .or_else(|| {
-                    self.last_person
-                        .clone()
+                    self.last_person()
                         .map(|p| (p, toks[c.verb].start..toks[c.verb].start))
                 })
         } else {
@@ -1036,8 +1112,7 @@ impl<'a> Ctx<'a> {
                     .flatten()
             });
             found.or_else(|| {
-                self.last_person
-                    .clone()
+                self.last_person()
                     .map(|p| (p, toks[c.first].start..toks[c.first].start))
             })
         };
@@ -1103,7 +1178,7 @@ impl<'a> Ctx<'a> {
                 let end = self.clause_end(toks, c.last + 1, limit);
                 let content = toks[c.last + 1].start..end;
                 let min = if object { 1 } else { 3 };
-                if words(&self.text[content.clone()]).count() >= min {
+                if words(&self.text[content.clone()]).take(min).count() >= min {
                     let kind = if self.contains_quote(&content) {
                         QuoteKind::Mixed
                     } else {
