@@ -62,6 +62,9 @@ pub(crate) struct Cues {
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u16, foldhash::fast::FixedState>,
+    /// For each lower-case ASCII first byte, the lengths (bits 1 to 8) of the short words:
+    /// most words are ruled out here without hashing.
+    short_lengths: [u16; 128],
     long: HashMap<String, u16, foldhash::fast::FixedState>,
 }
 
@@ -118,6 +121,7 @@ impl Cues {
             conjunctions: set(lang, "conjunctions"),
             determiners: set(lang, "determiners"),
             short: HashMap::default(),
+            short_lengths: [0; 128],
             long: HashMap::default(),
         };
         let mut flags: HashMap<String, u16, foldhash::fast::FixedState> = HashMap::default();
@@ -150,6 +154,7 @@ impl Cues {
         for (w, f) in flags {
             match pack(&w) {
                 Some(k) => {
+                    c.short_lengths[(k & 0x7f) as usize] |= 1 << w.len();
                     c.short.insert(k, f);
                 }
                 None => {
@@ -163,6 +168,9 @@ impl Cues {
     /// The list bits of word `w` as written (any case), without allocating for ASCII words.
     pub fn flags_of(&self, w: &str) -> u16 {
         if let Some(k) = pack(w) {
+            if self.short_lengths[(k & 0x7f) as usize] & (1 << w.len()) == 0 {
+                return 0;
+            }
             return self.short.get(&k).copied().unwrap_or(0);
         }
         if self.long.is_empty() {

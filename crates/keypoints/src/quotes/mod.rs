@@ -121,13 +121,34 @@ const PARAGRAPH: char = '\u{2029}';
 
 /// The quote marks and paragraph breaks of `text`, found on their first byte.
 fn marks(text: &str) -> Vec<Mark> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // True when the eight bytes of `x` hold byte `b` (the classic zero-byte test).
+    let holds = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGH != 0
+    };
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight plain ASCII bytes at a time.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(a);
+            if x & HIGH == 0 && !holds(x, b'"') && !holds(x, b'\'') && !holds(x, b'\n') {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        i += 1;
         // ASCII marks, a newline, or the first byte of “ ” ‘ ’ „ (E2) and « » (C2).
         if !matches!(b, b'"' | b'\'' | b'\n' | 0xE2 | 0xC2) {
             continue;
         }
+        let i = i - 1;
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
             continue;
         };
@@ -329,7 +350,9 @@ fn find_raw(
     // Quote marks nobody claimed. A quote that goes on after its attribution ("“A,” he said.
     // “B.”", or "“A,” he said, “B.”") continues the quote before it in the paragraph.
     out.sort_by_key(|r| (r.content.start, r.content.end));
-    for q in cx.quotes.clone() {
+    let mut left = Vec::new();
+    for q in &cx.quotes {
+        let q = q.clone();
         if out
             .iter()
             .any(|r| r.content.start <= q.start && r.content.end >= q.end)
@@ -352,7 +375,7 @@ fn find_raw(
         if words(&text[q.clone()]).take(4).count() < 4 {
             continue; // scare quotes
         }
-        out.push(Raw {
+        left.push(Raw {
             content: q.clone(),
             speaker: None,
             cue: String::new(),
@@ -360,8 +383,8 @@ fn find_raw(
             text: text[q].to_string(),
             item: None,
         });
-        out.sort_by_key(|r| (r.content.start, r.content.end));
     }
+    out.extend(left);
     out.sort_by_key(|r| (r.content.start, r.content.end));
     out.dedup_by(|b, a| a.content == b.content);
     out
@@ -619,10 +642,8 @@ impl<'a> Ctx<'a> {
         }
         let cues = self.cues(toks);
         let sent_end = self.content_end(s.start, s.end);
-        if cues.is_empty() {
-            if let Some(r) = self.colon_label(toks, s.start) {
-                out.push(r);
-            }
+        if let Some(r) = self.colon_label(toks, s.start) {
+            out.push(r);
         }
         // A cue after a comma that closes the sentence ends the content of earlier cues.
         let cut_points: Vec<usize> = cues
@@ -670,9 +691,14 @@ impl<'a> Ctx<'a> {
         if !para_start || toks[0].start > sent_start + 1 {
             return None;
         }
-        let j = (1..toks.len().min(5)).find(|&j| self.gap(toks, j - 1).contains(':'))?;
-        let g = self.gap(toks, j - 1);
-        if g.trim() != ":" || (1..j).any(|i| !self.gap(toks, i - 1).trim().is_empty()) {
+        // The first colon after one to four words, with nothing else between them.
+        let j = (1..=toks.len().min(4)).find(|&j| {
+            let after = &self.text[toks[j - 1].end..];
+            after.starts_with(':') || (j < toks.len() && self.gap(toks, j - 1).contains(':'))
+        })?;
+        if !self.text[toks[j - 1].end..].starts_with(':')
+            || (1..j).any(|i| !self.gap(toks, i - 1).trim().is_empty())
+        {
             return None;
         }
         let named = toks[..j]
@@ -686,24 +712,23 @@ impl<'a> Ctx<'a> {
         if !named || (mention.is_none() && !shout) {
             return None;
         }
+        // The content: the rest of the paragraph (the colon may end a sentence of its own).
         let para_end = self.text[r.end..]
-            .find('\n')
+            .find("\n")
             .map_or(self.text.len(), |p| r.end + p);
-        let end = self.content_end(toks[j].start, para_end);
+        let rest = &self.text[r.end + 1..para_end];
+        let start = r.end + 1 + (rest.len() - rest.trim_start().len());
+        let end = self.content_end(start, para_end);
+        if end <= start {
+            return None;
+        }
         let speaker = match mention {
             Some(m) => self.speaker_of_mention(&m),
             None => (self.text[r.clone()].to_string(), r.clone()),
         };
-        let cue = self.text[r.end..r.end + g.len()].trim().to_string();
-        let content = toks[j].start..end;
-        let kind = if self.is_exact_quote(&content) {
-            QuoteKind::Direct
-        } else if self.contains_quote(&content) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        };
-        Some(self.raw(content, Some(speaker), cue, kind))
+        let content = start..end;
+        let kind = self.kind_of(&content);
+        Some(self.raw(content, Some(speaker), ":".to_string(), kind))
     }
 
     /// True when the gap after token `i` breaks a clause (a comma inside "1,000" does not).
