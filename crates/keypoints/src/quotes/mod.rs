@@ -636,6 +636,7 @@ impl<'a> Ctx<'a> {
         if let Some(st) = start {
             toks.push(self.tok(st, s.end));
         }
+
         let toks: &[Tok<'a>] = toks;
         if toks.is_empty() {
             return;
@@ -1510,5 +1511,86 @@ mod tests {
         ] {
             assert_eq!(trim_attribution(s, en), None, "{s}");
         }
+    }
+
+    fn spans<'t>(text: &'t str, q: &[Raw]) -> Vec<(&'t str, Option<String>)> {
+        q.iter()
+            .map(|r| {
+                (
+                    &text[r.content.clone()],
+                    r.speaker.as_ref().map(|s| s.0.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn double_apostrophes_pair_and_a_quote_goes_on_after_its_attribution() {
+        let t = "''We are refugees,'' Ms. Alawee said. ''We are not terrorists.''";
+        let q: Vec<&str> = quote_spans(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["We are refugees,", "We are not terrorists."]);
+        let q = quotes("en", t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.ends_with("We are not terrorists."), "{q:?}");
+        assert_eq!(q[0].speaker.as_ref().unwrap().0, "Alawee");
+    }
+
+    #[test]
+    fn parenthetical_attribution_takes_the_whole_sentence() {
+        let t = "Many of the closures, he said, have involved public courses.";
+        let q = quotes("en", t);
+        assert_eq!(spans(t, &q), [(&t[..t.len() - 1], Some("he".to_string()))]);
+    }
+
+    #[test]
+    fn verbs_beyond_saying_attribute_their_object() {
+        let t =
+            "Senator Hillary Clinton called the agreement a historic step, applauding the deal.";
+        let q = quotes("en", t);
+        assert!(
+            spans(t, &q).contains(&(
+                "the agreement a historic step",
+                Some("Hillary Clinton".to_string())
+            )),
+            "{q:?}"
+        );
+        let t = "The race seemed to be hers to lose.";
+        let q = quotes("en", t);
+        assert_eq!(spans(t, &q), [("The race seemed to be hers to lose", None)]);
+        // Nouns are no cues: after a determiner or capitalized inside a sentence.
+        let t = "The states and the United States agreed on the plans for the show.";
+        assert!(quotes("en", t).is_empty());
+    }
+
+    #[test]
+    fn no_cue_inside_quote_marks() {
+        let t = "“I think we will win, and I know it,” said John Smith.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "I think we will win, and I know it,",
+                Some("John Smith".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn quote_after_an_apposition_and_a_headline_colon() {
+        let t = "“We will win,” Jeff Weaver, the campaign manager, said in a statement.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("We will win,", Some("Jeff Weaver".to_string()))]
+        );
+        let t = "Paul Ryan: The decision defies explanation.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "The decision defies explanation",
+                Some("Paul Ryan".to_string())
+            )]
+        );
     }
 }
