@@ -175,7 +175,7 @@ fn is_html_bytes(bytes: &[u8], content_type: Option<&str>, kind: InputKind) -> b
 }
 
 /// Picks the language: the option, else identification, else the declared one, else English data.
-fn choose_language(
+pub fn choose_language(
     blocks: &[Block],
     declared: Option<&str>,
     opts: &Options,

@@ -24,6 +24,9 @@ pub struct Args {
     /// Number of texts joined into the large article.
     #[arg(long, default_value_t = 200)]
     pub join: usize,
+    /// Also print the time of each stage of the pipeline, in microseconds an article.
+    #[arg(long)]
+    pub stages: bool,
 }
 
 /// The shared data folder: `$KEYPOINTS_SHARED`, else `../shared` from the working directory or
@@ -125,5 +128,74 @@ pub fn run(args: Args) -> Result<()> {
         best
     )?;
     writeln!(out, "{:<44} {:>14}", "large article: key points", points)?;
+    if args.stages {
+        stages(&texts, &opts, &mut out)?;
+    }
+    Ok(())
+}
+
+/// Runs the stages of `keypoints::analyze_blocks` one by one over `texts` and prints the mean
+/// time of each, to show where a digest's time goes. The stage order and inputs are the library's.
+fn stages(texts: &[&str], opts: &Options, out: &mut impl Write) -> Result<()> {
+    use keypoints::{analysis, entities, flags, keywords, quotes, rank, structure};
+    const NAMES: [&str; 9] = [
+        "blocks (plain text)",
+        "language",
+        "structure",
+        "sentences (Analysis)",
+        "key points",
+        "entities",
+        "quotes",
+        "keywords",
+        "flags",
+    ];
+    let mut total = [0f64; NAMES.len()];
+    let passes = 5;
+    for _ in 0..passes {
+        for t in texts {
+            let mut lap = Instant::now();
+            let mut mark = |i: usize| {
+                let now = Instant::now();
+                total[i] += (now - lap).as_secs_f64();
+                lap = now;
+            };
+            let blocks = structure::blocks_from_text(t);
+            mark(0);
+            let lang = keypoints::choose_language(&blocks, None, opts)?;
+            mark(1);
+            let parts = structure::parse(&blocks, lang);
+            mark(2);
+            let text = analysis::join_paragraphs(&parts);
+            let a = analysis::Analysis::new(lang, &text, &parts);
+            mark(3);
+            std::hint::black_box(rank::key_points(
+                &a,
+                opts.points,
+                opts.concise,
+                &rank::Weights::default(),
+            ));
+            mark(4);
+            let found = entities::detect(&a);
+            mark(5);
+            std::hint::black_box(quotes::find_with(&a, &found));
+            mark(6);
+            std::hint::black_box(keywords::extract(&a));
+            mark(7);
+            std::hint::black_box(flags::raise(&a));
+            mark(8);
+        }
+    }
+    let n = (passes * texts.len()) as f64;
+    writeln!(out)?;
+    writeln!(out, "{:<44} {:>14}", "stage", "us/article")?;
+    for (name, t) in NAMES.iter().zip(total) {
+        writeln!(out, "{:<44} {:>14.1}", name, t / n * 1e6)?;
+    }
+    writeln!(
+        out,
+        "{:<44} {:>14.1}",
+        "sum",
+        total.iter().sum::<f64>() / n * 1e6
+    )?;
     Ok(())
 }
