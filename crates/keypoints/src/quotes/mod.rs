@@ -757,14 +757,20 @@ impl<'a> Ctx<'a> {
     /// before the next break ("…, he said.", "“…,” said Smith, a veteran editor").
     fn is_inverted(&self, toks: &[Tok], c: &Cue, sent_end: usize) -> bool {
         let cs = self.clause_start(toks, c.first);
-        if cs == 0 || !self.attaches(toks, cs) {
+        // A quote right before the sentence ("“Why me?” | Trump said."), or before the comma.
+        let before = cs == 0 && self.quote_before(toks).is_some();
+        if (cs == 0 && !before) || (cs > 0 && !self.attaches(toks, cs)) {
             return false;
         }
         // The words before the comma close a quote: the cue is its attribution.
-        let quoted = self.gap(toks, cs - 1).contains(CLOSING_MARKS);
+        let quoted = before || self.gap(toks, cs - 1).contains(CLOSING_MARKS);
         let e = self.phrase_end(toks, c.last + 1, sent_end);
         let phrase = &toks[c.last + 1..e];
         if phrase.iter().any(|t| t.flags & flag::COMPLEMENTIZER != 0) {
+            return false;
+        }
+        if before && e < toks.len() && toks[e].start < sent_end {
+            // "“…” He added, “…”": the cue has its own content after it.
             return false;
         }
         let first_low = phrase.first().map(|t| fold(t.text));
@@ -778,7 +784,7 @@ impl<'a> Ctx<'a> {
                     || first_flags & flag::PREPOSITION != 0
                     || TIME_WORDS.contains(&first)
                     || phrase.len() <= 2)
-        } else if self.quoted_subject(toks, cs).is_some() {
+        } else if cs > 0 && self.quoted_subject(toks, cs).is_some() {
             // "“…,” Jeff Weaver, the campaign manager, said in a statement."
             true
         } else {
@@ -795,6 +801,20 @@ impl<'a> Ctx<'a> {
                 && !matches!(first, "it" | "they" | "we" | "i" | "you")
                 && (t0.starts_with(char::is_uppercase) || self.lang.is_stopword(first))
         }
+    }
+
+    /// The quote that ends right before the sentence of `toks`, in the same paragraph, when
+    /// only closing marks and spaces lie between ("“Why me?” Trump said." split in two).
+    fn quote_before(&self, toks: &[Tok]) -> Option<Range<usize>> {
+        let at = toks.first()?.start;
+        let q = self.quotes.iter().rev().find(|q| q.end <= at)?;
+        let between = self.text.get(q.end..at)?;
+        (between.len() <= 8
+            && !between.contains('\n')
+            && between
+                .chars()
+                .all(|c| c.is_whitespace() || CLOSING_MARKS.contains(&c) || c == ','))
+        .then(|| q.clone())
     }
 
     /// For a cue opening its clause at token `cs` after an apposition ("“…,” Jeff Weaver,
@@ -1049,6 +1069,15 @@ impl<'a> Ctx<'a> {
         // Inverted: the cue closes its clause after a comma.
         if self.is_inverted(toks, c, sent_end) {
             let cs = self.clause_start(toks, c.first);
+            if cs == 0 {
+                let q = self.quote_before(toks)?;
+                let speaker = if c.first > 0 {
+                    self.subject(toks, 0, c.first)
+                } else {
+                    self.subject_after(toks, c.last + 1, sent_end)
+                };
+                return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
+            }
             let e = self.phrase_end(toks, c.last + 1, sent_end);
             let quoted = if cs == c.first {
                 self.quoted_subject(toks, cs)
@@ -1167,6 +1196,24 @@ impl<'a> Ctx<'a> {
                 } else {
                     QuoteKind::Indirect
                 };
+                return Some(self.raw(content, speaker, cue_text, kind));
+            }
+        }
+        // 1b. A colon after a short phrase ("said in a statement: “…”").
+        let e = self.phrase_end(toks, c.last + 1, sent_end);
+        if e > c.last + 1
+            && e - (c.last + 1) <= 8
+            && self.text[toks[e - 1].end..].starts_with(':')
+            && !toks[c.last + 1..e]
+                .iter()
+                .any(|t| t.flags & flag::COMPLEMENTIZER != 0)
+        {
+            if let Some(q) = self.quote_at(toks[e - 1].end, 4) {
+                return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
+            }
+            if e < n && toks[e].start < limit {
+                let content = toks[e].start..limit;
+                let kind = self.kind_of(&content);
                 return Some(self.raw(content, speaker, cue_text, kind));
             }
         }
