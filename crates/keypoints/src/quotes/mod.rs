@@ -795,7 +795,7 @@ impl<'a> Ctx<'a> {
             let closes =
                 e >= toks.len() || toks[e].start >= sent_end || self.gap(toks, e - 1).trim() == ",";
             !phrase.is_empty()
-                && phrase.len() <= if quoted { 12 } else { 6 }
+                && phrase.len() <= if quoted { 12 } else { 8 }
                 && (quoted || closes)
                 && first_flags & flag::PRONOUN == 0
                 && !matches!(first, "it" | "they" | "we" | "i" | "you")
