@@ -33,17 +33,19 @@
 //!
 //! Quotes inside the given key-points box are found too: their spans are in characters of that
 //! box item, whose index is in [`Quote::given_key_point`].
+mod cues;
 pub mod eval;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::digest::{EntityType, Quote, QuoteKind, Speaker};
-use crate::entities::lexicon::{self, Lexicon};
 use crate::entities::{self, Found};
 use crate::lang::Language;
 use crate::text::tokens::{words, Word};
 use crate::text::CharMap;
+use cues::{flag, fold, low_eq, Cues};
 
 /// Finds the quotes of the analysed article.
 pub fn find(a: &Analysis) -> Vec<Quote> {
@@ -105,13 +107,113 @@ impl Raw {
     }
 }
 
+/// A quote mark (or a paragraph break, `PARAGRAPH`) with the characters around it.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    c: char,
+    prev: char,
+    /// The next character, a space at the end of the text.
+    next: char,
+}
+
+const PARAGRAPH: char = '\u{2029}';
+
+/// The quote marks and paragraph breaks of `text`, found on their first byte.
+fn marks(text: &str) -> Vec<Mark> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // True when the eight bytes of `x` hold byte `b` (the classic zero-byte test).
+    let holds = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGH != 0
+    };
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight plain ASCII bytes at a time.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(a);
+            if x & HIGH == 0 && !holds(x, b'"') && !holds(x, b'\'') && !holds(x, b'\n') {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        i += 1;
+        // ASCII marks, a newline, or the first byte of “ ” ‘ ’ „ (E2) and « » (C2).
+        if !matches!(b, b'"' | b'\'' | b'\n' | 0xE2 | 0xC2) {
+            continue;
+        }
+        let i = i - 1;
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        let para = c == '\n' && bytes.get(i + 1) == Some(&b'\n');
+        if !para && !matches!(c, '“' | '”' | '«' | '»' | '„' | '"' | '‘' | '’' | '\'') {
+            continue;
+        }
+        out.push(Mark {
+            pos: i,
+            c: if para { PARAGRAPH } else { c },
+            prev: text[..i].chars().next_back().unwrap_or(' '),
+            next: text[i + c.len_utf8()..].chars().next().unwrap_or(' '),
+        });
+    }
+    out
+}
+
+/// The index of the closing '' of a double-apostrophe quote whose content starts at mark
+/// `from`: the last two of a run of apostrophes not followed by a letter, in the paragraph.
+fn closing_pair(marks: &[Mark], from: usize) -> Option<usize> {
+    let mut j = from;
+    while j < marks.len() {
+        let m = marks[j];
+        if m.c == PARAGRAPH {
+            return None;
+        }
+        if m.c == '\'' && m.next == '\'' {
+            let mut e = j + 1;
+            while e + 1 < marks.len() && marks[e].next == '\'' && marks[e + 1].c == '\'' {
+                e += 1;
+            }
+            if !marks[e].next.is_alphanumeric() {
+                return Some(e - 1);
+            }
+            j = e + 1;
+            continue;
+        }
+        j += 1;
+    }
+    None
+}
+
 /// Pairs of quote marks in `text`: the byte range inside the marks.
 pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let ms = marks(text);
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while i < ms.len() {
+        let m = ms[i];
+        let (pos, c) = (m.pos, m.c);
+        // Two apostrophes make a double mark (''…'', as some newspapers' feeds write it).
+        if c == '\'' && m.next == '\'' {
+            if m.prev.is_whitespace() || "([{—–-".contains(m.prev) {
+                if let Some(j) = closing_pair(&ms, i + 2) {
+                    let start = pos + 2;
+                    if ms[j].pos > start {
+                        out.push(start..ms[j].pos);
+                    }
+                    i = j + 2;
+                    continue;
+                }
+            }
+            i += 2;
+            continue;
+        }
         let closers: &[char] = match c {
             '“' => &['”', '“'],
             '«' => &['»'],
@@ -123,35 +225,36 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
                 continue;
             }
         };
-        if c == '‘' || c == '"' {
+        if (c == '‘' || c == '"') && !(m.prev.is_whitespace() || "([{—–-".contains(m.prev)) {
             // An opening mark follows a space, a line start or an opening bracket.
-            let prev = if i == 0 { ' ' } else { chars[i - 1].1 };
-            if !(prev.is_whitespace() || "([{—–-".contains(prev)) {
-                i += 1;
-                continue;
-            }
+            i += 1;
+            continue;
         }
+        let start = pos + c.len_utf8();
         let mut j = i + 1;
         let mut close = None;
-        while j < chars.len() {
-            let (p, d) = chars[j];
-            if d == '\n' && j + 1 < chars.len() && chars[j + 1].1 == '\n' {
+        while j < ms.len() {
+            let d = ms[j];
+            if d.c == PARAGRAPH {
                 break; // quotes do not run across paragraphs here
             }
-            if closers.contains(&d) && !(c == '“' && d == '“' && j == i + 1) {
-                let next = chars.get(j + 1).map(|x| x.1).unwrap_or(' ');
-                if d == '’' && next.is_alphanumeric() {
+            // A “ closes a “ only where it looks like a closing mark (after a word, before
+            // a space or punctuation), as in texts typed with one kind of mark.
+            let looks_closing = d.c != '“'
+                || c != '“'
+                || (d.pos > start && !d.prev.is_whitespace() && !d.next.is_alphanumeric());
+            if closers.contains(&d.c) && looks_closing {
+                if d.c == '’' && d.next.is_alphanumeric() {
                     j += 1;
                     continue; // an apostrophe inside a word
                 }
-                close = Some((p, j));
+                close = Some((d.pos, j));
                 break;
             }
             j += 1;
         }
         match close {
             Some((p, j)) => {
-                let start = pos + c.len_utf8();
                 if p > start {
                     out.push(start..p);
                 }
@@ -165,14 +268,31 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
 
 struct Ctx<'a> {
     lang: &'static Language,
-    lex: &'static Lexicon,
+    lex: &'static Cues,
     text: &'a str,
     found: &'a Found,
     /// The article's entities when `found` is of a box item.
     article: Option<&'a Found>,
     quotes: Vec<Range<usize>>,
-    /// Last person in subject position or speaking: (name, end byte).
-    last_person: Option<String>,
+    /// Last person in subject position or speaking.
+    last_person: Option<Person<'a>>,
+}
+
+/// A person remembered for later pronouns: a mention (named when needed) or a name.
+#[derive(Debug, Clone)]
+enum Person<'a> {
+    Mention(&'a entities::Mention),
+    Name(String),
+}
+
+/// A word of a sentence with its lower-case form (borrowed when already lower case).
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    /// The lists the word is on ([`cues::flag`]).
+    flags: u16,
 }
 
 /// A cue found in a sentence: token range and what it is.
@@ -184,9 +304,21 @@ enum CueKind {
     Label,
 }
 
+/// What a verb cue's content is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VerbClass {
+    /// A verb of saying or thinking: a reported clause.
+    Speech,
+    /// Another attribution verb: its object ("called the plan a mistake").
+    Attribution,
+    /// A raising verb: its subject and infinitive ("Trump seemed to win").
+    Raising,
+}
+
 #[derive(Debug, Clone)]
 struct Cue {
     kind: CueKind,
+    class: VerbClass,
     /// First and last token (inclusive) of the cue words.
     first: usize,
     last: usize,
@@ -203,7 +335,7 @@ fn find_raw(
 ) -> Vec<Raw> {
     let mut cx = Ctx {
         lang,
-        lex: lexicon::get(lang),
+        lex: cues::get(lang),
         text,
         found,
         article,
@@ -211,35 +343,39 @@ fn find_raw(
         last_person: None,
     };
     let mut out: Vec<Raw> = Vec::new();
+    let mut toks = Vec::new();
     for s in sentences {
-        cx.sentence(s.clone(), &mut out);
+        cx.sentence(s.clone(), &mut toks, &mut out);
     }
     // Quote marks nobody claimed. A quote that goes on after its attribution ("“A,” he said.
-    // “B.”", or "“A,” he said, “B.”") continues the direct quote before it in the paragraph.
+    // “B.”", or "“A,” he said, “B.”") continues the quote before it in the paragraph.
     out.sort_by_key(|r| (r.content.start, r.content.end));
-    for q in cx.quotes.clone() {
+    let mut left = Vec::new();
+    for q in &cx.quotes {
+        let q = q.clone();
         if out
             .iter()
             .any(|r| r.content.start <= q.start && r.content.end >= q.end)
         {
             continue;
         }
+        // The latest attributed quote before it ("“A,” she said, adding that …. “B.”").
         let prev = out
             .iter_mut()
             .filter(|r| r.content.end <= q.start && r.item.is_none())
+            .filter(|r| cx.quotes.iter().any(|x| x.end.abs_diff(r.content.end) <= 3))
             .max_by_key(|r| r.content.end);
         if let Some(p) = prev {
-            let between = &text[p.content.end..q.start];
-            if p.kind == QuoteKind::Direct && between.len() < 80 && !between.contains("\n") {
+            if cx.continues(p, &q) {
                 p.content.end = q.end;
                 p.text = text[p.content.clone()].to_string();
                 continue;
             }
         }
-        if words(&text[q.clone()]).count() < 4 {
+        if words(&text[q.clone()]).take(4).count() < 4 {
             continue; // scare quotes
         }
-        out.push(Raw {
+        left.push(Raw {
             content: q.clone(),
             speaker: None,
             cue: String::new(),
@@ -247,21 +383,28 @@ fn find_raw(
             text: text[q].to_string(),
             item: None,
         });
-        out.sort_by_key(|r| (r.content.start, r.content.end));
     }
+    out.extend(left);
     out.sort_by_key(|r| (r.content.start, r.content.end));
     out.dedup_by(|b, a| a.content == b.content);
     out
 }
 
 const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '“', '”', '"', '«', '»', '—', '–'];
-
-fn lower(w: &str) -> String {
-    w.to_lowercase()
-}
+const CLOSING_MARKS: &[char] = &['”', '"', '»', '’', '\'', '“'];
 
 impl<'a> Ctx<'a> {
-    fn gap(&self, toks: &[Word], i: usize) -> &'a str {
+    fn tok(&self, start: usize, end: usize) -> Tok<'a> {
+        let text = &self.text[start..end];
+        Tok {
+            start,
+            end,
+            text,
+            flags: self.lex.flags_of(text),
+        }
+    }
+
+    fn gap(&self, toks: &[Tok], i: usize) -> &'a str {
         &self.text[toks[i].end..toks[i + 1].start]
     }
 
@@ -291,29 +434,83 @@ impl<'a> Ctx<'a> {
             .any(|q| q.start.abs_diff(r.start) <= 3 && q.end.abs_diff(r.end) <= 3)
     }
 
-    fn cues(&self, toks: &[Word]) -> Vec<Cue> {
+    /// True when byte `pos` lies inside a pair of quote marks.
+    fn inside_quote(&self, pos: usize) -> bool {
+        self.quotes.iter().any(|q| q.start < pos && pos < q.end)
+    }
+
+    /// True when quote `q`, left over, continues the quote `p` before it: the same paragraph,
+    /// `p` ends at a closing mark, and only its attribution sentence lies between them.
+    fn continues(&self, p: &Raw, q: &Range<usize>) -> bool {
+        if p.speaker.is_none() && p.cue.is_empty() {
+            return false;
+        }
+        let ends_quote = self
+            .quotes
+            .iter()
+            .any(|x| x.end.abs_diff(p.content.end) <= 3);
+        if !ends_quote {
+            return false;
+        }
+        let Some(between) = self.text.get(p.content.end..q.start) else {
+            return false;
+        };
+        let inner = between.trim_matches(|c: char| {
+            c.is_whitespace() || CLOSING_MARKS.contains(&c) || "“„«,.;:!?…".contains(c)
+        });
+        between.len() < 400
+            && !between.contains('\n')
+            && !inner.contains(['“', '”', '"', '«', '»'])
+            && inner.matches(". ").count() + inner.matches("? ").count() <= 1
+    }
+
+    fn cues(&self, toks: &[Tok]) -> Vec<Cue> {
         let lex = self.lex;
         let mut cues = Vec::new();
         let n = toks.len();
+        // A headline in title case ("Salma Hayek Described Her Experience").
+        let title_case = || {
+            let capitals = toks
+                .iter()
+                .filter(|t| t.text.starts_with(char::is_uppercase))
+                .count();
+            capitals * 10 >= n * 6
+        };
         let mut k = 0;
         while k < n {
-            let w = lower(toks[k].text);
+            let f = toks[k].flags;
+            if f & flag::CUE == 0 {
+                k += 1;
+                continue;
+            }
             // Source phrases ("secondo", "according to").
-            if let Some(len) = lex.according_to.iter().find_map(|p| {
-                (k + p.len() <= n
-                    && p.iter()
-                        .enumerate()
-                        .all(|(o, pw)| lower(toks[k + o].text) == *pw)
-                    && (1..p.len()).all(|o| {
-                        let g = self.gap(toks, k + o - 1).trim();
-                        g.is_empty() || g == "'" || g == "’"
-                    }))
-                .then_some(p.len())
-            }) {
+            let source_len = if f & flag::SOURCE_FIRST == 0 {
+                None
+            } else {
+                lex.according_to.get(&*fold(toks[k].text))
+            };
+            let source_len = source_len.and_then(|ps| {
+                ps.iter().find_map(|p| {
+                    (k + p.len() <= n
+                        && p.iter()
+                            .enumerate()
+                            .all(|(o, pw)| low_eq(toks[k + o].text, pw))
+                        && (1..p.len()).all(|o| {
+                            let g = self.gap(toks, k + o - 1).trim();
+                            g.is_empty() || g == "'" || g == "’"
+                        }))
+                    .then_some(p.len())
+                })
+            });
+            if let Some(len) = source_len {
                 // "secondo" also means "second": a source follows it with no digit.
-                if k + len < n && !toks[k + len].text.chars().all(|c| c.is_ascii_digit()) {
+                if k + len < n
+                    && !toks[k + len].text.chars().all(|c| c.is_ascii_digit())
+                    && !self.inside_quote(toks[k].start)
+                {
                     cues.push(Cue {
                         kind: CueKind::Source,
+                        class: VerbClass::Speech,
                         first: k,
                         last: k + len - 1,
                         verb: k,
@@ -322,50 +519,82 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            if lex.gerunds.contains(&w) {
+            let label = f & flag::LABEL != 0 && k + 2 < n && toks[k + 1].flags & flag::AGENT != 0;
+            // A verb form after a determiner is a noun ("the states", "a group called",
+            // "so-called"), and so is one capitalized inside a sentence ("United States").
+            let noun = (k > 0 && toks[k - 1].flags & flag::DETERMINER != 0)
+                || (k > 0 && toks[k].text.starts_with(char::is_uppercase) && !title_case());
+            let class = if noun {
+                None
+            } else if f & flag::SPEECH != 0 {
+                Some(VerbClass::Speech)
+            } else if label {
+                None
+            } else if f & flag::ATTRIBUTION != 0 {
+                (k > 0).then_some(VerbClass::Attribution)
+            } else if f & flag::RAISING != 0 {
+                Some(VerbClass::Raising)
+            } else {
+                None
+            };
+            if self.inside_quote(toks[k].start)
+                && (class.is_some() || label || f & flag::GERUND != 0)
+            {
+                // The quoted speaker's own words ("“I think …”") are not attributions.
+                k += 1;
+                continue;
+            }
+            if f & flag::GERUND != 0 {
                 cues.push(Cue {
                     kind: CueKind::Gerund,
+                    class: VerbClass::Speech,
                     first: k,
                     last: k,
                     verb: k,
                 });
-            } else if lex.speech_verbs.contains(&w) {
+            } else if let Some(class) = class {
                 // Auxiliary and adverbs before the verb.
                 let mut first = k;
                 let mut b = k;
-                while b > 0 && lex.cue_adverbs.contains(&lower(toks[b - 1].text)) && k - b < 3 {
+                while b > 0 && toks[b - 1].flags & flag::ADVERB != 0 && k - b < 3 {
                     b -= 1;
                 }
-                for p in &lex.auxiliaries {
-                    if b >= p.len()
-                        && p.iter()
-                            .enumerate()
-                            .all(|(o, pw)| lower(toks[b - p.len() + o].text) == *pw)
-                    {
-                        first = b - p.len();
-                        break;
+                if b > 0 && toks[b - 1].flags & flag::AUX_LAST != 0 {
+                    if let Some(ps) = lex.auxiliaries.get(&*fold(toks[b - 1].text)) {
+                        for p in ps {
+                            if b >= p.len()
+                                && p.iter()
+                                    .enumerate()
+                                    .all(|(o, pw)| low_eq(toks[b - p.len() + o].text, pw))
+                            {
+                                first = b - p.len();
+                                break;
+                            }
+                        }
                     }
                 }
                 if first == k && b < k && self.lang.code() != "it" {
                     first = b; // "also said"
                 }
-                // "pointed out" and similar particles belong to the cue.
+                // "pointed out", "called for": the particle belongs to the cue.
                 let mut last = k;
-                if w == "pointed" && k + 1 < n && lower(toks[k + 1].text) == "out" {
+                if k + 1 < n
+                    && ["out", "for"].iter().any(|p| low_eq(toks[k + 1].text, p))
+                    && self.gap(toks, k).trim().is_empty()
+                {
                     last = k + 1;
                 }
                 cues.push(Cue {
                     kind: CueKind::Verb,
+                    class,
                     first,
                     last,
                     verb: k,
                 });
-            } else if lex.label_verbs.contains(&w)
-                && k + 2 < n
-                && lex.agent_markers.contains(&lower(toks[k + 1].text))
-            {
+            } else if label {
                 cues.push(Cue {
                     kind: CueKind::Label,
+                    class: VerbClass::Speech,
                     first: k,
                     last: k + 1,
                     verb: k,
@@ -376,19 +605,47 @@ impl<'a> Ctx<'a> {
         cues
     }
 
-    fn sentence(&mut self, s: Range<usize>, out: &mut Vec<Raw>) {
-        let toks: Vec<Word> = words(&self.text[s.clone()])
-            .map(|w| Word {
-                start: w.start + s.start,
-                end: w.end + s.start,
-                text: w.text,
-            })
-            .collect();
+    fn sentence(&mut self, s: Range<usize>, toks: &mut Vec<Tok<'a>>, out: &mut Vec<Raw>) {
+        toks.clear();
+        let text: &'a str = self.text;
+        // Words are maximal runs of alphanumeric characters (as `text::tokens::words`), read
+        // byte by byte with a fast path for ASCII.
+        let bytes = text.as_bytes();
+        let mut i = s.start;
+        let mut start = None;
+        while i < s.end {
+            let b = bytes[i];
+            let (alnum, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                match text.get(i..).and_then(|t| t.chars().next()) {
+                    Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                    None => (false, 1),
+                }
+            };
+            match (alnum, start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    toks.push(self.tok(st, i));
+                    start = None;
+                }
+                _ => {}
+            }
+            i += len;
+        }
+        if let Some(st) = start {
+            toks.push(self.tok(st, s.end));
+        }
+
+        let toks: &[Tok<'a>] = toks;
         if toks.is_empty() {
             return;
         }
-        let cues = self.cues(&toks);
+        let cues = self.cues(toks);
         let sent_end = self.content_end(s.start, s.end);
+        if let Some(r) = self.colon_label(toks, s.start) {
+            out.push(r);
+        }
         // A cue after a comma that closes the sentence ends the content of earlier cues.
         let cut_points: Vec<usize> = cues
             .iter()
@@ -396,10 +653,10 @@ impl<'a> Ctx<'a> {
                 let cs = if c.kind == CueKind::Source {
                     c.first
                 } else {
-                    self.clause_start(&toks, c.first)
+                    self.clause_start(toks, c.first)
                 };
-                let after_comma = cs > 0 && self.gap(&toks, cs - 1).contains(',');
-                (after_comma && (c.kind == CueKind::Source || self.is_inverted(&toks, c, sent_end)))
+                let after_comma = cs > 0 && self.attaches(toks, cs);
+                (after_comma && (c.kind == CueKind::Source || self.is_inverted(toks, c, sent_end)))
                     .then(|| toks[cs - 1].end)
             })
             .collect();
@@ -410,11 +667,9 @@ impl<'a> Ctx<'a> {
                 .find(|&p| p > toks[c.last].end)
                 .unwrap_or(sent_end);
             let raw = match c.kind {
-                CueKind::Source => self.source_cue(&toks, c, s.start, sent_end),
-                CueKind::Label => self.label_cue(&toks, c),
-                CueKind::Verb | CueKind::Gerund => {
-                    self.verb_cue(&toks, c, s.start..sent_end, limit)
-                }
+                CueKind::Source => self.source_cue(toks, c, s.start, sent_end),
+                CueKind::Label => self.label_cue(toks, c),
+                CueKind::Verb | CueKind::Gerund => self.verb_cue(toks, c, s.start..sent_end, limit),
             };
             if let Some(r) = raw {
                 if r.content.end > r.content.start {
@@ -423,68 +678,203 @@ impl<'a> Ctx<'a> {
             }
         }
         // Remember who is in subject position for later pronouns and dropped subjects.
-        if let Some(m) = self.subject_mention(&toks, 0, toks.len()) {
+        if let Some(m) = self.subject_mention(toks, 0, toks.len()) {
             if self.entity_kind(m) == Some(EntityType::Person) {
-                self.last_person = Some(self.entity_name(m));
+                self.last_person = Some(Person::Mention(m));
             }
         }
     }
 
-    /// True when the cue closes the sentence: only a short noun phrase follows it.
-    fn is_inverted(&self, toks: &[Word], c: &Cue, sent_end: usize) -> bool {
-        let cs = self.clause_start(toks, c.first);
-        if cs == 0 || !self.gap(toks, cs - 1).contains(',') {
-            return false;
+    /// A paragraph opening with a name and a colon ("TRUMP: …", "Cruz: Trump would …", a
+    /// transcript or a headline): the rest of the paragraph is the named speaker's.
+    fn colon_label(&mut self, toks: &[Tok], sent_start: usize) -> Option<Raw> {
+        let para_start = sent_start == 0 || self.text[..sent_start].ends_with('\n');
+        if !para_start || toks[0].start > sent_start + 1 {
+            return None;
         }
-        let tail: Vec<&Word> = toks[c.last + 1..]
-            .iter()
-            .take_while(|t| t.start < sent_end)
-            .collect();
-        if tail
-            .iter()
-            .any(|t| self.lex.complementizers.contains(&lower(t.text)))
+        // The first colon after one to four words, with nothing else between them.
+        let j = (1..=toks.len().min(4)).find(|&j| {
+            let after = &self.text[toks[j - 1].end..];
+            after.starts_with(':') || (j < toks.len() && self.gap(toks, j - 1).contains(':'))
+        })?;
+        if !self.text[toks[j - 1].end..].starts_with(':')
+            || (1..j).any(|i| !self.gap(toks, i - 1).trim().is_empty())
         {
+            return None;
+        }
+        let named = toks[..j]
+            .iter()
+            .all(|t| t.text.starts_with(char::is_uppercase));
+        let shout = toks[..j]
+            .iter()
+            .any(|t| t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase));
+        let r = toks[0].start..toks[j - 1].end;
+        let mention = self.found.mentions_in(&r).first().cloned();
+        if !named || (mention.is_none() && !shout) {
+            return None;
+        }
+        // The content: the rest of the paragraph (the colon may end a sentence of its own).
+        let para_end = self.text[r.end..]
+            .find("\n")
+            .map_or(self.text.len(), |p| r.end + p);
+        let rest = &self.text[r.end + 1..para_end];
+        let start = r.end + 1 + (rest.len() - rest.trim_start().len());
+        let end = self.content_end(start, para_end);
+        if end <= start {
+            return None;
+        }
+        let speaker = match mention {
+            Some(m) => self.speaker_of_mention(&m),
+            None => (self.text[r.clone()].to_string(), r.clone()),
+        };
+        let content = start..end;
+        let kind = self.kind_of(&content);
+        Some(self.raw(content, Some(speaker), ":".to_string(), kind))
+    }
+
+    /// True when the gap after token `i` breaks a clause (a comma inside "1,000" does not).
+    fn breaks(&self, toks: &[Tok], i: usize) -> bool {
+        let g = self.gap(toks, i);
+        g.contains(CLAUSE_BREAKS)
+            && !(g == ","
+                && toks[i].text.bytes().all(|b| b.is_ascii_digit())
+                && toks[i + 1].text.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// The token after the words that follow a cue up to the first clause break.
+    fn phrase_end(&self, toks: &[Tok], from: usize, sent_end: usize) -> usize {
+        let mut e = from;
+        while e < toks.len() && toks[e].start < sent_end {
+            if e > 0 && self.breaks(toks, e - 1) {
+                break;
+            }
+            e += 1;
+        }
+        e
+    }
+
+    /// True when the cue closes its clause after a comma: only a short phrase follows it
+    /// before the next break ("…, he said.", "“…,” said Smith, a veteran editor").
+    fn is_inverted(&self, toks: &[Tok], c: &Cue, sent_end: usize) -> bool {
+        let cs = self.clause_start(toks, c.first);
+        // A quote right before the sentence ("“Why me?” | Trump said."), or before the comma.
+        let before = cs == 0 && self.quote_before(toks).is_some();
+        if (cs == 0 && !before) || (cs > 0 && !self.attaches(toks, cs)) {
             return false;
         }
-        let first = tail.first().map(|t| lower(t.text)).unwrap_or_default();
+        // The words before the comma close a quote: the cue is its attribution.
+        let quoted = before || self.gap(toks, cs - 1).contains(CLOSING_MARKS);
+        let e = self.phrase_end(toks, c.last + 1, sent_end);
+        let phrase = &toks[c.last + 1..e];
+        if phrase.iter().any(|t| t.flags & flag::COMPLEMENTIZER != 0) {
+            return false;
+        }
+        if before && e < toks.len() && toks[e].start < sent_end {
+            // "“…” He added, “…”": the cue has its own content after it.
+            return false;
+        }
+        let first_low = phrase.first().map(|t| fold(t.text));
+        let first = first_low.as_deref().unwrap_or("");
+        let first_flags = phrase.first().map_or(0, |t| t.flags);
         if cs < c.first {
             // "…, he said." / "…, Calderón said in an interview with CNBC."
             c.first - cs <= 8
-                && (tail.is_empty()
-                    || self.lex.prepositions.contains(&first)
-                    || TIME_WORDS.contains(&first.as_str())
-                    || tail.len() <= 2)
+                && (quoted
+                    || phrase.is_empty()
+                    || first_flags & flag::PREPOSITION != 0
+                    || TIME_WORDS.contains(&first)
+                    || phrase.len() <= 2)
+        } else if cs > 0 && self.quoted_subject(toks, cs).is_some() {
+            // "“…,” Jeff Weaver, the campaign manager, said in a statement."
+            true
         } else {
-            // "…, said Smith." / "…, ha riferito l’agenzia di stampa ufficiale del Nord."
-            let t0 = tail.first().map(|t| t.text).unwrap_or("");
-            !tail.is_empty()
-                && tail.len() <= 16
-                && !self.lex.pronouns.contains(&first)
-                && !matches!(first.as_str(), "it" | "they" | "we" | "i" | "you")
-                && (t0.starts_with(char::is_uppercase) || self.lang.is_stopword(&first))
+            // "…, said Smith." / "…, ha riferito l’agenzia di stampa ufficiale del Nord.":
+            // after a quote, a phrase up to the next break; otherwise a short one that ends the
+            // sentence or an apposition ("said Smith, a veteran editor").
+            let t0 = phrase.first().map_or("", |t| t.text);
+            let closes =
+                e >= toks.len() || toks[e].start >= sent_end || self.gap(toks, e - 1).trim() == ",";
+            !phrase.is_empty()
+                && phrase.len() <= if quoted { 12 } else { 8 }
+                && (quoted || closes)
+                && first_flags & flag::PRONOUN == 0
+                && !matches!(first, "it" | "they" | "we" | "i" | "you")
+                && (t0.starts_with(char::is_uppercase) || self.lang.is_stopword(first))
         }
     }
 
+    /// The quote that ends right before the sentence of `toks`, in the same paragraph, when
+    /// only closing marks and spaces lie between ("“Why me?” Trump said." split in two).
+    fn quote_before(&self, toks: &[Tok]) -> Option<Range<usize>> {
+        let at = toks.first()?.start;
+        let q = self.quotes.iter().rev().find(|q| q.end <= at)?;
+        let between = self.text.get(q.end..at)?;
+        (between.len() <= 8
+            && !between.contains('\n')
+            && between
+                .chars()
+                .all(|c| c.is_whitespace() || CLOSING_MARKS.contains(&c) || c == ','))
+        .then(|| q.clone())
+    }
+
+    /// For a cue opening its clause at token `cs` after an apposition ("“…,” Jeff Weaver,
+    /// the campaign manager, said"): the tokens of the subject between the quote and the
+    /// apposition.
+    fn quoted_subject(&self, toks: &[Tok], cs: usize) -> Option<Range<usize>> {
+        let j = (1..cs).rev().take(12).find(|&j| {
+            let g = self.gap(toks, j - 1);
+            g.contains(',') && g.contains(CLOSING_MARKS)
+        })?;
+        let end = (j + 1..cs)
+            .find(|&k| self.gap(toks, k - 1).contains(','))
+            .unwrap_or(cs);
+        Some(j..end)
+    }
+
+    /// True when the clause starting at token `cs` hangs on what comes before it: after a
+    /// comma ("…, he said") or right after a closing quote mark ("“Really?” she asked").
+    fn attaches(&self, toks: &[Tok], cs: usize) -> bool {
+        let g = self.gap(toks, cs - 1);
+        g.contains(',') || g.contains(['”', '»', '"']) || g.contains("''")
+    }
+
+    /// True when `w` starts a clause of its own after a comma ("and", "but", a gerund, "who").
+    fn opens_clause(&self, t: &Tok) -> bool {
+        t.flags & (flag::CONJUNCTION | flag::GERUND) != 0
+            || (self.lang.code() == "en" && t.text.len() > 5 && t.text.ends_with("ing"))
+    }
+
     /// The first token of the clause that ends before token `end`.
-    fn clause_start(&self, toks: &[Word], end: usize) -> usize {
+    fn clause_start(&self, toks: &[Tok], end: usize) -> usize {
         let mut i = end;
         while i > 0 {
             let g = self.gap(toks, i - 1);
             if g.contains(CLAUSE_BREAKS) {
                 break;
             }
-            let w = lower(toks[i - 1].text);
-            if self.lex.complementizers.contains(&w)
-                || matches!(
-                    w.as_str(),
-                    "and" | "but" | "e" | "ma" | "und" | "aber" | "et" | "mais" | "y" | "pero"
-                )
-            {
+            if toks[i - 1].flags & (flag::COMPLEMENTIZER | flag::CONJUNCTION) != 0 {
                 break;
             }
             i -= 1;
         }
         i
+    }
+
+    /// Where a reported clause starting at token `from` ends: at `limit`, or earlier before a
+    /// comma that opens another clause (", and he railed against …", ", applauding …").
+    fn clause_end(&self, toks: &[Tok], from: usize, limit: usize) -> usize {
+        let mut k = from + 1;
+        while k < toks.len() && toks[k].start < limit {
+            let g = self.gap(toks, k - 1);
+            let then_that = toks
+                .get(k + 1)
+                .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0);
+            if g.contains(';') || (g.contains(',') && self.opens_clause(&toks[k]) && !then_that) {
+                return toks[k - 1].end.min(limit);
+            }
+            k += 1;
+        }
+        limit
     }
 
     fn entity_kind(&self, m: &entities::Mention) -> Option<EntityType> {
@@ -515,7 +905,7 @@ impl<'a> Ctx<'a> {
     /// The last mention in tokens `from..to` that does not follow a preposition.
     fn subject_mention(
         &self,
-        toks: &[Word],
+        toks: &[Tok],
         from: usize,
         to: usize,
     ) -> Option<&'a entities::Mention> {
@@ -527,7 +917,7 @@ impl<'a> Ctx<'a> {
         let mut best = None;
         for m in ms {
             let ti = toks.partition_point(|t| t.start < m.range.start);
-            let prep = ti > 0 && self.lex.prepositions.contains(&lower(toks[ti - 1].text));
+            let prep = ti > 0 && toks[ti - 1].flags & flag::PREPOSITION != 0;
             if !prep {
                 best = Some(m);
             }
@@ -538,24 +928,28 @@ impl<'a> Ctx<'a> {
     fn speaker_of_mention(&mut self, m: &entities::Mention) -> (String, Range<usize>) {
         let name = self.entity_name(m);
         if self.entity_kind(m) == Some(EntityType::Person) {
-            self.last_person = Some(name.clone());
+            self.last_person = Some(Person::Name(name.clone()));
         }
         (name, m.range.clone())
     }
 
+    /// The name of the last person in subject position or speaking.
+    fn last_person(&self) -> Option<String> {
+        match self.last_person.as_ref()? {
+            Person::Name(n) => Some(n.clone()),
+            Person::Mention(m) => Some(self.entity_name(m)),
+        }
+    }
+
     /// The speaker in tokens `from..to` (the subject region of a cue).
-    fn subject(&mut self, toks: &[Word], from: usize, to: usize) -> Option<(String, Range<usize>)> {
+    fn subject(&mut self, toks: &[Tok], from: usize, to: usize) -> Option<(String, Range<usize>)> {
         if let Some(m) = self.subject_mention(toks, from, to) {
             return Some(self.speaker_of_mention(m));
         }
         // A pronoun.
         for t in toks[from..to].iter().rev() {
-            let w = lower(t.text);
-            if self.lex.pronouns.contains(&w) {
-                let name = self
-                    .last_person
-                    .clone()
-                    .unwrap_or_else(|| t.text.to_string());
+            if t.flags & flag::PRONOUN != 0 {
+                let name = self.last_person().unwrap_or_else(|| t.text.to_string());
                 return Some((name, t.start..t.end));
             }
         }
@@ -573,7 +967,7 @@ impl<'a> Ctx<'a> {
     /// follow a preposition, else the words themselves (at most eight).
     fn subject_first(
         &mut self,
-        toks: &[Word],
+        toks: &[Tok],
         from: usize,
         to: usize,
     ) -> Option<(String, Range<usize>)> {
@@ -583,7 +977,7 @@ impl<'a> Ctx<'a> {
         let r = toks[from].start..toks[to - 1].end;
         let first = self.found.mentions_in(&r).iter().find(|m| {
             let ti = toks.partition_point(|t| t.start < m.range.start);
-            !(ti > 0 && self.lex.prepositions.contains(&lower(toks[ti - 1].text)))
+            !(ti > 0 && toks[ti - 1].flags & flag::PREPOSITION != 0)
         });
         if let Some(m) = first {
             let m = m.clone();
@@ -597,7 +991,7 @@ impl<'a> Ctx<'a> {
     /// The speaker right after an inverted cue ("said Smith", "ha riferito l’agenzia ...").
     fn subject_after(
         &mut self,
-        toks: &[Word],
+        toks: &[Tok],
         from: usize,
         end: usize,
     ) -> Option<(String, Range<usize>)> {
@@ -620,10 +1014,9 @@ impl<'a> Ctx<'a> {
                 return Some(self.speaker_of_mention(m));
             }
         }
-        if stop - from == 1 && self.lex.pronouns.contains(&lower(toks[from].text)) {
+        if stop - from == 1 && toks[from].flags & flag::PRONOUN != 0 {
             let name = self
-                .last_person
-                .clone()
+                .last_person()
                 .unwrap_or_else(|| toks[from].text.to_string());
             return Some((name, r));
         }
@@ -657,28 +1050,72 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn verb_cue(
-        &mut self,
-        toks: &[Word],
-        c: &Cue,
-        sent: Range<usize>,
-        limit: usize,
-    ) -> Option<Raw> {
+    /// The kind of a reported content span.
+    fn kind_of(&self, content: &Range<usize>) -> QuoteKind {
+        if self.is_exact_quote(content) {
+            QuoteKind::Direct
+        } else if self.contains_quote(content) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        }
+    }
+
+    fn verb_cue(&mut self, toks: &[Tok], c: &Cue, sent: Range<usize>, limit: usize) -> Option<Raw> {
         let (sent_start, sent_end) = (sent.start, sent.end);
         let cue_text = self.text[toks[c.first].start..toks[c.last].end].to_string();
         let n = toks.len();
         let after = toks[c.last].end;
-        // Inverted: the cue closes the sentence after a comma.
+        // Inverted: the cue closes its clause after a comma.
         if self.is_inverted(toks, c, sent_end) {
             let cs = self.clause_start(toks, c.first);
-            let speaker = if cs < c.first {
-                self.subject(toks, cs, c.first)
+            if cs == 0 {
+                let q = self.quote_before(toks)?;
+                let speaker = if c.first > 0 {
+                    self.subject(toks, 0, c.first)
+                } else {
+                    self.subject_after(toks, c.last + 1, sent_end)
+                };
+                return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
+            }
+            let e = self.phrase_end(toks, c.last + 1, sent_end);
+            let quoted = if cs == c.first {
+                self.quoted_subject(toks, cs)
             } else {
-                self.subject_after(toks, c.last + 1, sent_end)
+                None
             };
-            // Content: from the sentence start (or the opening quote) to the comma.
+            let (speaker, cs) = if let Some(r) = quoted {
+                (self.subject_first(toks, r.start, r.end), r.start)
+            } else if cs < c.first {
+                (self.subject(toks, cs, c.first), cs)
+            } else {
+                (self.subject_after(toks, c.last + 1, sent_end), cs)
+            };
             let comma = toks[cs - 1].end;
             let mut start = sent_start;
+            while start < comma && self.text[start..].starts_with(|ch: char| !ch.is_alphanumeric())
+            {
+                start += self.text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+            // A parenthetical attribution ("The hashtag, Mr. Abboud said, accompanied …"):
+            // the sentence goes on after it, and all of it is the content.
+            let quoted_before = self.gap(toks, cs - 1).contains(CLOSING_MARKS);
+            if cs < c.first
+                && !quoted_before
+                && e < n
+                && toks[e].start < sent_end
+                && self.gap(toks, e - 1).contains(',')
+                && !self.opens_clause(&toks[e])
+            {
+                let content = start..sent_end;
+                let kind = if self.contains_quote(&content) {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::AccordingTo
+                };
+                return Some(self.raw(content, speaker, cue_text, kind));
+            }
+            // Content: from the sentence start (or the opening quote) to the comma.
             if let Some(q) = self
                 .quotes
                 .iter()
@@ -688,10 +1125,6 @@ impl<'a> Ctx<'a> {
                 let content = q.clone();
                 return Some(self.raw(content, speaker, cue_text, QuoteKind::Direct));
             }
-            while start < comma && self.text[start..].starts_with(|ch: char| !ch.is_alphanumeric())
-            {
-                start += self.text[start..].chars().next().map_or(1, char::len_utf8);
-            }
             let content = start..comma;
             let kind = if self.contains_quote(&content) {
                 QuoteKind::Mixed
@@ -700,17 +1133,26 @@ impl<'a> Ctx<'a> {
             };
             return Some(self.raw(content, speaker, cue_text, kind));
         }
+        let cs = self.clause_start(toks, c.first);
+        if c.class == VerbClass::Raising {
+            // "Mr. Clinton's style appears to resonate …": the clause is the content.
+            if cs >= c.first || c.last + 1 >= n {
+                return None;
+            }
+            let end = self.clause_end(toks, c.last + 1, limit);
+            let content = toks[cs].start..end;
+            let kind = self.kind_of(&content);
+            return Some(self.raw(content, None, cue_text, kind));
+        }
         let speaker = if c.kind == CueKind::Gerund {
             self.subject_mention(toks, 0, c.first)
                 .cloned()
                 .map(|m| self.speaker_of_mention(&m))
                 .or_else(|| {
-                    self.last_person
-                        .clone()
+                    self.last_person()
                         .map(|p| (p, toks[c.verb].start..toks[c.verb].start))
                 })
         } else {
-            let cs = self.clause_start(toks, c.first);
             let found = self.subject(toks, cs, c.first);
             // An empty subject after an apposition ("Steve Smith, a veteran editor, said"):
             // the subject opens the sentence.
@@ -725,8 +1167,7 @@ impl<'a> Ctx<'a> {
                     .flatten()
             });
             found.or_else(|| {
-                self.last_person
-                    .clone()
+                self.last_person()
                     .map(|p| (p, toks[c.first].start..toks[c.first].start))
             })
         };
@@ -758,43 +1199,59 @@ impl<'a> Ctx<'a> {
                 return Some(self.raw(content, speaker, cue_text, kind));
             }
         }
+        // 1b. A colon after a short phrase ("said in a statement: “…”").
+        let e = self.phrase_end(toks, c.last + 1, sent_end);
+        if e > c.last + 1
+            && e - (c.last + 1) <= 8
+            && self.text[toks[e - 1].end..].starts_with(':')
+            && !toks[c.last + 1..e]
+                .iter()
+                .any(|t| t.flags & flag::COMPLEMENTIZER != 0)
+        {
+            if let Some(q) = self.quote_at(toks[e - 1].end, 4) {
+                return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
+            }
+            if e < n && toks[e].start < limit {
+                let content = toks[e].start..limit;
+                let kind = self.kind_of(&content);
+                return Some(self.raw(content, speaker, cue_text, kind));
+            }
+        }
         // 2. A complementizer within a few words.
         let mut k = c.last + 1;
         while k < n && k <= c.last + 10 && toks[k].start < limit {
-            let w = lower(toks[k].text);
-            if self.lex.complementizers.contains(&w) {
+            if toks[k].flags & flag::COMPLEMENTIZER != 0 {
                 if k + 1 >= n {
                     return None;
                 }
-                let start = if self.lang.code() == "en" {
-                    toks[k].start
-                } else {
-                    toks[k + 1].start
-                };
-                let content = start..limit;
-                let kind = if self.is_exact_quote(&content) {
-                    QuoteKind::Direct
-                } else if self.contains_quote(&content) {
-                    QuoteKind::Mixed
-                } else {
-                    QuoteKind::Indirect
-                };
+                let from = if self.lang.code() == "en" { k } else { k + 1 };
+                let end = self.clause_end(toks, from, limit);
+                let content = toks[from].start..end;
+                let kind = self.kind_of(&content);
                 return Some(self.raw(content, speaker, cue_text, kind));
             }
             if k > c.last && self.gap(toks, k - 1).contains([';', ':', '(']) {
                 break;
             }
-            if self.lex.speech_verbs.contains(&w) {
+            if toks[k].flags & flag::SPEECH != 0 {
                 break;
             }
             k += 1;
         }
-        // 3. English: the clause right after the verb ("said he would").
-        if self.lang.code() == "en" && c.last + 1 < n && !next_gap.contains([',', '.', ';']) {
-            let w = lower(toks[c.last + 1].text);
-            if !self.lex.prepositions.contains(&w) && toks[c.last + 1].start < limit {
-                let content = toks[c.last + 1].start..limit;
-                if words(&self.text[content.clone()]).count() >= 3 {
+        // 3. The clause or object right after the verb ("said he would", "called the plan a
+        // mistake"): in English for verbs of saying, in every language for other verbs.
+        let object = c.class == VerbClass::Attribution;
+        if (object || self.lang.code() == "en")
+            && c.last + 1 < n
+            && !next_gap.contains([',', '.', ';'])
+        {
+            let t = &toks[c.last + 1];
+            let prep = t.flags & flag::PREPOSITION != 0 && !(object && low_eq(t.text, "to"));
+            if !prep && toks[c.last + 1].start < limit {
+                let end = self.clause_end(toks, c.last + 1, limit);
+                let content = toks[c.last + 1].start..end;
+                let min = if object { 1 } else { 3 };
+                if words(&self.text[content.clone()]).take(min).count() >= min {
                     let kind = if self.contains_quote(&content) {
                         QuoteKind::Mixed
                     } else {
@@ -809,7 +1266,7 @@ impl<'a> Ctx<'a> {
 
     fn source_cue(
         &mut self,
-        toks: &[Word],
+        toks: &[Tok],
         c: &Cue,
         sent_start: usize,
         sent_end: usize,
@@ -861,17 +1318,16 @@ impl<'a> Ctx<'a> {
         Some(self.raw(content, speaker, cue_text, QuoteKind::AccordingTo))
     }
 
-    fn label_cue(&mut self, toks: &[Word], c: &Cue) -> Option<Raw> {
+    fn label_cue(&mut self, toks: &[Tok], c: &Cue) -> Option<Raw> {
         let n = toks.len();
         // "descritta da Mosca come una “…”": agent, then "come"/"as", then the quote.
         let agent = c.last + 1;
         let mut k = agent;
         while k < n
             && k < agent + 6
-            && !matches!(
-                lower(toks[k].text).as_str(),
-                "come" | "as" | "als" | "comme" | "como"
-            )
+            && !["come", "as", "als", "comme", "como"]
+                .iter()
+                .any(|w| low_eq(toks[k].text, w))
         {
             k += 1;
         }
@@ -932,7 +1388,7 @@ const MODALS: &[&str] = &[
 /// source phrase, an inverted cue with its speaker ("said Smith"), or a short subject (no modal
 /// verb) followed by a verb of saying; the tail must not open a reported clause.
 pub fn trim_attribution(sentence: &str, lang: &'static Language) -> Option<Trimmed> {
-    let lex = lexicon::get(lang);
+    let lex = cues::get(lang);
     let toks: Vec<Word> = words(sentence).collect();
     let n = toks.len();
     if n < 6 {
@@ -945,23 +1401,23 @@ pub fn trim_attribution(sentence: &str, lang: &'static Language) -> Option<Trimm
     if first < 5 {
         return None;
     }
-    let tail: Vec<String> = toks[first..].iter().map(|t| lower(t.text)).collect();
-    if tail.iter().any(|w| lex.complementizers.contains(w)) {
+    let tail: Vec<Cow<str>> = toks[first..].iter().map(|t| fold(t.text)).collect();
+    if tail.iter().any(|w| lex.complementizers.contains(&**w)) {
         return None;
     }
-    let is_source = lex
-        .according_to
-        .iter()
-        .any(|p| tail.len() > p.len() && tail[..p.len()] == p[..]);
-    let verb_at = tail.iter().position(|w| lex.speech_verbs.contains(w));
+    let is_source = lex.according_to.get(&*tail[0]).is_some_and(|ps| {
+        ps.iter()
+            .any(|p| tail.len() > p.len() && p.iter().zip(&tail).all(|(a, b)| a.as_str() == &**b))
+    });
+    let verb_at = tail.iter().position(|w| lex.speech.contains(&**w));
     let attribution = match verb_at {
         _ if is_source => true,
         // "said Smith", "ha riferito l’agenzia": the cue first, its speaker after.
-        Some(0) => tail.len() >= 2 && !tail[1..].iter().all(|w| TIME_WORDS.contains(&w.as_str())),
+        Some(0) => tail.len() >= 2 && !tail[1..].iter().all(|w| TIME_WORDS.contains(&&**w)),
         Some(p) => {
             let before = &tail[..p];
             p <= 4
-                && !before.iter().any(|w| MODALS.contains(&w.as_str()))
+                && !before.iter().any(|w| MODALS.contains(&&**w))
                 && !before.iter().any(|w| w == "you" || w == "i")
         }
         None => false,
@@ -1102,5 +1558,86 @@ mod tests {
         ] {
             assert_eq!(trim_attribution(s, en), None, "{s}");
         }
+    }
+
+    fn spans<'t>(text: &'t str, q: &[Raw]) -> Vec<(&'t str, Option<String>)> {
+        q.iter()
+            .map(|r| {
+                (
+                    &text[r.content.clone()],
+                    r.speaker.as_ref().map(|s| s.0.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn double_apostrophes_pair_and_a_quote_goes_on_after_its_attribution() {
+        let t = "''We are refugees,'' Ms. Alawee said. ''We are not terrorists.''";
+        let q: Vec<&str> = quote_spans(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["We are refugees,", "We are not terrorists."]);
+        let q = quotes("en", t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.ends_with("We are not terrorists."), "{q:?}");
+        assert_eq!(q[0].speaker.as_ref().unwrap().0, "Alawee");
+    }
+
+    #[test]
+    fn parenthetical_attribution_takes_the_whole_sentence() {
+        let t = "Many of the closures, he said, have involved public courses.";
+        let q = quotes("en", t);
+        assert_eq!(spans(t, &q), [(&t[..t.len() - 1], Some("he".to_string()))]);
+    }
+
+    #[test]
+    fn verbs_beyond_saying_attribute_their_object() {
+        let t =
+            "Senator Hillary Clinton called the agreement a historic step, applauding the deal.";
+        let q = quotes("en", t);
+        assert!(
+            spans(t, &q).contains(&(
+                "the agreement a historic step",
+                Some("Hillary Clinton".to_string())
+            )),
+            "{q:?}"
+        );
+        let t = "The race seemed to be hers to lose.";
+        let q = quotes("en", t);
+        assert_eq!(spans(t, &q), [("The race seemed to be hers to lose", None)]);
+        // Nouns are no cues: after a determiner or capitalized inside a sentence.
+        let t = "The states and the United States agreed on the plans for the show.";
+        assert!(quotes("en", t).is_empty());
+    }
+
+    #[test]
+    fn no_cue_inside_quote_marks() {
+        let t = "“I think we will win, and I know it,” said John Smith.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "I think we will win, and I know it,",
+                Some("John Smith".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn quote_after_an_apposition_and_a_headline_colon() {
+        let t = "“We will win,” Jeff Weaver, the campaign manager, said in a statement.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("We will win,", Some("Jeff Weaver".to_string()))]
+        );
+        let t = "Paul Ryan: The decision defies explanation.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "The decision defies explanation",
+                Some("Paul Ryan".to_string())
+            )]
+        );
     }
 }

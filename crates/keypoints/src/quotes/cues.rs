@@ -1,0 +1,210 @@
+//! The quote stage's word lists of one language, compiled once into hash sets and first-word
+//! indexes.
+//!
+//! Every list is the language folder's data (`speech_verbs`, `attribution_verbs`,
+//! `raising_verbs`, `according_to`, ...), lower-cased. Phrases ("according to", "has also") are
+//! indexed by the word a match is looked up from, so matching a token costs one hash lookup
+//! instead of a scan of the list. A `OnceLock` per language is the whole cache.
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::lang::{self, Language};
+
+type Set = HashSet<String, foldhash::fast::FixedState>;
+type Index = HashMap<String, Vec<Vec<String>>, foldhash::fast::FixedState>;
+
+/// Bits of [`Cues::flags`]: which lists a word is on.
+pub(crate) mod flag {
+    pub const SPEECH: u16 = 1;
+    pub const ATTRIBUTION: u16 = 1 << 1;
+    pub const RAISING: u16 = 1 << 2;
+    pub const GERUND: u16 = 1 << 3;
+    pub const AUX_LAST: u16 = 1 << 4;
+    pub const ADVERB: u16 = 1 << 5;
+    pub const COMPLEMENTIZER: u16 = 1 << 6;
+    pub const SOURCE_FIRST: u16 = 1 << 7;
+    pub const PRONOUN: u16 = 1 << 8;
+    pub const LABEL: u16 = 1 << 9;
+    pub const AGENT: u16 = 1 << 10;
+    pub const PREPOSITION: u16 = 1 << 11;
+    pub const CONJUNCTION: u16 = 1 << 12;
+    pub const DETERMINER: u16 = 1 << 13;
+    /// Any word that can start or make a cue.
+    pub const CUE: u16 = SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL;
+}
+
+/// Compiled cue lists of one language.
+#[derive(Debug)]
+pub(crate) struct Cues {
+    /// Verbs of saying and thinking ("said", "ha detto"'s "detto").
+    pub speech: Set,
+    /// Other verbs that PolNeAR-style attribution covers: the content is their object
+    /// ("called the plan a mistake", "a poll shows Clinton ahead", "endorsed Cruz").
+    pub attribution: Set,
+    /// Raising verbs whose subject and infinitive are the content ("Trump seemed to win").
+    pub raising: Set,
+    pub gerunds: Set,
+    /// Auxiliaries indexed by their last word, longest first.
+    pub auxiliaries: Index,
+    pub cue_adverbs: Set,
+    pub complementizers: Set,
+    /// Source phrases ("according to") indexed by their first word, longest first.
+    pub according_to: Index,
+    pub pronouns: Set,
+    pub label_verbs: Set,
+    pub agent_markers: Set,
+    pub prepositions: Set,
+    /// Conjunctions that open a clause of their own ("and", "but").
+    pub conjunctions: Set,
+    /// Determiners: a verb form after one is a noun ("the states", "his plans").
+    pub determiners: Set,
+    /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
+    /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
+    short: HashMap<u64, u16, foldhash::fast::FixedState>,
+    /// For each lower-case ASCII first byte, the lengths (bits 1 to 8) of the short words:
+    /// most words are ruled out here without hashing.
+    short_lengths: [u16; 128],
+    long: HashMap<String, u16, foldhash::fast::FixedState>,
+}
+
+/// The lower-cased bytes of an ASCII word of one to eight bytes, packed in an integer.
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut k = 0u64;
+    for (i, &x) in b.iter().enumerate() {
+        if !x.is_ascii() {
+            return None;
+        }
+        k |= u64::from(x.to_ascii_lowercase()) << (8 * i);
+    }
+    Some(k)
+}
+
+fn set(lang: &Language, name: &str) -> Set {
+    lang.list(name).iter().map(|w| w.to_lowercase()).collect()
+}
+
+fn index(lang: &Language, name: &str, by_last: bool) -> Index {
+    let mut ix = Index::default();
+    for p in lang.list(name) {
+        let words: Vec<String> = p.split_whitespace().map(str::to_lowercase).collect();
+        let key = if by_last { words.last() } else { words.first() };
+        if let Some(k) = key {
+            ix.entry(k.clone()).or_default().push(words.clone());
+        }
+    }
+    for v in ix.values_mut() {
+        v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
+    ix
+}
+
+impl Cues {
+    fn parse(lang: &Language) -> Self {
+        let mut c = Cues {
+            speech: set(lang, "speech_verbs"),
+            attribution: set(lang, "attribution_verbs"),
+            raising: set(lang, "raising_verbs"),
+            gerunds: set(lang, "speech_gerunds"),
+            auxiliaries: index(lang, "auxiliaries", true),
+            cue_adverbs: set(lang, "cue_adverbs"),
+            complementizers: set(lang, "complementizers"),
+            according_to: index(lang, "according_to", false),
+            pronouns: set(lang, "pronouns"),
+            label_verbs: set(lang, "label_verbs"),
+            agent_markers: set(lang, "agent_markers"),
+            prepositions: set(lang, "prepositions"),
+            conjunctions: set(lang, "conjunctions"),
+            determiners: set(lang, "determiners"),
+            short: HashMap::default(),
+            short_lengths: [0; 128],
+            long: HashMap::default(),
+        };
+        let mut flags: HashMap<String, u16, foldhash::fast::FixedState> = HashMap::default();
+        for (words, bit) in [
+            (&c.speech, flag::SPEECH),
+            (&c.attribution, flag::ATTRIBUTION),
+            (&c.raising, flag::RAISING),
+            (&c.gerunds, flag::GERUND),
+            (&c.cue_adverbs, flag::ADVERB),
+            (&c.complementizers, flag::COMPLEMENTIZER),
+            (&c.pronouns, flag::PRONOUN),
+            (&c.label_verbs, flag::LABEL),
+            (&c.agent_markers, flag::AGENT),
+            (&c.prepositions, flag::PREPOSITION),
+            (&c.conjunctions, flag::CONJUNCTION),
+            (&c.determiners, flag::DETERMINER),
+        ] {
+            for w in words {
+                *flags.entry(w.clone()).or_default() |= bit;
+            }
+        }
+        for (ix, bit) in [
+            (&c.auxiliaries, flag::AUX_LAST),
+            (&c.according_to, flag::SOURCE_FIRST),
+        ] {
+            for k in ix.keys() {
+                *flags.entry(k.clone()).or_default() |= bit;
+            }
+        }
+        for (w, f) in flags {
+            match pack(&w) {
+                Some(k) => {
+                    c.short_lengths[(k & 0x7f) as usize] |= 1 << w.len();
+                    c.short.insert(k, f);
+                }
+                None => {
+                    c.long.insert(w, f);
+                }
+            }
+        }
+        c
+    }
+
+    /// The list bits of word `w` as written (any case), without allocating for ASCII words.
+    pub fn flags_of(&self, w: &str) -> u16 {
+        if let Some(k) = pack(w) {
+            if self.short_lengths[(k & 0x7f) as usize] & (1 << w.len()) == 0 {
+                return 0;
+            }
+            return self.short.get(&k).copied().unwrap_or(0);
+        }
+        if self.long.is_empty() {
+            return 0;
+        }
+        self.long.get(&*fold(w)).copied().unwrap_or(0)
+    }
+}
+
+/// True when `w` (as written) is `lower` (a lower-case list word).
+pub(crate) fn low_eq(w: &str, lower: &str) -> bool {
+    w == lower || w.eq_ignore_ascii_case(lower) || (!w.is_ascii() && w.to_lowercase() == lower)
+}
+
+/// The cue lists of `lang`, compiled on first use.
+pub(crate) fn get(lang: &'static Language) -> &'static Cues {
+    static CELLS: OnceLock<Vec<(&'static str, OnceLock<Cues>)>> = OnceLock::new();
+    let cells = CELLS.get_or_init(|| {
+        lang::codes()
+            .into_iter()
+            .map(|c| (c, OnceLock::new()))
+            .collect()
+    });
+    match cells.iter().find(|(c, _)| *c == lang.code()) {
+        Some((_, cell)) => cell.get_or_init(|| Cues::parse(lang)),
+        None => get(lang::fallback()),
+    }
+}
+
+/// `w` in lower case, allocating only when it has a capital letter.
+pub(crate) fn fold(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
