@@ -173,16 +173,6 @@ impl Lexicon {
 
 /// The lexicon of `lang`, parsed on first use.
 pub(crate) fn get(lang: &'static Language) -> &'static Lexicon {
-    static CELLS: OnceLock<Vec<(&'static str, OnceLock<Lexicon>)>> = OnceLock::new();
-    let cells = CELLS.get_or_init(|| {
-        lang::codes()
-            .into_iter()
-            .map(|c| (c, OnceLock::new()))
-            .collect()
-    });
-    match cells.iter().find(|(c, _)| *c == lang.code()) {
-        Some((_, cell)) => cell.get_or_init(|| Lexicon::parse(lang)),
-        // Every language comes from the registry; English data is the neutral fallback.
-        None => get(lang::fallback()),
-    }
+    static LEXICON: lang::PerLanguage<Lexicon> = lang::PerLanguage::new();
+    LEXICON.get(lang, Lexicon::parse)
 }

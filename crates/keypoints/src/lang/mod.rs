@@ -173,6 +173,41 @@ pub fn get(code: &str) -> Result<&'static Language> {
     Ok(registry()[idx].get_or_init(|| Language::parse(c, files)))
 }
 
+/// Data derived from each language's lists by a stage (compiled cue sets, gazetteers), built on
+/// first use and kept for the life of the process: immutable once made, so no global mutable state
+/// is visible to callers.
+pub struct PerLanguage<T> {
+    cells: OnceLock<Vec<(&'static str, OnceLock<T>)>>,
+}
+
+impl<T> PerLanguage<T> {
+    /// An empty cache, for a `static`.
+    pub const fn new() -> Self {
+        PerLanguage {
+            cells: OnceLock::new(),
+        }
+    }
+
+    /// The value for `lang`, made by `init` on first use; a language outside the registry gets
+    /// the fallback's (English) value.
+    pub fn get(&self, lang: &'static Language, init: fn(&'static Language) -> T) -> &T {
+        let cells = self
+            .cells
+            .get_or_init(|| codes().into_iter().map(|c| (c, OnceLock::new())).collect());
+        match cells.iter().find(|(c, _)| *c == lang.code()) {
+            Some((_, cell)) => cell.get_or_init(|| init(lang)),
+            // Every language comes from the registry; English data is the neutral fallback.
+            None => self.get(fallback(), init),
+        }
+    }
+}
+
+impl<T> Default for PerLanguage<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// A language-neutral fallback (English data) for text whose language we do not cover.
 pub fn fallback() -> &'static Language {
     get("en").expect("the English folder is compiled in")

@@ -7,7 +7,6 @@
 //! instead of a scan of the list. A `OnceLock` per language is the whole cache.
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 use crate::lang::{self, Language};
 
@@ -187,17 +186,8 @@ pub(crate) fn low_eq(w: &str, lower: &str) -> bool {
 
 /// The cue lists of `lang`, compiled on first use.
 pub(crate) fn get(lang: &'static Language) -> &'static Cues {
-    static CELLS: OnceLock<Vec<(&'static str, OnceLock<Cues>)>> = OnceLock::new();
-    let cells = CELLS.get_or_init(|| {
-        lang::codes()
-            .into_iter()
-            .map(|c| (c, OnceLock::new()))
-            .collect()
-    });
-    match cells.iter().find(|(c, _)| *c == lang.code()) {
-        Some((_, cell)) => cell.get_or_init(|| Cues::parse(lang)),
-        None => get(lang::fallback()),
-    }
+    static CUES: lang::PerLanguage<Cues> = lang::PerLanguage::new();
+    CUES.get(lang, Cues::parse)
 }
 
 /// `w` in lower case, allocating only when it has a capital letter.

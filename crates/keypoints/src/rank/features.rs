@@ -5,9 +5,6 @@
 //! The word lists are language data: `lang/<code>/caption_markers.txt` (phrases, matched
 //! case-insensitively anywhere in the sentence) and `lang/<code>/dependent_starts.txt` (first
 //! words). A language without them simply gets no signal from them.
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use aho_corasick::AhoCorasick;
 
 use crate::lang::{self, Language};
@@ -15,27 +12,21 @@ use crate::text::tokens::words;
 
 /// One automaton a language over its lower-cased caption markers, built once: a sentence is
 /// scanned once instead of once a marker.
-fn caption_markers(lang: &Language) -> Option<&'static AhoCorasick> {
-    static MARKERS: OnceLock<HashMap<&'static str, AhoCorasick>> = OnceLock::new();
+fn caption_markers(lang: &'static Language) -> Option<&'static AhoCorasick> {
+    static MARKERS: lang::PerLanguage<Option<AhoCorasick>> = lang::PerLanguage::new();
     MARKERS
-        .get_or_init(|| {
-            lang::codes()
-                .into_iter()
-                .filter_map(|code| {
-                    let l = lang::get(code).ok()?;
-                    let markers: Vec<String> = l
-                        .list("caption_markers")
-                        .iter()
-                        .map(|m| m.to_lowercase())
-                        .collect();
-                    if markers.is_empty() {
-                        return None;
-                    }
-                    Some((code, AhoCorasick::new(markers).ok()?))
-                })
-                .collect()
+        .get(lang, |l| {
+            let markers: Vec<String> = l
+                .list("caption_markers")
+                .iter()
+                .map(|m| m.to_lowercase())
+                .collect();
+            if markers.is_empty() {
+                return None;
+            }
+            AhoCorasick::new(markers).ok()
         })
-        .get(lang.code())
+        .as_ref()
 }
 
 /// What the surface of a sentence says about it.
@@ -60,7 +51,7 @@ pub struct Shape {
 }
 
 /// The shape of `sentence` in `lang`.
-pub fn shape(sentence: &str, lang: &Language) -> Shape {
+pub fn shape(sentence: &str, lang: &'static Language) -> Shape {
     let s = sentence.trim();
     let mut ws = words(s);
     let first = ws.next();
