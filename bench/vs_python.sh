@@ -27,8 +27,10 @@ command -v taskset >/dev/null || { echo "needs taskset (util-linux)" >&2; exit 1
 
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check -U pip
 fi
+# Always a current pip: the venv may have been made by bench/html_vs_trafilatura.sh with the
+# interpreter's old pip, which fails on lxml's extras when adding these packages.
+"$VENV/bin/pip" install --quiet --disable-pip-version-check -U pip
 "$VENV/bin/pip" install --quiet --disable-pip-version-check sumy newspaper4k trafilatura numpy
 cargo build --release --quiet -p keypoints-cli
 KP=target/release/keypoints
