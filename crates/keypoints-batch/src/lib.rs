@@ -216,10 +216,13 @@ pub fn run(
             let opts = &cfg.options;
             let preparer = preparer.clone();
             scope.spawn(move || {
+                // Each worker keeps its own analyzer: word lookups are remembered across records.
+                let mut analyzer = keypoints::Analyzer::new();
                 for job in rx {
                     let origin = job.item.origin.clone();
                     let outcome = catch_unwind(AssertUnwindSafe(|| {
-                        let mut out = record::process(job.item, job.seq, opts, with_lines);
+                        let mut out =
+                            record::process(&mut analyzer, job.item, job.seq, opts, with_lines);
                         if let (Some(prepare), Outcome::Done { digest, extra, .. }) =
                             (&preparer, &mut out)
                         {
@@ -233,6 +236,8 @@ pub fn run(
                             .map(|s| s.to_string())
                             .or_else(|| panic.downcast_ref::<String>().cloned())
                             .unwrap_or_else(|| "panic".to_string());
+                        // A panic may have left the vocabulary half-updated: start afresh.
+                        analyzer = keypoints::Analyzer::new();
                         record::panicked(origin, job.seq, &msg)
                     });
                     let msg = Finished {

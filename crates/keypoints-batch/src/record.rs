@@ -83,8 +83,15 @@ pub enum Outcome {
 
 /// Analyses one item. Never panics on bad input; a panic inside the analysis is caught by the
 /// caller and turned into a failure. Without `with_line` the output line of an analysed record
-/// is left empty (a sink that only stores digests does not need it).
-pub fn process(item: Item, seq: u64, opts: &Options, with_line: bool) -> Outcome {
+/// is left empty (a sink that only stores digests does not need it). `analyzer` is the worker's
+/// own, kept across records.
+pub fn process(
+    analyzer: &mut keypoints::Analyzer,
+    item: Item,
+    seq: u64,
+    opts: &Options,
+    with_line: bool,
+) -> Outcome {
     let mut fields = Map::new();
     let mut id = Value::String(item.origin.clone());
     let parsed = prepare(item, &mut id, &mut fields, opts);
@@ -95,7 +102,7 @@ pub fn process(item: Item, seq: u64, opts: &Options, with_line: bool) -> Outcome
             text,
             opts: record_opts,
             url,
-        } => match keypoints::analyze(&text, record_opts.as_ref().unwrap_or(opts)) {
+        } => match analyzer.analyze(&text, record_opts.as_ref().unwrap_or(opts)) {
             Ok(mut digest) => {
                 if digest.meta.url.is_none() {
                     digest.meta.url = url;
@@ -429,6 +436,7 @@ mod tests {
     fn json_line_keeps_id_and_passes_other_fields_through() {
         let line = serde_json::json!({"id": 7, "text": ARTICLE, "lang": "en", "source": "x"});
         let out = process(
+            &mut keypoints::Analyzer::new(),
             item(Payload::Json(line.to_string().into_bytes())),
             3,
             &Options::default(),
@@ -447,6 +455,7 @@ mod tests {
     fn id_comes_from_url_then_origin() {
         let line = serde_json::json!({"url": "https://x.org/a", "text": ARTICLE});
         let v = json(&process(
+            &mut keypoints::Analyzer::new(),
             item(Payload::Json(line.to_string().into_bytes())),
             0,
             &Options::default(),
@@ -455,6 +464,7 @@ mod tests {
         assert_eq!(v["id"], "https://x.org/a");
         assert_eq!(v["digest"]["meta"]["url"], "https://x.org/a");
         let v = json(&process(
+            &mut keypoints::Analyzer::new(),
             item(Payload::Text(ARTICLE.into())),
             0,
             &Options::default(),
@@ -472,6 +482,7 @@ mod tests {
             b"{\"text\":\"  \"}",
         ] {
             let v = json(&process(
+                &mut keypoints::Analyzer::new(),
                 item(Payload::Json(bad.to_vec())),
                 1,
                 &Options::default(),

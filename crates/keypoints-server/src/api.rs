@@ -321,6 +321,7 @@ async fn run_analysis(state: &Shared, input: Input) -> Result<(Digest, Option<St
         concise: input.concise,
         input: InputKind::Auto,
         max_bytes: state.config.max_body,
+        ..Options::default()
     };
     // A slot, or 503 when too many wait already.
     let permit = match state.analyses.clone().try_acquire_owned() {

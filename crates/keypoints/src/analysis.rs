@@ -5,6 +5,7 @@ use std::ops::Range;
 use crate::lang::Language;
 use crate::structure::Parts;
 use crate::text::tokens::Tokens;
+use crate::text::vocab::Vocab;
 use crate::text::CharMap;
 
 /// The article after structure and sentence segmentation.
@@ -32,6 +33,17 @@ impl<'a> Analysis<'a> {
     /// Builds the analysis of `parts`: joins the paragraphs into the text and splits sentences.
     /// `text` must be `parts.paragraphs` joined by a blank line (see [`join_paragraphs`]).
     pub fn new(lang: &'static Language, text: &'a str, parts: &'a Parts) -> Self {
+        Analysis::with_vocab(&mut Vocab::default(), lang, text, parts)
+    }
+
+    /// As [`Analysis::new`], looking words up in `vocab`, which a caller analysing many articles
+    /// keeps between them.
+    pub fn with_vocab(
+        vocab: &mut Vocab,
+        lang: &'static Language,
+        text: &'a str,
+        parts: &'a Parts,
+    ) -> Self {
         let mut paragraphs = Vec::with_capacity(parts.paragraphs.len());
         let mut at = 0;
         for p in &parts.paragraphs {
@@ -46,7 +58,7 @@ impl<'a> Analysis<'a> {
                 sentence_paragraph.push(pi);
             }
         }
-        let tokens = Tokens::new(lang, text, &sentences, parts.title.as_deref());
+        let tokens = Tokens::with_vocab(vocab, lang, text, &sentences, parts.title.as_deref());
         Analysis {
             lang,
             text,

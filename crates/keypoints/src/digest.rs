@@ -64,6 +64,11 @@ pub struct Digest {
     pub flag_score: f64,
     /// Metadata of the page or record the article came from.
     pub meta: Meta,
+    /// Analyses that were not run ([`crate::Options::analyses`]): `quotes`, `entities`,
+    /// `keywords`, `flags`. Their lists are empty because they were not asked for, not because
+    /// the article has none. Absent from the JSON when every analysis ran.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
 }
 
 /// The parts of the article found by the structure stage.

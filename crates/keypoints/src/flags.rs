@@ -77,7 +77,7 @@ fn orphan_attributions(a: &Analysis, out: &mut Vec<Flag>) {
         if !(tail.is_empty() || tail == "." || tail == "!") {
             continue;
         }
-        if lex.speech_verbs.contains(&a.tokens.form(last).lower) {
+        if lex.speech_verbs.contains(&*a.tokens.form(last).lower) {
             out.push(flag(
                 a,
                 "orphan_attribution",
@@ -256,7 +256,7 @@ fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
                 || shared.cities.contains(text)
                 || shared.given_names.contains(text)
                 || lex.org_heads.contains(text)
-                || lex.titles.contains(&form.lower)
+                || lex.titles.contains(&*form.lower)
             {
                 continue;
             }

@@ -21,19 +21,37 @@ use crate::text::tokens::WordMap;
 pub const MAX_KEYWORDS: usize = 10;
 const MAX_NGRAM: usize = 3;
 
-#[derive(Default, Clone)]
+#[derive(Clone)]
 struct Stats {
     tf: f64,
     upper: f64,
     acronym: f64,
-    sentences: Vec<usize>,
+    /// Number of sentences holding the word, the last one counted, and the median one.
+    sentences: usize,
+    last: usize,
+    median: usize,
     /// Distinct neighbours on the left and on the right, and the number of neighbours each side.
     left: (u32, u32),
     right: (u32, u32),
 }
 
-/// A word of a chunk: form id and byte range.
-type Piece = (u32, usize, usize);
+impl Default for Stats {
+    fn default() -> Self {
+        Stats {
+            tf: 0.0,
+            upper: 0.0,
+            acronym: 0.0,
+            sentences: 0,
+            last: usize::MAX,
+            median: 0,
+            left: (0, 0),
+            right: (0, 0),
+        }
+    }
+}
+
+/// A word of a chunk: form id, byte range, capitalized.
+type Piece = (u32, usize, usize, bool);
 
 /// Extracts key phrases of the analysed article.
 pub fn extract(a: &Analysis) -> Vec<Keyword> {
@@ -71,13 +89,29 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
             } else if wi > 0 && w.capitalized {
                 st.upper += 1.0;
             }
-            if st.sentences.last() != Some(&si) {
-                st.sentences.push(si);
+            if st.last != si {
+                st.last = si;
+                st.sentences += 1;
             }
-            pieces.push((w.form, w.start, w.end));
+            pieces.push((w.form, w.start, w.end, w.capitalized));
         }
         if pieces.len() > chunk_start {
             chunks.push(chunk_start..pieces.len());
+        }
+    }
+    // The median sentence of each word: the (n / 2)-th of the n sentences holding it.
+    let mut seen: Vec<(usize, usize)> = vec![(usize::MAX, 0); tk.forms.len()];
+    for si in 0..a.sentences.len() {
+        for w in tk.sentence(si) {
+            let (last, k) = &mut seen[w.form as usize];
+            if *last != si {
+                *last = si;
+                let st = &mut stats[w.form as usize];
+                if *k == st.sentences / 2 {
+                    st.median = si;
+                }
+                *k += 1;
+            }
         }
     }
     // Co-occurrence with the neighbouring words (window 1 each side) inside a chunk: the pairs
@@ -126,11 +160,16 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
     let std = (content_tfs.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / n).sqrt();
     let max_tf = content_tfs.iter().cloned().fold(0.0, f64::max);
     let nsent = a.sentences.len().max(1) as f64;
+    // Only content words are scored; the others never enter a phrase's score.
     let score: Vec<f64> = stats
         .iter()
-        .map(|s| {
+        .zip(&is_content)
+        .map(|(s, &content)| {
+            if !content {
+                return 0.0;
+            }
             let case = s.upper.max(s.acronym) / (1.0 + s.tf.ln());
-            let median = s.sentences.get(s.sentences.len() / 2).copied().unwrap_or(0) as f64;
+            let median = s.median as f64;
             let pos = (3.0 + median).ln().ln();
             let freq = s.tf / (mean + std);
             let spread = |&(distinct, total): &(u32, u32)| {
@@ -141,7 +180,7 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                 }
             };
             let rel = 1.0 + (spread(&s.left) + spread(&s.right)) * s.tf / max_tf;
-            let sent = s.sentences.len() as f64 / nsent;
+            let sent = s.sentences as f64 / nsent;
             rel * pos / (case + freq / rel + sent / rel)
         })
         .collect();
@@ -153,12 +192,7 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         /// Byte range of the first occurrence.
         text: (usize, usize),
     }
-    let cap = |p: &Piece| {
-        a.text[p.1..p.2]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    };
+    let cap = |p: &Piece| p.3;
     let mut cands: WordMap<[u32; MAX_NGRAM], Cand> = WordMap::default();
     for ch in &chunks {
         let ch = &pieces[ch.clone()];

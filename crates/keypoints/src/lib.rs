@@ -62,6 +62,81 @@ pub struct Options {
     pub input: InputKind,
     /// Inputs larger than this many bytes are refused with [`Error::TooLarge`].
     pub max_bytes: usize,
+    /// Which analyses run besides structure, sentences and key points.
+    pub analyses: Analyses,
+}
+
+/// The optional analyses of a digest. All run by default; a caller who only wants key points
+/// (a summarizer over an archive) skips the others and pays for what it uses. A skipped
+/// analysis leaves its list empty and is named in [`Digest::skipped`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Analyses {
+    /// Quotes with their speakers (needs the entity stage, which then runs unseen).
+    pub quotes: bool,
+    /// People, places and organizations.
+    pub entities: bool,
+    /// Key phrases.
+    pub keywords: bool,
+    /// Quality flags and their score.
+    pub flags: bool,
+}
+
+impl Default for Analyses {
+    fn default() -> Self {
+        Analyses::ALL
+    }
+}
+
+impl Analyses {
+    /// Every analysis.
+    pub const ALL: Analyses = Analyses {
+        quotes: true,
+        entities: true,
+        keywords: true,
+        flags: true,
+    };
+    /// None besides key points.
+    pub const NONE: Analyses = Analyses {
+        quotes: false,
+        entities: false,
+        keywords: false,
+        flags: false,
+    };
+    /// The names of the analyses, as in the digest's fields.
+    pub const NAMES: [&'static str; 4] = ["quotes", "entities", "keywords", "flags"];
+
+    /// Only the named analyses (names from [`Analyses::NAMES`]; `"key_points"` alone means
+    /// none of them). An unknown name is an error that lists the known ones.
+    pub fn only(names: &[&str]) -> Result<Analyses> {
+        let mut a = Analyses::NONE;
+        for n in names {
+            match n.trim() {
+                "quotes" => a.quotes = true,
+                "entities" => a.entities = true,
+                "keywords" => a.keywords = true,
+                "flags" => a.flags = true,
+                "key_points" | "key-points" => {}
+                other => {
+                    return Err(Error::Invalid(format!(
+                        "unknown analysis {other:?}: use key_points, {}",
+                        Analyses::NAMES.join(", ")
+                    )))
+                }
+            }
+        }
+        Ok(a)
+    }
+
+    /// The names of the analyses that do not run.
+    pub fn skipped(&self) -> Vec<String> {
+        let on = [self.quotes, self.entities, self.keywords, self.flags];
+        Analyses::NAMES
+            .iter()
+            .zip(on)
+            .filter(|(_, on)| !on)
+            .map(|(n, _)| n.to_string())
+            .collect()
+    }
 }
 
 impl Default for Options {
@@ -72,50 +147,20 @@ impl Default for Options {
             concise: false,
             input: InputKind::Auto,
             max_bytes: 64 * 1024 * 1024,
+            analyses: Analyses::ALL,
         }
     }
 }
 
-/// Analyses an article given as text (plain or HTML).
+/// Analyses an article given as text (plain or HTML). To analyse many articles, keep an
+/// [`Analyzer`]: it remembers word lookups between them and is several times faster.
 pub fn analyze(text: &str, opts: &Options) -> Result<Digest> {
-    if text.len() > opts.max_bytes {
-        return Err(Error::TooLarge {
-            size: text.len(),
-            limit: opts.max_bytes,
-        });
-    }
-    if text.trim().is_empty() {
-        return Err(Error::Empty);
-    }
-    let is_html = match opts.input {
-        InputKind::Html => true,
-        InputKind::Text => false,
-        InputKind::Auto => html::looks_like_html(text),
-    };
-    if is_html {
-        analyze_html(text, opts)
-    } else {
-        let blocks = structure::blocks_from_text(text);
-        analyze_blocks(&blocks, Meta::default(), None, opts)
-    }
-}
-
-/// Extracts the article from an HTML page and analyses it.
-fn analyze_html(page: &str, opts: &Options) -> Result<Digest> {
-    let page = html::extract(page);
-    if page
-        .blocks
-        .iter()
-        .all(|b| b.kind == structure::BlockKind::Title)
-    {
-        return Err(Error::NoArticle);
-    }
-    analyze_blocks(&page.blocks, page.meta, page.language.as_deref(), opts)
+    Analyzer::new().analyze(text, opts)
 }
 
 /// Analyses an article given as bytes in any common encoding.
 pub fn analyze_bytes(bytes: &[u8], opts: &Options) -> Result<Digest> {
-    analyze_document(bytes, None, opts)
+    Analyzer::new().analyze_bytes(bytes, opts)
 }
 
 /// Analyses a document as fetched: `content_type` is the HTTP Content-Type, whose type decides
@@ -125,26 +170,117 @@ pub fn analyze_document(
     content_type: Option<&str>,
     opts: &Options,
 ) -> Result<Digest> {
-    if bytes.len() > opts.max_bytes {
-        return Err(Error::TooLarge {
-            size: bytes.len(),
-            limit: opts.max_bytes,
-        });
+    Analyzer::new().analyze_document(bytes, content_type, opts)
+}
+
+/// Analyses an article already split into blocks (by the HTML extractor or another source).
+pub fn analyze_blocks(
+    blocks: &[Block],
+    meta: Meta,
+    declared_lang: Option<&str>,
+    opts: &Options,
+) -> Result<Digest> {
+    Analyzer::new().analyze_blocks(blocks, meta, declared_lang, opts)
+}
+
+/// Analyses articles one after another, remembering what the language data says about each word
+/// spelling ([`text::vocab::Vocab`], bounded) so that later articles skip those lookups. Digests
+/// do not depend on what was analysed before: an `Analyzer` gives exactly what [`analyze`] gives.
+/// Keep one per thread.
+#[derive(Debug, Default)]
+pub struct Analyzer {
+    vocab: text::vocab::Vocab,
+}
+
+impl Analyzer {
+    /// An analyzer with an empty vocabulary of the default bound.
+    pub fn new() -> Self {
+        Analyzer::default()
     }
-    if is_html_bytes(bytes, content_type, opts.input) {
-        let charset = content_type.and_then(html::decode::charset_param);
-        let text = html::decode(bytes, charset)?;
+
+    /// An analyzer whose vocabulary keeps at most `limit` word forms per language.
+    pub fn with_vocab_limit(limit: usize) -> Self {
+        Analyzer {
+            vocab: text::vocab::Vocab::with_limit(limit),
+        }
+    }
+
+    /// The word knowledge kept so far.
+    pub fn vocab(&mut self) -> &mut text::vocab::Vocab {
+        &mut self.vocab
+    }
+
+    /// Analyses an article given as text (plain or HTML).
+    pub fn analyze(&mut self, text: &str, opts: &Options) -> Result<Digest> {
+        if text.len() > opts.max_bytes {
+            return Err(Error::TooLarge {
+                size: text.len(),
+                limit: opts.max_bytes,
+            });
+        }
         if text.trim().is_empty() {
             return Err(Error::Empty);
         }
-        analyze_html(&text, opts)
-    } else {
-        let text = input::decode(bytes)?;
-        let opts = Options {
-            input: InputKind::Text,
-            ..opts.clone()
+        let is_html = match opts.input {
+            InputKind::Html => true,
+            InputKind::Text => false,
+            InputKind::Auto => html::looks_like_html(text),
         };
-        analyze(&text, &opts)
+        if is_html {
+            self.analyze_html(text, opts)
+        } else {
+            let blocks = structure::blocks_from_text(text);
+            self.analyze_blocks(&blocks, Meta::default(), None, opts)
+        }
+    }
+
+    /// Extracts the article from an HTML page and analyses it.
+    fn analyze_html(&mut self, page: &str, opts: &Options) -> Result<Digest> {
+        let page = html::extract(page);
+        if page
+            .blocks
+            .iter()
+            .all(|b| b.kind == structure::BlockKind::Title)
+        {
+            return Err(Error::NoArticle);
+        }
+        self.analyze_blocks(&page.blocks, page.meta, page.language.as_deref(), opts)
+    }
+
+    /// Analyses an article given as bytes in any common encoding.
+    pub fn analyze_bytes(&mut self, bytes: &[u8], opts: &Options) -> Result<Digest> {
+        self.analyze_document(bytes, None, opts)
+    }
+
+    /// Analyses a document as fetched: `content_type` is the HTTP Content-Type, whose type decides
+    /// HTML or text (unless [`Options::input`] says) and whose charset decodes an HTML page.
+    pub fn analyze_document(
+        &mut self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        opts: &Options,
+    ) -> Result<Digest> {
+        if bytes.len() > opts.max_bytes {
+            return Err(Error::TooLarge {
+                size: bytes.len(),
+                limit: opts.max_bytes,
+            });
+        }
+        if is_html_bytes(bytes, content_type, opts.input) {
+            let charset = content_type.and_then(html::decode::charset_param);
+            let text = html::decode(bytes, charset)?;
+            if text.trim().is_empty() {
+                return Err(Error::Empty);
+            }
+            self.analyze_html(&text, opts)
+        } else {
+            let text = input::decode(bytes)?;
+            let opts = Options {
+                input: InputKind::Text,
+                ..opts.clone()
+            };
+            self.analyze(&text, &opts)
+        }
     }
 }
 
@@ -206,55 +342,81 @@ pub fn choose_language(
         .unwrap_or_else(lang::fallback))
 }
 
-/// Analyses an article already split into blocks (by the HTML extractor or another source).
-pub fn analyze_blocks(
-    blocks: &[Block],
-    meta: Meta,
-    declared_lang: Option<&str>,
-    opts: &Options,
-) -> Result<Digest> {
-    let lang = choose_language(blocks, declared_lang, opts)?;
-    let parts = structure::parse(blocks, lang);
-    let text = analysis::join_paragraphs(&parts);
-    let a = Analysis::new(lang, &text, &parts);
-    let key_points = key_points(&a, opts);
-    let found = entities::detect(&a);
-    let quotes = quotes::find_with(&a, &found);
-    let entities = found.entities;
-    let keywords = keywords::extract(&a);
-    let (flags, flag_score) = flags::raise(&a);
-    let structure = Structure {
-        lead: a.paragraphs.first().map(|r| a.chars.span(r.start, r.end)),
-        given_key_points_heading: parts.given_heading.clone(),
-        given_key_points: parts.given_key_points.clone(),
-        paragraphs: a
-            .paragraphs
+impl Analyzer {
+    /// Analyses an article already split into blocks (by the HTML extractor or another source).
+    pub fn analyze_blocks(
+        &mut self,
+        blocks: &[Block],
+        meta: Meta,
+        declared_lang: Option<&str>,
+        opts: &Options,
+    ) -> Result<Digest> {
+        let lang = choose_language(blocks, declared_lang, opts)?;
+        let parts = structure::parse(blocks, lang);
+        let text = analysis::join_paragraphs(&parts);
+        let a = Analysis::with_vocab(&mut self.vocab, lang, &text, &parts);
+        let key_points = key_points(&a, opts);
+        let on = opts.analyses;
+        let (quotes, entities) = if on.quotes || on.entities {
+            let found = entities::detect(&a);
+            let quotes = if on.quotes {
+                quotes::find_with(&a, &found)
+            } else {
+                Vec::new()
+            };
+            let entities = if on.entities {
+                found.entities
+            } else {
+                Vec::new()
+            };
+            (quotes, entities)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let keywords = if on.keywords {
+            keywords::extract(&a)
+        } else {
+            Vec::new()
+        };
+        let (flags, flag_score) = if on.flags {
+            flags::raise(&a)
+        } else {
+            (Vec::new(), 0.0)
+        };
+        let structure = Structure {
+            lead: a.paragraphs.first().map(|r| a.chars.span(r.start, r.end)),
+            given_key_points_heading: parts.given_heading.clone(),
+            given_key_points: parts.given_key_points.clone(),
+            paragraphs: a
+                .paragraphs
+                .iter()
+                .map(|r| a.chars.span(r.start, r.end))
+                .collect(),
+            credits: parts.credits.clone(),
+            boilerplate: parts.boilerplate.clone(),
+        };
+        let sentences = a
+            .sentences
             .iter()
             .map(|r| a.chars.span(r.start, r.end))
-            .collect(),
-        credits: parts.credits.clone(),
-        boilerplate: parts.boilerplate.clone(),
-    };
-    let sentences = a
-        .sentences
-        .iter()
-        .map(|r| a.chars.span(r.start, r.end))
-        .collect();
-    Ok(Digest {
-        schema_version: SCHEMA_VERSION,
-        language: lang.code().to_string(),
-        title: parts.title.clone(),
-        structure,
-        sentences,
-        key_points,
-        quotes,
-        entities,
-        keywords,
-        flags,
-        flag_score,
-        meta,
-        text: text.clone(),
-    })
+            .collect();
+        Ok(Digest {
+            schema_version: SCHEMA_VERSION,
+            language: lang.code().to_string(),
+            title: parts.title.clone(),
+            structure,
+            sentences,
+            key_points,
+            quotes,
+            entities,
+            keywords,
+            flags,
+            flag_score,
+            meta,
+            skipped: on.skipped(),
+            text: text.clone(),
+        })
+    }
 }
 
 fn key_points(a: &Analysis, opts: &Options) -> Vec<KeyPoint> {

@@ -73,6 +73,7 @@ pub fn run(args: Args) -> Result<()> {
         points: args.key_points.points,
         concise: args.key_points.concise,
         max_bytes: args.max_record_bytes,
+        analyses: args.key_points.analyses()?,
         ..keypoints::Options::default()
     };
     // The store first: a store that cannot be opened stops the batch before anything is written.

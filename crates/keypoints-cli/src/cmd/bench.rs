@@ -1,7 +1,8 @@
 //! `keypoints bench`: speed of the full plain-text digest (`keypoints::analyze`) on one core.
 //!
 //! Two figures: articles a second over a summary set's texts (single thread, whole passes repeated
-//! for at least the given time), and the time to analyse one large article made of the first 200
+//! for at least the given time; the full digest and key points alone, each with one analyzer kept
+//! across articles as a batch worker keeps it, and with a fresh one per article), and the time to analyse one large article made of the first 200
 //! texts joined as paragraphs (about 1 MB of CNN/DailyMail). Build in release mode for meaningful
 //! numbers: `cargo run --release -p keypoints-cli -- bench`.
 //!
@@ -104,28 +105,36 @@ pub fn run(args: Args) -> Result<()> {
         bail!("{} holds no article texts", path.display());
     }
     let opts = Options::default();
+    let only_key_points = Options {
+        analyses: keypoints::Analyses::NONE,
+        ..Options::default()
+    };
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-
-    // Warm-up pass (language data is parsed on first use).
-    for t in &texts {
-        keypoints::analyze(t, &opts)?;
-    }
     let clock = Clock {
         wall: args.wall,
         origin: Instant::now(),
     };
-    let min = args.seconds.max(0.0);
-    let start = clock.now();
-    let mut passes = 0usize;
-    while passes == 0 || clock.now() - start < min {
-        for t in &texts {
-            std::hint::black_box(keypoints::analyze(t, &opts)?);
-        }
-        passes += 1;
+    // Warm-up pass (language data is parsed on first use).
+    for t in &texts {
+        keypoints::analyze(t, &opts)?;
     }
-    let elapsed = clock.now() - start;
-    let per_sec = (passes * texts.len()) as f64 / elapsed;
-    let mb_per_sec = (passes * bytes) as f64 / elapsed / 1e6;
+    // One pass with an analyzer whose vocabulary starts empty: what the first articles of a
+    // batch cost.
+    let first = {
+        let mut analyzer = keypoints::Analyzer::new();
+        let t0 = clock.now();
+        for t in &texts {
+            std::hint::black_box(analyzer.analyze(t, &opts)?);
+        }
+        texts.len() as f64 / (clock.now() - t0)
+    };
+    let min = args.seconds.max(0.0);
+    let full = throughput(&texts, &opts, Vocabulary::Kept, clock, min)?;
+    let full_cold = throughput(&texts, &opts, Vocabulary::Fresh, clock, min)?;
+    let kp = throughput(&texts, &only_key_points, Vocabulary::Kept, clock, min)?;
+    let kp_cold = throughput(&texts, &only_key_points, Vocabulary::Fresh, clock, min)?;
+    let per_sec = full.0;
+    let mb_per_sec = per_sec * bytes as f64 / texts.len() as f64 / 1e6;
 
     let joined: String = texts
         .iter()
@@ -144,33 +153,46 @@ pub fn run(args: Args) -> Result<()> {
     }
 
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{:<44} {:>14}", "measure", "value")?;
+    let unit = if args.wall {
+        "articles/s"
+    } else {
+        "articles/CPU-s"
+    };
+    writeln!(out, "{:<52} {:>14}", "measure", "value")?;
     writeln!(
         out,
-        "{:<44} {:>14}",
+        "{:<52} {:>14}",
         "articles (cnndm-dev texts)",
         texts.len()
     )?;
+    let rows = [
+        ("full digest", full),
+        ("full digest, fresh vocabulary each", full_cold),
+        ("key points only", kp),
+        ("key points only, fresh vocabulary each", kp_cold),
+    ];
+    for (name, (rate, passes, secs)) in rows {
+        writeln!(
+            out,
+            "{:<52} {:>14.0}",
+            format!("{unit}, one core, {name} ({passes} passes, {secs:.1} s)"),
+            rate
+        )?;
+    }
     writeln!(
         out,
-        "{:<44} {:>14.0}",
-        if args.wall {
-            "articles/s, one core (full digest)"
-        } else {
-            "articles/CPU-s, one core (full digest)"
-        },
-        per_sec
+        "{:<52} {:>14.0}",
+        format!("{unit}, one core, full digest, first pass"),
+        first
     )?;
-    writeln!(out, "{:<44} {:>14.1}", "MB/s, one core", mb_per_sec)?;
     writeln!(
         out,
-        "{:<44} {:>14}",
-        "passes / seconds",
-        format!("{passes} / {elapsed:.1}")
+        "{:<52} {:>14.1}",
+        "MB/s, one core, full digest", mb_per_sec
     )?;
     writeln!(
         out,
-        "{:<44} {:>14.3}",
+        "{:<52} {:>14.3}",
         format!(
             "large article: {} texts, {:.2} MB, s",
             args.join,
@@ -178,11 +200,50 @@ pub fn run(args: Args) -> Result<()> {
         ),
         best
     )?;
-    writeln!(out, "{:<44} {:>14}", "large article: key points", points)?;
+    writeln!(out, "{:<52} {:>14}", "large article: key points", points)?;
     if args.stages {
         stages(&texts, &opts, clock, &mut out)?;
     }
     Ok(())
+}
+
+/// Whether the passes share one analyzer (as a batch worker does) or make a fresh one per article
+/// (as [`keypoints::analyze`] does).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Vocabulary {
+    Kept,
+    Fresh,
+}
+
+/// Articles a second over whole passes of `texts` repeated for at least `min` seconds (after one
+/// unmeasured pass), with the number of passes and the seconds measured.
+fn throughput(
+    texts: &[&str],
+    opts: &Options,
+    vocabulary: Vocabulary,
+    clock: Clock,
+    min: f64,
+) -> Result<(f64, usize, f64)> {
+    let mut analyzer = keypoints::Analyzer::new();
+    let pass = |analyzer: &mut keypoints::Analyzer| -> Result<()> {
+        for t in texts {
+            let d = match vocabulary {
+                Vocabulary::Kept => analyzer.analyze(t, opts)?,
+                Vocabulary::Fresh => keypoints::analyze(t, opts)?,
+            };
+            std::hint::black_box(d);
+        }
+        Ok(())
+    };
+    pass(&mut analyzer)?;
+    let start = clock.now();
+    let mut passes = 0usize;
+    while passes == 0 || clock.now() - start < min {
+        pass(&mut analyzer)?;
+        passes += 1;
+    }
+    let elapsed = clock.now() - start;
+    Ok(((passes * texts.len()) as f64 / elapsed, passes, elapsed))
 }
 
 /// Runs the stages of `keypoints::analyze_blocks` one by one over `texts` and prints the mean
@@ -202,6 +263,7 @@ fn stages(texts: &[&str], opts: &Options, clock: Clock, out: &mut impl Write) ->
     ];
     let mut total = [0f64; NAMES.len()];
     let passes = 5;
+    let mut vocab = keypoints::text::vocab::Vocab::default();
     for _ in 0..passes {
         for t in texts {
             let mut lap = clock.now();
@@ -217,7 +279,7 @@ fn stages(texts: &[&str], opts: &Options, clock: Clock, out: &mut impl Write) ->
             let parts = structure::parse(&blocks, lang);
             mark(2);
             let text = analysis::join_paragraphs(&parts);
-            let a = analysis::Analysis::new(lang, &text, &parts);
+            let a = analysis::Analysis::with_vocab(&mut vocab, lang, &text, &parts);
             mark(3);
             std::hint::black_box(rank::key_points(
                 &a,
@@ -238,13 +300,13 @@ fn stages(texts: &[&str], opts: &Options, clock: Clock, out: &mut impl Write) ->
     }
     let n = (passes * texts.len()) as f64;
     writeln!(out)?;
-    writeln!(out, "{:<44} {:>14}", "stage", "us/article")?;
+    writeln!(out, "{:<52} {:>14}", "stage", "us/article")?;
     for (name, t) in NAMES.iter().zip(total) {
-        writeln!(out, "{:<44} {:>14.1}", name, t / n * 1e6)?;
+        writeln!(out, "{:<52} {:>14.1}", name, t / n * 1e6)?;
     }
     writeln!(
         out,
-        "{:<44} {:>14.1}",
+        "{:<52} {:>14.1}",
         "sum",
         total.iter().sum::<f64>() / n * 1e6
     )?;

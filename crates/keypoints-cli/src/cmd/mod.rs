@@ -23,4 +23,21 @@ pub struct KeyPointArgs {
     /// Trim trailing attributions from key points.
     #[arg(long)]
     pub concise: bool,
+    /// Run only these analyses besides key points (comma-separated: quotes, entities, keywords,
+    /// flags; "key_points" alone for none of them). Default: all.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub only: Option<Vec<String>>,
+}
+
+impl KeyPointArgs {
+    /// The analyses asked for with `--only`, all of them without it.
+    pub fn analyses(&self) -> anyhow::Result<keypoints::Analyses> {
+        match &self.only {
+            None => Ok(keypoints::Analyses::ALL),
+            Some(names) => {
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                Ok(keypoints::Analyses::only(&names)?)
+            }
+        }
+    }
 }

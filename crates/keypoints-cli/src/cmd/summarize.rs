@@ -50,8 +50,8 @@ pub struct Args {
 
 impl Args {
     /// The library options these arguments ask for.
-    pub fn options(&self) -> Options {
-        Options {
+    pub fn options(&self) -> Result<Options> {
+        Ok(Options {
             lang: self.key_points.lang.clone(),
             points: self.key_points.points,
             concise: self.key_points.concise,
@@ -61,7 +61,8 @@ impl Args {
                 Input::Html => InputKind::Html,
             },
             max_bytes: self.max_bytes,
-        }
+            analyses: self.key_points.analyses()?,
+        })
     }
 }
 
@@ -71,7 +72,7 @@ pub fn run(args: Args) -> Result<()> {
     let mut digest = keypoints::analyze_document(
         &loaded.bytes,
         loaded.content_type.as_deref(),
-        &args.options(),
+        &args.options()?,
     )?;
     if digest.meta.url.is_none() {
         digest.meta.url = loaded.url;

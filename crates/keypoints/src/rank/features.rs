@@ -7,8 +7,12 @@
 //! words). A language without them simply gets no signal from them.
 use aho_corasick::AhoCorasick;
 
+use std::collections::HashSet;
+
 use crate::lang::{self, Language};
-use crate::text::tokens::words;
+use crate::text::tokens::{words, Form, Token};
+
+type WordSet = HashSet<String, foldhash::fast::RandomState>;
 
 /// One automaton a language over its lower-cased caption markers, built once: a sentence is
 /// scanned once instead of once a marker.
@@ -24,9 +28,23 @@ fn caption_markers(lang: &'static Language) -> Option<&'static AhoCorasick> {
             if markers.is_empty() {
                 return None;
             }
-            AhoCorasick::new(markers).ok()
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(markers)
+                .ok()
         })
         .as_ref()
+}
+
+/// The language's lower-cased `dependent_starts` as a set, built once.
+fn dependent_starts(lang: &'static Language) -> &'static WordSet {
+    static STARTS: lang::PerLanguage<WordSet> = lang::PerLanguage::new();
+    STARTS.get(lang, |l| {
+        l.list("dependent_starts")
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect()
+    })
 }
 
 /// What the surface of a sentence says about it.
@@ -63,19 +81,53 @@ pub fn shape(sentence: &str, lang: &'static Language) -> Shape {
             caps += 1;
         }
     }
+    let first = first.map(|w| w.text.to_lowercase());
+    shape_from(s, count, caps, first.as_deref(), lang)
+}
+
+/// The shape of a sentence of an analysed text, from its tokens (`forms` are their forms):
+/// the same as [`shape`] without tokenizing again.
+pub fn shape_of(
+    sentence: &str,
+    tokens: &[Token],
+    forms: &[Form],
+    lang: &'static Language,
+) -> Shape {
+    let caps = tokens.iter().skip(1).filter(|t| t.capitalized).count();
+    let first = tokens
+        .first()
+        .and_then(|t| forms.get(t.form as usize))
+        .map(|f| &*f.lower);
+    shape_from(sentence.trim(), tokens.len(), caps, first, lang)
+}
+
+/// The shape of trimmed sentence `s` of `count` words, `caps` of them after the first
+/// capitalized, whose first word lower-cased is `first`.
+fn shape_from(
+    s: &str,
+    count: usize,
+    caps: usize,
+    first: Option<&str>,
+    lang: &'static Language,
+) -> Shape {
     let capitals = if count > 1 {
         caps as f64 / (count - 1) as f64
     } else {
         0.0
     };
     let numbers = s.bytes().any(|b| b.is_ascii_digit());
-    let caption = caption_markers(lang).is_some_and(|ac| ac.is_match(&s.to_lowercase()));
+    let caption = caption_markers(lang).is_some_and(|ac| {
+        // The markers are lower case and the automaton ignores ASCII case, so ASCII text needs
+        // no lower-cased copy.
+        if s.is_ascii() {
+            ac.is_match(s)
+        } else {
+            ac.is_match(&s.to_lowercase())
+        }
+    });
     let end = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']);
     let fragment = !end.ends_with(['.', '!', '?', '…']);
-    let dependent = first.is_some_and(|w| {
-        let f = w.text.to_lowercase();
-        lang.list("dependent_starts").contains(&f)
-    });
+    let dependent = first.is_some_and(|f| dependent_starts(lang).contains(f));
     let opens_quote = s.starts_with(['"', '\'', '“', '‘', '«', '„']);
     // The end of a quotation that began in an earlier sentence: a closing mark after the final
     // punctuation and no opening mark anywhere before it.

@@ -1,6 +1,7 @@
 //! Key points: sentence features, a centrality graph and redundancy-aware selection.
 //!
-//! Each sentence becomes a TF-IDF vector over stemmed, stopword-free terms ([`terms`]).
+//! Each sentence becomes a TF-IDF vector over stemmed, stopword-free terms
+//! ([`crate::text::tokens::Form::term`]).
 //! Centrality is LexRank's: PageRank over the cosine-similarity graph when the article has at most
 //! [`GRAPH_LIMIT`] sentences, and beyond that the similarity to the document centroid (the graph's
 //! weighted degree, computed in linear time), so a 1 MB input costs linear time.
@@ -13,13 +14,10 @@
 //! points are added until they hold about [`Weights::budget`] words, the length of a typical
 //! human summary. The weights in [`Weights::default`] were fitted on the development sets; see
 //! there and `docs/evaluation.md`.
-use std::collections::HashMap;
-
 use crate::analysis::Analysis;
 use crate::KeyPoint;
 
 pub mod features;
-pub mod terms;
 
 pub use features::Shape;
 
@@ -157,17 +155,28 @@ impl Prepared {
     }
 }
 
-fn tfidf(cands: &[Candidate]) -> Vec<Vector> {
+/// One more than the largest term id of `cands`: term ids are small and dense (numbered per
+/// article), so per-term tables are plain vectors.
+fn term_bound(cands: &[Candidate]) -> usize {
+    cands
+        .iter()
+        .flat_map(|c| c.terms.iter())
+        .max()
+        .map_or(0, |&t| t as usize + 1)
+}
+
+fn tfidf(cands: &[Candidate], bound: usize) -> Vec<Vector> {
     let n = cands.len() as f64;
-    let mut df: HashMap<u32, u32> = HashMap::new();
-    let mut seen: Vec<u32> = Vec::new();
-    for c in cands {
-        seen.clear();
-        seen.extend_from_slice(&c.terms);
-        seen.sort_unstable();
-        seen.dedup();
-        for &t in &seen {
-            *df.entry(t).or_default() += 1;
+    // Document frequency; `last` is the last sentence that counted a term.
+    let mut df = vec![0u32; bound];
+    let mut last = vec![usize::MAX; bound];
+    for (i, c) in cands.iter().enumerate() {
+        for &t in &c.terms {
+            let t = t as usize;
+            if last[t] != i {
+                last[t] = i;
+                df[t] += 1;
+            }
         }
     }
     cands
@@ -183,7 +192,7 @@ fn tfidf(cands: &[Candidate]) -> Vec<Vector> {
                 }
             }
             for (t, f) in &mut v {
-                let idf = ((1.0 + n) / (1.0 + df[t] as f64)).ln().max(0.0);
+                let idf = ((1.0 + n) / (1.0 + df[*t as usize] as f64)).ln().max(0.0);
                 *f = *f * idf + *f * 1e-3;
             }
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
@@ -213,7 +222,7 @@ fn cosine(a: &Vector, b: &Vector) -> f64 {
     s
 }
 
-fn centrality(vecs: &[Vector]) -> Vec<f64> {
+fn centrality(vecs: &[Vector], bound: usize) -> Vec<f64> {
     let n = vecs.len();
     if n == 0 {
         return Vec::new();
@@ -221,11 +230,23 @@ fn centrality(vecs: &[Vector]) -> Vec<f64> {
     let scores = if n <= GRAPH_LIMIT {
         // Continuous LexRank: PageRank over the cosine graph.
         let mut sim = vec![0.0f64; n * n];
+        // Sentence i spread over a dense table, so that each dot product is one pass over the
+        // other vector without branches. The sum runs in the same (term) order as [`cosine`]'s,
+        // and absent terms add exact zeros: the similarities are bit for bit the same.
+        let mut dense = vec![0.0f64; bound];
         for i in 0..n {
+            for &(t, w) in &vecs[i] {
+                dense[t as usize] = w;
+            }
             for j in (i + 1)..n {
-                let s = cosine(&vecs[i], &vecs[j]);
+                let s = vecs[j]
+                    .iter()
+                    .fold(0.0, |s, &(t, w)| s + dense[t as usize] * w);
                 sim[i * n + j] = s;
                 sim[j * n + i] = s;
+            }
+            for &(t, _) in &vecs[i] {
+                dense[t as usize] = 0.0;
             }
         }
         let out: Vec<f64> = (0..n)
@@ -258,14 +279,18 @@ fn centrality(vecs: &[Vector]) -> Vec<f64> {
         r
     } else {
         // Weighted degree in linear time: sum of cosines = v_i . (sum of all v) - v_i . v_i.
-        let mut centroid: HashMap<u32, f64> = HashMap::new();
+        let mut centroid = vec![0.0f64; bound];
         for v in vecs {
             for &(t, w) in v {
-                *centroid.entry(t).or_default() += w;
+                centroid[t as usize] += w;
             }
         }
         vecs.iter()
-            .map(|v| v.iter().map(|&(t, w)| w * centroid[&t] - w * w).sum())
+            .map(|v| {
+                v.iter()
+                    .map(|&(t, w)| w * centroid[t as usize] - w * w)
+                    .sum()
+            })
             .collect()
     };
     let max = scores.iter().cloned().fold(0.0f64, f64::max);
@@ -289,21 +314,25 @@ fn share(terms: &[u32], set: &[u32]) -> f64 {
 
 /// Computes the weight-independent features of `cands`; `title` holds the title's term ids.
 pub fn prepare(cands: &[Candidate], title: &[u32]) -> Prepared {
-    let vecs = tfidf(cands);
-    let cent = centrality(&vecs);
+    let bound = term_bound(cands);
+    let vecs = tfidf(cands, bound);
+    let cent = centrality(&vecs, bound);
     let mut title: Vec<u32> = title.to_vec();
     title.sort_unstable();
     title.dedup();
     let mut lead: Vec<u32> = cands.first().map(|c| c.terms.clone()).unwrap_or_default();
     lead.sort_unstable();
     lead.dedup();
-    let mut freq: HashMap<u32, usize> = HashMap::new();
+    let mut freq = vec![0usize; bound];
     for c in cands {
         for &t in &c.terms {
-            *freq.entry(t).or_default() += 1;
+            freq[t as usize] += 1;
         }
     }
-    let mut top: Vec<(u32, usize)> = freq.into_iter().filter(|&(_, f)| f > 1).collect();
+    let mut top: Vec<(u32, usize)> = (0..bound as u32)
+        .zip(freq)
+        .filter(|&(_, f)| f > 1)
+        .collect();
     top.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut top: Vec<u32> = top.into_iter().take(10).map(|(t, _)| t).collect();
     top.sort_unstable();
@@ -412,22 +441,14 @@ pub fn select(p: &Prepared, count: Count, w: &Weights) -> Vec<Choice> {
 /// The candidates of an article's sentences and the title's terms.
 pub fn candidates(a: &Analysis) -> (Vec<Candidate>, Vec<u32>) {
     let tk = &a.tokens;
-    let mut terms = terms::Terms::new(a.lang, tk.forms.len());
+    let term = |t: &crate::text::tokens::Token| tk.forms[t.form as usize].term;
     let cands = (0..a.sentences.len())
         .map(|i| Candidate {
-            terms: tk
-                .sentence(i)
-                .iter()
-                .filter_map(|t| terms.term(&tk.forms, t.form))
-                .collect(),
-            shape: features::shape(a.sentence(i), a.lang),
+            terms: tk.sentence(i).iter().filter_map(term).collect(),
+            shape: features::shape_of(a.sentence(i), tk.sentence(i), &tk.forms, a.lang),
         })
         .collect();
-    let title = tk
-        .title
-        .iter()
-        .filter_map(|t| terms.term(&tk.forms, t.form))
-        .collect();
+    let title = tk.title.iter().filter_map(term).collect();
     (cands, title)
 }
 

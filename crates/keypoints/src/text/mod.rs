@@ -4,6 +4,7 @@
 //! offsets once, when the digest is built, with [`CharMap`].
 pub mod sentences;
 pub mod tokens;
+pub mod vocab;
 
 /// Converts byte offsets of one string into character (code point) offsets.
 ///

@@ -5,8 +5,10 @@
 //! lower-cased, stemmed words that are not stopwords.
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::lang::Language;
+use crate::text::vocab::{LangVocab, Vocab};
 
 /// foldhash's seeded hasher for maps keyed by words: several times faster than SipHash on short
 /// keys, with a per-map random seed against crafted collisions.
@@ -31,7 +33,7 @@ pub struct Token {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
     /// The lower-cased word.
-    pub lower: String,
+    pub lower: Arc<str>,
     /// Number of characters.
     pub chars: usize,
     /// Every character is numeric.
@@ -40,12 +42,17 @@ pub struct Form {
     pub stopword: bool,
     /// The language lists it as an abbreviation.
     pub abbreviation: bool,
+    /// Its term id for ranking: forms with the same stem share one, numbered in the order the
+    /// stems first occur in the text; `None` for stopwords and one-letter words that are not
+    /// digits.
+    pub term: Option<u32>,
 }
 
 /// Every word of a text, tokenized and looked up once so that the analysis stages share the work.
 ///
-/// Each distinct spelling is lower-cased once and each distinct lower-cased form is looked up in
-/// the language's lists once; tokens carry a form id, so stages compare integers.
+/// Each distinct spelling is looked up in the [`Vocab`] (lower-cased, the language's lists, the
+/// stem) and each distinct lower-cased form gets an id in the order it first occurs; tokens carry
+/// the form id, so stages compare integers.
 #[derive(Debug, Clone, Default)]
 pub struct Tokens {
     /// The words in text order.
@@ -56,47 +63,49 @@ pub struct Tokens {
     pub forms: Vec<Form>,
     /// The title's words; offsets are bytes of the title.
     pub title: Vec<Token>,
+    /// Number of distinct terms ([`Form::term`]).
+    pub terms: usize,
 }
 
 /// Builds [`Tokens`] for one text.
-struct Tokenizer<'t> {
-    lang: &'t Language,
-    spellings: WordMap<&'t str, u32>,
-    lowers: WordMap<String, u32>,
+struct Tokenizer<'v> {
+    lang: &'v Language,
+    vocab: &'v mut LangVocab,
     forms: Vec<Form>,
-    buf: String,
+    terms: u32,
 }
 
-impl<'t> Tokenizer<'t> {
-    fn token(&mut self, text: &'t str, w: Word<'t>) -> Token {
+impl Tokenizer<'_> {
+    fn token(&mut self, w: Word<'_>) -> Token {
         let (capitalized, all_caps) = case_of(w.text);
-        let form = match self.spellings.get(w.text) {
-            Some(&f) => f,
-            None => {
-                self.buf.clear();
-                if w.text.is_ascii() {
-                    self.buf.push_str(w.text);
-                    self.buf.make_ascii_lowercase();
-                } else {
-                    self.buf.extend(w.text.chars().flat_map(char::to_lowercase));
-                }
-                let f = match self.lowers.get(self.buf.as_str()) {
-                    Some(&f) => f,
-                    None => {
-                        let f = self.forms.len() as u32;
-                        let lower = self.buf.clone();
-                        self.forms.push(Form {
-                            chars: lower.chars().count(),
-                            numeric: lower.chars().all(char::is_numeric),
-                            stopword: self.lang.is_stopword(&lower),
-                            abbreviation: self.lang.is_abbreviation(&lower),
-                            lower: lower.clone(),
+        let l = self.vocab.lexeme(self.lang, w.text) as usize;
+        let epoch = self.vocab.epoch;
+        let form = match self.vocab.form_mark[l] {
+            (e, f) if e == epoch => f,
+            _ => {
+                let f = self.forms.len() as u32;
+                let term =
+                    self.vocab.lexemes[l]
+                        .stem
+                        .map(|s| match self.vocab.term_mark[s as usize] {
+                            (e, t) if e == epoch => t,
+                            _ => {
+                                let t = self.terms;
+                                self.terms += 1;
+                                self.vocab.term_mark[s as usize] = (epoch, t);
+                                t
+                            }
                         });
-                        self.lowers.insert(lower, f);
-                        f
-                    }
-                };
-                self.spellings.insert(&text[w.start..w.end], f);
+                let lx = &self.vocab.lexemes[l];
+                self.forms.push(Form {
+                    lower: lx.lower.clone(),
+                    chars: lx.chars,
+                    numeric: lx.numeric,
+                    stopword: lx.stopword,
+                    abbreviation: lx.abbreviation,
+                    term,
+                });
+                self.vocab.form_mark[l] = (epoch, f);
                 f
             }
         };
@@ -130,8 +139,21 @@ fn case_of(word: &str) -> (bool, bool) {
 }
 
 impl Tokens {
-    /// Tokenizes `text`, whose sentences are the byte ranges `sentences`, and the `title`.
+    /// Tokenizes `text`, whose sentences are the byte ranges `sentences`, and the `title`, with a
+    /// fresh vocabulary (see [`Tokens::with_vocab`] to reuse one across texts).
     pub fn new(
+        lang: &Language,
+        text: &str,
+        sentences: &[Range<usize>],
+        title: Option<&str>,
+    ) -> Tokens {
+        Tokens::with_vocab(&mut Vocab::default(), lang, text, sentences, title)
+    }
+
+    /// Tokenizes `text`, whose sentences are the byte ranges `sentences`, and the `title`,
+    /// looking spellings up in `vocab` (which learns the new ones).
+    pub fn with_vocab(
+        vocab: &mut Vocab,
         lang: &Language,
         text: &str,
         sentences: &[Range<usize>],
@@ -139,43 +161,33 @@ impl Tokens {
     ) -> Tokens {
         let mut t = Tokenizer {
             lang,
-            spellings: WordMap::default(),
-            lowers: WordMap::default(),
+            vocab: vocab.begin(lang),
             forms: Vec::new(),
-            buf: String::new(),
+            terms: 0,
         };
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut ranges = Vec::with_capacity(sentences.len());
         for r in sentences {
             let first = tokens.len();
             for w in words(&text[r.clone()]) {
-                let w = Word {
+                tokens.push(t.token(Word {
                     start: r.start + w.start,
                     end: r.start + w.end,
                     text: w.text,
-                };
-                tokens.push(t.token(text, w));
+                }));
             }
             ranges.push(first..tokens.len());
         }
-        // The title is another string: its spellings must not enter the map of `text`'s slices.
-        let mut title_tokens = Vec::new();
-        if let Some(title) = title {
-            let mut tt = Tokenizer {
-                lang,
-                spellings: WordMap::default(),
-                lowers: t.lowers,
-                forms: t.forms,
-                buf: t.buf,
-            };
-            title_tokens = words(title).map(|w| tt.token(title, w)).collect();
-            t.forms = tt.forms;
-        }
+        let title = match title {
+            Some(title) => words(title).map(|w| t.token(w)).collect(),
+            None => Vec::new(),
+        };
         Tokens {
             tokens,
             sentences: ranges,
             forms: t.forms,
-            title: title_tokens,
+            title,
+            terms: t.terms as usize,
         }
     }
 
@@ -238,5 +250,44 @@ mod tests {
             .map(|w| w.text)
             .collect();
         assert_eq!(w, ["l", "agenzia", "già", "nord", "est", "2019"]);
+    }
+
+    #[test]
+    fn same_stem_same_term_and_stopwords_dropped() {
+        let lang = crate::lang::get("en").unwrap();
+        let text = "The Presidents were meeting. A president meets.";
+        let tk = Tokens::new(lang, text, &[0..28, 29..text.len()], None);
+        let of = |i: usize| -> Vec<u32> {
+            tk.sentence(i)
+                .iter()
+                .filter_map(|w| tk.form(w).term)
+                .collect()
+        };
+        assert_eq!(of(0), [0, 1]);
+        assert_eq!(of(1), [0, 1]);
+        assert_eq!(tk.terms, 2);
+    }
+
+    #[test]
+    fn a_shared_vocab_gives_the_same_tokens_as_a_fresh_one() {
+        let lang = crate::lang::get("it").unwrap();
+        let texts = [
+            "Il presidente ha parlato. I presidenti parlano di pace.",
+            "La pace è lontana, ha detto il Presidente.",
+            "Nuove parole: sanzioni, missili e pace.",
+        ];
+        let mut vocab = Vocab::with_limit(8);
+        for round in 0..3 {
+            for t in texts {
+                let s: Vec<Range<usize>> = std::iter::once(0..t.len()).collect();
+                let fresh = Tokens::new(lang, t, &s, Some("Titolo di pace"));
+                let shared = Tokens::with_vocab(&mut vocab, lang, t, &s, Some("Titolo di pace"));
+                assert_eq!(fresh.tokens, shared.tokens, "round {round}");
+                assert_eq!(fresh.forms, shared.forms, "round {round}");
+                assert_eq!(fresh.title, shared.title, "round {round}");
+            }
+        }
+        // The bound held: the cache was emptied when it outgrew its limit.
+        assert!(vocab.len() <= 8 + 20);
     }
 }

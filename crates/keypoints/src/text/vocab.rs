@@ -1,0 +1,210 @@
+//! What the language data says about each word spelling, remembered across articles.
+//!
+//! Tokenizing an article looks every word up: lower-casing, the stopword and abbreviation lists,
+//! and for ranking the Snowball stemmer, which alone cost about a sixth of a digest. News
+//! vocabulary is Zipfian, so after a few hundred articles almost every spelling has been seen; a
+//! [`Vocab`] kept by the caller (one per thread, inside [`crate::Analyzer`]) answers those from one
+//! hash lookup. This is spaCy's `Vocab`/`Lexeme` design.
+//!
+//! Ids stay per article: [`crate::text::tokens::Tokens`] numbers an article's forms and terms in
+//! the order they first occur, exactly as it did without the cache, so a digest does not depend on
+//! what was analysed before it. The cache is bounded: when it holds more than [`Vocab::limit`]
+//! lexemes it is emptied before the next article (a crude but predictable bound; a news archive's
+//! common words come back within a few articles).
+use std::sync::Arc;
+
+use rust_stemmers::Stemmer;
+
+use crate::lang::Language;
+use crate::text::tokens::WordMap;
+
+/// Default bound on the lexemes kept per language (about 100 bytes each).
+pub const DEFAULT_LIMIT: usize = 200_000;
+
+/// A lower-cased word form and what the language data says about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexeme {
+    pub lower: Arc<str>,
+    pub chars: usize,
+    pub numeric: bool,
+    pub stopword: bool,
+    pub abbreviation: bool,
+    /// Id of its stem in [`LangVocab::stems`], for content words (not stopwords, two characters
+    /// or a number).
+    pub stem: Option<u32>,
+}
+
+/// The cache of one language.
+pub(crate) struct LangVocab {
+    code: &'static str,
+    stemmer: Option<Stemmer>,
+    /// Spelling as written -> lexeme.
+    spellings: WordMap<Box<str>, u32>,
+    /// Lower-cased form -> lexeme.
+    lowers: WordMap<Arc<str>, u32>,
+    pub lexemes: Vec<Lexeme>,
+    /// Stem -> stem id.
+    stems: WordMap<Box<str>, u32>,
+    /// For each lexeme, the article (epoch) that last used it and its form id there.
+    pub form_mark: Vec<(u32, u32)>,
+    /// For each stem, the article that last used it and its term id there.
+    pub term_mark: Vec<(u32, u32)>,
+    /// The current article's number.
+    pub epoch: u32,
+    buf: String,
+}
+
+impl LangVocab {
+    fn new(lang: &Language) -> Self {
+        LangVocab {
+            code: lang.code(),
+            stemmer: lang.stemmer(),
+            spellings: WordMap::default(),
+            lowers: WordMap::default(),
+            lexemes: Vec::new(),
+            stems: WordMap::default(),
+            form_mark: Vec::new(),
+            term_mark: Vec::new(),
+            epoch: 0,
+            buf: String::new(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.spellings.clear();
+        self.lowers.clear();
+        self.lexemes.clear();
+        self.stems.clear();
+        self.form_mark.clear();
+        self.term_mark.clear();
+    }
+
+    /// Starts a new article: marks from earlier articles no longer count.
+    pub fn begin(&mut self, limit: usize) {
+        if self.lexemes.len() > limit {
+            self.clear();
+        }
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            // After 4 billion articles the marks could collide: start afresh.
+            self.clear();
+            self.epoch = 1;
+        }
+    }
+
+    /// The lexeme of a spelling, created on first sight.
+    pub fn lexeme(&mut self, lang: &Language, spelling: &str) -> u32 {
+        if let Some(&l) = self.spellings.get(spelling) {
+            return l;
+        }
+        self.buf.clear();
+        if spelling.is_ascii() {
+            self.buf.push_str(spelling);
+            self.buf.make_ascii_lowercase();
+        } else {
+            self.buf
+                .extend(spelling.chars().flat_map(char::to_lowercase));
+        }
+        let l = match self.lowers.get(self.buf.as_str()) {
+            Some(&l) => l,
+            None => {
+                let l = self.lexemes.len() as u32;
+                let lower: Arc<str> = Arc::from(self.buf.as_str());
+                let chars = lower.chars().count();
+                let numeric = lower.chars().all(char::is_numeric);
+                let stopword = lang.is_stopword(&lower);
+                let stem = (!stopword && (chars >= 2 || numeric)).then(|| self.stem_id(&lower));
+                self.lexemes.push(Lexeme {
+                    chars,
+                    numeric,
+                    stopword,
+                    abbreviation: lang.is_abbreviation(&lower),
+                    lower: lower.clone(),
+                    stem,
+                });
+                self.form_mark.push((0, 0));
+                self.lowers.insert(lower, l);
+                l
+            }
+        };
+        self.spellings.insert(spelling.into(), l);
+        l
+    }
+
+    fn stem_id(&mut self, lower: &str) -> u32 {
+        let stem = match &self.stemmer {
+            Some(s) => s.stem(lower),
+            None => lower.into(),
+        };
+        let next = self.stems.len() as u32;
+        match self.stems.get(stem.as_ref()) {
+            Some(&id) => id,
+            None => {
+                self.stems.insert(stem.into(), next);
+                self.term_mark.push((0, 0));
+                next
+            }
+        }
+    }
+}
+
+/// Word knowledge kept across articles; see the module documentation. Not shared between
+/// threads: keep one per worker.
+pub struct Vocab {
+    langs: Vec<LangVocab>,
+    limit: usize,
+}
+
+impl Default for Vocab {
+    fn default() -> Self {
+        Vocab::with_limit(DEFAULT_LIMIT)
+    }
+}
+
+impl std::fmt::Debug for Vocab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vocab")
+            .field("lexemes", &self.len())
+            .field("limit", &self.limit)
+            .finish()
+    }
+}
+
+impl Vocab {
+    /// An empty vocabulary that keeps at most `limit` lexemes per language between articles.
+    pub fn with_limit(limit: usize) -> Self {
+        Vocab {
+            langs: Vec::new(),
+            limit,
+        }
+    }
+
+    /// The bound on lexemes per language.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Number of lexemes held, over all languages.
+    pub fn len(&self) -> usize {
+        self.langs.iter().map(|l| l.lexemes.len()).sum()
+    }
+
+    /// True when nothing is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The cache of `lang`, ready for a new article.
+    pub(crate) fn begin(&mut self, lang: &Language) -> &mut LangVocab {
+        let i = match self.langs.iter().position(|l| l.code == lang.code()) {
+            Some(i) => i,
+            None => {
+                self.langs.push(LangVocab::new(lang));
+                self.langs.len() - 1
+            }
+        };
+        let v = &mut self.langs[i];
+        v.begin(self.limit);
+        v
+    }
+}
