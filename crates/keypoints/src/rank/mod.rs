@@ -149,6 +149,15 @@ impl Prepared {
         self.vecs.is_empty()
     }
 
+    /// Cosine similarity of the TF-IDF vectors of sentences `i` and `j`, as redundancy control uses
+    /// it (0 when either is out of range).
+    pub fn similarity(&self, i: usize, j: usize) -> f64 {
+        match (self.vecs.get(i), self.vecs.get(j)) {
+            (Some(a), Some(b)) => cosine(a, b),
+            _ => 0.0,
+        }
+    }
+
     /// The features of sentence `i`.
     pub fn features(&self, i: usize) -> &[f64; NF] {
         &self.features[i]
@@ -532,6 +541,19 @@ mod tests {
             .map(|c| c.index)
             .collect();
         assert_eq!(got, [0, 2]);
+    }
+
+    #[test]
+    fn similarity_of_prepared_sentences() {
+        let cands = vec![
+            cand(&[1, 2, 3], 20),
+            cand(&[1, 2, 3], 20),
+            cand(&[4, 5], 20),
+        ];
+        let p = prepare(&cands, &[]);
+        assert!((p.similarity(0, 1) - 1.0).abs() < 1e-9);
+        assert_eq!(p.similarity(0, 2), 0.0);
+        assert_eq!(p.similarity(0, 9), 0.0);
     }
 
     #[test]
