@@ -92,6 +92,8 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
     blocks
 }
 
+/// `s` with runs of white space (and zero-width spaces, byte-order marks) turned into one space,
+/// and none at either end.
 fn normalize_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}') {
@@ -148,6 +150,8 @@ struct Lexicon {
     headings: HashSet<String>,
     credits: HashSet<String>,
     boilerplate: Vec<String>,
+    /// Length in characters of the longest boilerplate phrase.
+    boilerplate_chars: usize,
     bio_words: HashSet<String>,
 }
 
@@ -159,6 +163,7 @@ impl Lexicon {
                 headings: HashSet::new(),
                 credits: HashSet::new(),
                 boilerplate: Vec::new(),
+                boilerplate_chars: 0,
                 bio_words: HashSet::new(),
             };
             for l in lang::codes().into_iter().filter_map(|c| lang::get(c).ok()) {
@@ -175,6 +180,12 @@ impl Lexicon {
             }
             lx.boilerplate.sort();
             lx.boilerplate.dedup();
+            lx.boilerplate_chars = lx
+                .boilerplate
+                .iter()
+                .map(|b| b.chars().count())
+                .max()
+                .unwrap_or(0);
             lx
         })
     }
@@ -204,18 +215,23 @@ impl Lexicon {
     }
 
     fn is_boilerplate(&self, line: &str) -> bool {
-        let lower = line.to_lowercase().replace('’', "'");
-        let words = line.split_whitespace().count();
-        if words <= 25
-            && self
+        // Counted up to 26: only short lines can be boilerplate, and paragraphs are long.
+        let words = line.split_whitespace().take(26).count();
+        if words <= 25 {
+            // Only a prefix as long as the longest phrase matters: lower-casing never shortens
+            // a character sequence, so the prefix's lower case starts the line's.
+            let head: String = line.chars().take(self.boilerplate_chars.max(3)).collect();
+            let lower = head.to_lowercase().replace('’', "'");
+            if self
                 .boilerplate
                 .iter()
                 .any(|b| lower.starts_with(b.as_str()))
-        {
-            return true;
-        }
-        if words <= 12 && (lower.starts_with('©') || lower.starts_with("(c)")) {
-            return true;
+            {
+                return true;
+            }
+            if words <= 12 && (lower.starts_with('©') || lower.starts_with("(c)")) {
+                return true;
+            }
         }
         self.is_stock_bio(line)
     }
@@ -224,12 +240,19 @@ impl Lexicon {
     /// naming a bio noun ("Nerd televisivo. Ninja di Twitter. Evangelista della birra.").
     fn is_stock_bio(&self, line: &str) -> bool {
         let inner = line.trim_matches(|c: char| "\"“”«»'‘’ ".contains(c));
-        let frags: Vec<&str> = inner
+        let mut frags: Vec<&str> = Vec::new();
+        for f in inner
             .split(['.', '!'])
             .map(str::trim)
             .filter(|f| !f.is_empty())
-            .collect();
-        if frags.len() < 3 || frags.iter().any(|f| f.split_whitespace().count() > 5) {
+        {
+            // A fragment of more than five words: not a bio; stop before reading the rest.
+            if f.split_whitespace().nth(5).is_some() {
+                return false;
+            }
+            frags.push(f);
+        }
+        if frags.len() < 3 {
             return false;
         }
         let hits = frags
@@ -345,6 +368,22 @@ mod tests {
 
     fn parse_text(text: &str) -> Parts {
         parse(&blocks_from_text(text), lang::get("it").unwrap())
+    }
+
+    #[test]
+    fn normalize_space_agrees_with_a_split_on_white_space() {
+        for t in [
+            "",
+            " \t ",
+            "  uno  due\ttre\u{a0}quattro\u{200b}cinque\u{feff} sei\u{0b}sette\u{2003}già  ",
+            "«Sì» – ok…\r",
+        ] {
+            let want: Vec<&str> = t
+                .split(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(normalize_space(t), want.join(" "), "{t:?}");
+        }
     }
 
     #[test]

@@ -81,7 +81,12 @@ pub fn vote(text: &str) -> Option<&'static str> {
     let mut lower = String::new();
     for w in words(text).take(VOTE_WORDS) {
         lower.clear();
-        lower.extend(w.text.chars().flat_map(char::to_lowercase));
+        if w.text.is_ascii() {
+            lower.push_str(w.text);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.text.chars().flat_map(char::to_lowercase));
+        }
         if let Some(&mask) = v.words.get(lower.as_str()) {
             let mut m = mask;
             while m != 0 {

@@ -5,7 +5,7 @@
 //! The word lists are language data: `lang/<code>/caption_markers.txt` (phrases, matched
 //! case-insensitively anywhere in the sentence) and `lang/<code>/dependent_starts.txt` (first
 //! words). A language without them simply gets no signal from them.
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use std::collections::HashSet;
 
@@ -28,12 +28,21 @@ fn caption_markers(lang: &'static Language) -> Option<&'static AhoCorasick> {
             if markers.is_empty() {
                 return None;
             }
+            // A DFA: a few kilobytes a language, and several times faster than the default
+            // NFA on the short sentences it scans.
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(markers)
                 .ok()
         })
         .as_ref()
+}
+
+/// Byte offsets of each ": " in `s`.
+fn colon_spaces(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b':', b).filter(move |&i| b.get(i + 1) == Some(&b' '))
 }
 
 /// The language's lower-cased `dependent_starts` as a set, built once.
@@ -136,13 +145,12 @@ fn shape_from(
         && !s[..end.len()].contains(['"', '“', '«', '„'])
         && !s[..end.len()].contains(" '")
         && !s[..end.len()].contains(" ‘");
+    // ": " followed by an opening quotation mark.
     let quote = opens_quote
         || closes_quote
-        || [": '", ": \"", ": “", ": ‘", ": «", ": „"]
-            .iter()
-            .any(|p| s.contains(p));
+        || colon_spaces(s).any(|at| s[at + 2..].starts_with(['\'', '"', '“', '‘', '«', '„']));
     // A label: a colon within the first five words, followed by a capital letter (not a quote).
-    let label = s.find(": ").is_some_and(|at| {
+    let label = colon_spaces(s).next().is_some_and(|at| {
         let head = &s[..at];
         let n = words(head).count();
         (1..=5).contains(&n)

@@ -22,12 +22,30 @@ impl CharMap {
     pub fn new(text: &str) -> Self {
         let mut wide = Vec::new();
         let mut extra = 0usize;
-        for (i, c) in text.char_indices() {
-            let l = c.len_utf8();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip ASCII a word at a time; a character's length is given by its lead byte.
+            if bytes.len() - i >= 8 {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&bytes[i..i + 8]);
+                if u64::from_ne_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            let l = match b {
+                0x00..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
             if l > 1 {
                 extra += l - 1;
                 wide.push((i, extra));
             }
+            i += l;
         }
         CharMap {
             wide,
@@ -74,5 +92,10 @@ mod tests {
             assert_eq!(map.char_of(bi), ci);
         }
         assert_eq!(map.char_of(text.len()), text.chars().count());
+        let long = "plain ascii text, then già: “ok” and more ascii 😀 after é".repeat(3);
+        let map = CharMap::new(&long);
+        for (ci, (bi, _)) in long.char_indices().enumerate() {
+            assert_eq!(map.char_of(bi), ci);
+        }
     }
 }

@@ -213,29 +213,57 @@ pub struct Word<'a> {
     pub text: &'a str,
 }
 
+/// Byte classes for [`words`]: 0 an ASCII non-word byte, 1 an ASCII letter or digit, 2 a byte
+/// of a multi-byte character (decoded to decide).
+const CLASS: [u8; 256] = {
+    let mut t = [2u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `at` of `text` is alphanumeric, and its length in bytes.
+#[inline]
+fn wide_class(text: &str, at: usize) -> (bool, usize) {
+    match text.get(at..).and_then(|t| t.chars().next()) {
+        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        None => (false, 1),
+    }
+}
+
 /// Iterates over the words of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    let mut iter = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = iter.next()?;
-            if c.is_alphanumeric() {
-                break i;
+            let b = *bytes.get(i)?;
+            match CLASS[b as usize] {
+                0 => i += 1,
+                1 => break i,
+                _ => match wide_class(text, i) {
+                    (true, _) => break i,
+                    (false, len) => i += len,
+                },
             }
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = iter.peek() {
-            if c.is_alphanumeric() {
-                iter.next();
-            } else {
-                end = i;
-                break;
+        while let Some(&b) = bytes.get(i) {
+            match CLASS[b as usize] {
+                0 => break,
+                1 => i += 1,
+                _ => match wide_class(text, i) {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                },
             }
         }
         Some(Word {
             start,
-            end,
-            text: &text[start..end],
+            end: i,
+            text: &text[start..i],
         })
     })
 }
@@ -250,6 +278,35 @@ mod tests {
             .map(|w| w.text)
             .collect();
         assert_eq!(w, ["l", "agenzia", "già", "nord", "est", "2019"]);
+    }
+
+    #[test]
+    fn words_agree_with_a_char_by_char_split() {
+        let texts = [
+            "",
+            "   ",
+            "Il presidente – già in carica – disse: «Sì, 3,5%». Ελλάδα! 東京 x²",
+            "l’agenzia d'Italia\u{feff}fine\u{200b}qui ok_ok 1.000",
+        ];
+        for t in texts {
+            let got: Vec<(usize, usize)> = words(t).map(|w| (w.start, w.end)).collect();
+            let mut want = Vec::new();
+            let mut start = None;
+            for (i, c) in t.char_indices() {
+                match (c.is_alphanumeric(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        want.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                want.push((s, t.len()));
+            }
+            assert_eq!(got, want, "{t:?}");
+        }
     }
 
     #[test]
