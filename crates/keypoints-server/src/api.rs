@@ -344,18 +344,19 @@ async fn run_analysis(state: &Shared, input: Input) -> Result<(Digest, Option<St
                 .map_err(ApiError::internal)?
         }
     };
+    let pool = state.clone();
     let digest = blocking(move || {
         // The slot is held until the work ends, even if the request was abandoned meanwhile.
         let _permit = permit;
-        let d = match source {
-            Source::Text(t, kind) => keypoints::analyze(
+        let d = pool.with_analyzer(|analyzer| match source {
+            Source::Text(t, kind) => analyzer.analyze(
                 &t,
                 &Options {
                     input: kind,
                     ..opts
                 },
             ),
-            Source::Bytes(b, kind) => keypoints::analyze_bytes(
+            Source::Bytes(b, kind) => analyzer.analyze_bytes(
                 &b,
                 &Options {
                     input: kind,
@@ -363,7 +364,7 @@ async fn run_analysis(state: &Shared, input: Input) -> Result<(Digest, Option<St
                 },
             ),
             Source::Url(u) => Err(keypoints::Error::Invalid(format!("{u:?} was not fetched"))),
-        };
+        });
         d.map_err(ApiError::from)
     })
     .await?;

@@ -89,6 +89,23 @@ pub struct AppState {
     pub analyses: Arc<Semaphore>,
     /// Requests waiting for a slot.
     pub waiting: AtomicUsize,
+    /// Analyzers between requests: each keeps its word lookups, so later requests are faster.
+    /// At most one per slot is ever in use; a lock is held only to take or return one.
+    pub analyzers: std::sync::Mutex<Vec<keypoints::Analyzer>>,
+}
+
+impl AppState {
+    /// Runs `f` with an analyzer from the pool (a new one when none is free) and returns it to
+    /// the pool afterwards. An analyzer whose work panicked is not returned.
+    pub fn with_analyzer<T>(&self, f: impl FnOnce(&mut keypoints::Analyzer) -> T) -> T {
+        let taken = self.analyzers.lock().ok().and_then(|mut p| p.pop());
+        let mut analyzer = taken.unwrap_or_default();
+        let out = f(&mut analyzer);
+        if let Ok(mut pool) = self.analyzers.lock() {
+            pool.push(analyzer);
+        }
+        out
+    }
 }
 
 /// Opens the store and builds the state.
@@ -98,6 +115,7 @@ pub fn state(config: Config) -> anyhow::Result<Arc<AppState>> {
     Ok(Arc::new(AppState {
         analyses: Arc::new(Semaphore::new(config.max_concurrent.max(1))),
         waiting: AtomicUsize::new(0),
+        analyzers: std::sync::Mutex::new(Vec::new()),
         store,
         config,
     }))

@@ -151,14 +151,19 @@ fn unbalanced_quotes(a: &Analysis, out: &mut Vec<Flag>) {
         let p = &a.text[r.clone()];
         let (mut open, mut close, mut low9, mut gopen, mut gclose, mut straight) =
             (0isize, 0isize, 0isize, 0isize, 0isize, 0usize);
-        for c in p.chars() {
-            match c {
-                '“' => open += 1,
-                '”' => close += 1,
-                '„' => low9 += 1,
-                '«' => gopen += 1,
-                '»' => gclose += 1,
-                '"' => straight += 1,
+        // Only '"' is ASCII; the other marks start with byte 0xE2 (“ ” „) or 0xC2 (« »).
+        let b = p.as_bytes();
+        for (i, &x) in b.iter().enumerate() {
+            match x {
+                b'"' => straight += 1,
+                0xc2 | 0xe2 => match p.get(i..).and_then(|t| t.chars().next()) {
+                    Some('“') => open += 1,
+                    Some('”') => close += 1,
+                    Some('„') => low9 += 1,
+                    Some('«') => gopen += 1,
+                    Some('»') => gclose += 1,
+                    _ => {}
+                },
                 _ => {}
             }
         }
@@ -193,21 +198,26 @@ pub(crate) fn is_stock_bio(line: &str, bio_words: &[String]) -> bool {
 }
 
 fn stock_bio(a: &Analysis, out: &mut Vec<Flag>) {
-    let mut bio_words: Vec<String> = a
-        .lang
-        .list("bio_words")
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect();
-    if bio_words.is_empty() {
-        bio_words = crate::lang::fallback()
-            .list("bio_words")
+    if a.parts.boilerplate.is_empty() {
+        return;
+    }
+    static BIO_WORDS: crate::lang::PerLanguage<Vec<String>> = crate::lang::PerLanguage::new();
+    fn lower(l: &crate::lang::Language) -> Vec<String> {
+        l.list("bio_words")
             .iter()
             .map(|w| w.to_lowercase())
-            .collect();
+            .collect()
     }
+    let bio_words = BIO_WORDS.get(a.lang, |l| {
+        let own = lower(l);
+        if own.is_empty() {
+            lower(crate::lang::fallback())
+        } else {
+            own
+        }
+    });
     for line in &a.parts.boilerplate {
-        if is_stock_bio(line, &bio_words) {
+        if is_stock_bio(line, bio_words) {
             out.push(Flag {
                 kind: "stock_author_bio".to_string(),
                 start: None,

@@ -132,7 +132,11 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
             }
         }
     }
-    pairs.sort_unstable();
+    // Sorted as one integer each: the same order as the tuples', compared faster.
+    let pack = |&(id, right, nb): &(u32, bool, u32)| -> u64 {
+        (u64::from(id) << 33) | (u64::from(right) << 32) | u64::from(nb)
+    };
+    pairs.sort_unstable_by_key(pack);
     for (k, &(id, right, nb)) in pairs.iter().enumerate() {
         let fresh = k == 0 || {
             let (pid, pright, pnb) = pairs[k - 1];
@@ -194,6 +198,7 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
     }
     let cap = |p: &Piece| p.3;
     let mut cands: WordMap<[u32; MAX_NGRAM], Cand> = WordMap::default();
+    cands.reserve(pieces.len() * 2);
     for ch in &chunks {
         let ch = &pieces[ch.clone()];
         for i in 0..ch.len() {

@@ -188,20 +188,27 @@ fn tfidf(cands: &[Candidate], bound: usize) -> Vec<Vector> {
             }
         }
     }
+    // One logarithm a term, not one a term of each sentence.
+    let idf: Vec<f64> = df
+        .iter()
+        .map(|&d| ((1.0 + n) / (1.0 + d as f64)).ln().max(0.0))
+        .collect();
+    let mut ts: Vec<u32> = Vec::new();
     cands
         .iter()
         .map(|c| {
             let mut v: Vector = Vec::with_capacity(c.terms.len());
-            let mut ts = c.terms.clone();
+            ts.clear();
+            ts.extend_from_slice(&c.terms);
             ts.sort_unstable();
-            for t in ts {
+            for &t in &ts {
                 match v.last_mut() {
                     Some(last) if last.0 == t => last.1 += 1.0,
                     _ => v.push((t, 1.0)),
                 }
             }
             for (t, f) in &mut v {
-                let idf = ((1.0 + n) / (1.0 + df[*t as usize] as f64)).ln().max(0.0);
+                let idf = idf[*t as usize];
                 *f = *f * idf + *f * 1e-3;
             }
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();

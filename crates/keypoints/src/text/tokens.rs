@@ -78,37 +78,9 @@ struct Tokenizer<'v> {
 impl Tokenizer<'_> {
     fn token(&mut self, w: Word<'_>) -> Token {
         let (capitalized, all_caps) = case_of(w.text);
-        let l = self.vocab.lexeme(self.lang, w.text) as usize;
-        let epoch = self.vocab.epoch;
-        let form = match self.vocab.form_mark[l] {
-            (e, f) if e == epoch => f,
-            _ => {
-                let f = self.forms.len() as u32;
-                let term =
-                    self.vocab.lexemes[l]
-                        .stem
-                        .map(|s| match self.vocab.term_mark[s as usize] {
-                            (e, t) if e == epoch => t,
-                            _ => {
-                                let t = self.terms;
-                                self.terms += 1;
-                                self.vocab.term_mark[s as usize] = (epoch, t);
-                                t
-                            }
-                        });
-                let lx = &self.vocab.lexemes[l];
-                self.forms.push(Form {
-                    lower: lx.lower.clone(),
-                    chars: lx.chars,
-                    numeric: lx.numeric,
-                    stopword: lx.stopword,
-                    abbreviation: lx.abbreviation,
-                    term,
-                });
-                self.vocab.form_mark[l] = (epoch, f);
-                f
-            }
-        };
+        let form = self
+            .vocab
+            .form(self.lang, w.text, &mut self.forms, &mut self.terms);
         Token {
             start: w.start,
             end: w.end,

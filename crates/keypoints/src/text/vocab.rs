@@ -16,10 +16,11 @@ use std::sync::Arc;
 use rust_stemmers::Stemmer;
 
 use crate::lang::Language;
-use crate::text::tokens::WordMap;
+use crate::text::tokens::{Form, WordMap};
 
-/// Default bound on the lexemes kept per language (about 100 bytes each).
-pub const DEFAULT_LIMIT: usize = 200_000;
+/// Default bound on the lexemes kept per language (about 150 bytes each, so some 15 MB): the
+/// common vocabulary of a language's news fits well within it.
+pub const DEFAULT_LIMIT: usize = 100_000;
 
 /// A lower-cased word form and what the language data says about it.
 #[derive(Debug, Clone)]
@@ -34,12 +35,24 @@ pub(crate) struct Lexeme {
     pub stem: Option<u32>,
 }
 
+/// A spelling's entry: its lexeme, and the article (epoch) that last used it with its form id
+/// there, so that a repeated word costs one lookup.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Spelling {
+    lexeme: u32,
+    epoch: u32,
+    form: u32,
+}
+
 /// The cache of one language.
 pub(crate) struct LangVocab {
     code: &'static str,
     stemmer: Option<Stemmer>,
-    /// Spelling as written -> lexeme.
-    spellings: WordMap<Box<str>, u32>,
+    /// Spelling as written -> lexeme, for spellings of up to 15 bytes (nearly all), packed into
+    /// the key: a lookup hashes and compares two words without following a pointer.
+    short: WordMap<u128, Spelling>,
+    /// Spelling as written -> lexeme, for longer spellings.
+    spellings: WordMap<Box<str>, Spelling>,
     /// Lower-cased form -> lexeme.
     lowers: WordMap<Arc<str>, u32>,
     pub lexemes: Vec<Lexeme>,
@@ -59,6 +72,7 @@ impl LangVocab {
         LangVocab {
             code: lang.code(),
             stemmer: lang.stemmer(),
+            short: WordMap::default(),
             spellings: WordMap::default(),
             lowers: WordMap::default(),
             lexemes: Vec::new(),
@@ -71,6 +85,7 @@ impl LangVocab {
     }
 
     fn clear(&mut self) {
+        self.short.clear();
         self.spellings.clear();
         self.lowers.clear();
         self.lexemes.clear();
@@ -92,11 +107,67 @@ impl LangVocab {
         }
     }
 
-    /// The lexeme of a spelling, created on first sight.
-    pub fn lexeme(&mut self, lang: &Language, spelling: &str) -> u32 {
-        if let Some(&l) = self.spellings.get(spelling) {
-            return l;
-        }
+    /// The form id, in the current article, of a word spelled `spelling`: the word's lexeme is
+    /// looked up (created on first sight) and, on its first use in the article, a [`Form`] is
+    /// added to `forms` with a term id from `terms` (counted in first-use order).
+    pub fn form(
+        &mut self,
+        lang: &Language,
+        spelling: &str,
+        forms: &mut Vec<Form>,
+        terms: &mut u32,
+    ) -> u32 {
+        let epoch = self.epoch;
+        let key = pack(spelling);
+        let found = match key {
+            Some(k) => self.short.get(&k),
+            None => self.spellings.get(spelling),
+        };
+        let l = match found {
+            Some(e) if e.epoch == epoch => return e.form,
+            Some(e) => e.lexeme,
+            None => self.new_spelling(lang, spelling, key),
+        };
+        let form = match self.form_mark[l as usize] {
+            (e, f) if e == epoch => f,
+            _ => {
+                let f = forms.len() as u32;
+                let lx = &self.lexemes[l as usize];
+                let term = lx.stem.map(|s| match self.term_mark[s as usize] {
+                    (e, t) if e == epoch => t,
+                    _ => {
+                        let t = *terms;
+                        *terms += 1;
+                        self.term_mark[s as usize] = (epoch, t);
+                        t
+                    }
+                });
+                forms.push(Form {
+                    lower: lx.lower.clone(),
+                    chars: lx.chars,
+                    numeric: lx.numeric,
+                    stopword: lx.stopword,
+                    abbreviation: lx.abbreviation,
+                    term,
+                });
+                self.form_mark[l as usize] = (epoch, f);
+                f
+            }
+        };
+        let mark = Spelling {
+            lexeme: l,
+            epoch,
+            form,
+        };
+        match key {
+            Some(k) => self.short.insert(k, mark),
+            None => self.spellings.insert(spelling.into(), mark),
+        };
+        form
+    }
+
+    /// Adds a spelling not seen before, with its lexeme (created if its lower case is new too).
+    fn new_spelling(&mut self, lang: &Language, spelling: &str, key: Option<u128>) -> u32 {
         self.buf.clear();
         if spelling.is_ascii() {
             self.buf.push_str(spelling);
@@ -127,7 +198,15 @@ impl LangVocab {
                 l
             }
         };
-        self.spellings.insert(spelling.into(), l);
+        let entry = Spelling {
+            lexeme: l,
+            epoch: 0,
+            form: 0,
+        };
+        match key {
+            Some(k) => self.short.insert(k, entry),
+            None => self.spellings.insert(spelling.into(), entry),
+        };
         l
     }
 
@@ -146,6 +225,19 @@ impl LangVocab {
             }
         }
     }
+}
+
+/// A spelling of at most 15 bytes as one integer: its bytes, then zeros, with its length in the
+/// last byte (so that no two spellings share a key).
+fn pack(s: &str) -> Option<u128> {
+    let b = s.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    k[15] = b.len() as u8;
+    Some(u128::from_le_bytes(k))
 }
 
 /// Word knowledge kept across articles; see the module documentation. Not shared between
