@@ -77,7 +77,10 @@ fn orphan_attributions(a: &Analysis, out: &mut Vec<Flag>) {
         if !(tail.is_empty() || tail == "." || tail == "!") {
             continue;
         }
-        if lex.speech_verbs.contains(&*a.tokens.form(last).lower) {
+        if lex
+            .speech_verbs
+            .contains(a.tokens.lower(a.tokens.form(last)))
+        {
             out.push(flag(
                 a,
                 "orphan_attribution",
@@ -266,7 +269,7 @@ fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
                 || shared.cities.contains(text)
                 || shared.given_names.contains(text)
                 || lex.org_heads.contains(text)
-                || lex.titles.contains(&*form.lower)
+                || lex.titles.contains(tk.lower(form))
             {
                 continue;
             }
@@ -280,7 +283,7 @@ fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
             let (s, e) = (*c)?;
             let form = &tk.forms[f];
             (lower_seen[f] && !form.stopword)
-                .then(|| (s, e, format!("{} / {}", &a.text[s..e], form.lower)))
+                .then(|| (s, e, format!("{} / {}", &a.text[s..e], tk.lower(form))))
         })
         .collect();
     found.sort();

@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashSet;
 
 use crate::lang::{self, Language};
-use crate::text::tokens::{words, Form, Token};
+use crate::text::tokens::{words, Token, Tokens};
 
 type WordSet = HashSet<String, foldhash::fast::RandomState>;
 
@@ -94,19 +94,11 @@ pub fn shape(sentence: &str, lang: &'static Language) -> Shape {
     shape_from(s, count, caps, first.as_deref(), lang)
 }
 
-/// The shape of a sentence of an analysed text, from its tokens (`forms` are their forms):
-/// the same as [`shape`] without tokenizing again.
-pub fn shape_of(
-    sentence: &str,
-    tokens: &[Token],
-    forms: &[Form],
-    lang: &'static Language,
-) -> Shape {
+/// The shape of a sentence of an analysed text, from its tokens (of `tk`): the same as [`shape`]
+/// without tokenizing again.
+pub fn shape_of(sentence: &str, tokens: &[Token], tk: &Tokens, lang: &'static Language) -> Shape {
     let caps = tokens.iter().skip(1).filter(|t| t.capitalized).count();
-    let first = tokens
-        .first()
-        .and_then(|t| forms.get(t.form as usize))
-        .map(|f| &*f.lower);
+    let first = tokens.first().map(|t| tk.lower(tk.form(t)));
     shape_from(sentence.trim(), tokens.len(), caps, first, lang)
 }
 

@@ -461,7 +461,7 @@ pub fn candidates(a: &Analysis) -> (Vec<Candidate>, Vec<u32>) {
     let cands = (0..a.sentences.len())
         .map(|i| Candidate {
             terms: tk.sentence(i).iter().filter_map(term).collect(),
-            shape: features::shape_of(a.sentence(i), tk.sentence(i), &tk.forms, a.lang),
+            shape: features::shape_of(a.sentence(i), tk.sentence(i), tk, a.lang),
         })
         .collect();
     let title = tk.title.iter().filter_map(term).collect();

@@ -5,7 +5,6 @@
 //! lower-cased, stemmed words that are not stopwords.
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::lang::Language;
 use crate::text::vocab::{LangVocab, Vocab};
@@ -32,8 +31,8 @@ pub struct Token {
 /// A distinct lower-cased word form of the text, with what the language data says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
-    /// The lower-cased word.
-    pub lower: Arc<str>,
+    /// The lower-cased word, as a byte range of [`Tokens::lowers`] (see [`Tokens::lower`]).
+    pub lower: Range<usize>,
     /// Number of characters.
     pub chars: usize,
     /// Every character is numeric.
@@ -65,6 +64,8 @@ pub struct Tokens {
     pub title: Vec<Token>,
     /// Number of distinct terms ([`Form::term`]).
     pub terms: usize,
+    /// The lower-cased forms one after the other; each [`Form::lower`] is a range of it.
+    pub lowers: String,
 }
 
 /// Builds [`Tokens`] for one text.
@@ -72,15 +73,20 @@ struct Tokenizer<'v> {
     lang: &'v Language,
     vocab: &'v mut LangVocab,
     forms: Vec<Form>,
+    lowers: String,
     terms: u32,
 }
 
 impl Tokenizer<'_> {
     fn token(&mut self, w: Word<'_>) -> Token {
         let (capitalized, all_caps) = case_of(w.text);
-        let form = self
-            .vocab
-            .form(self.lang, w.text, &mut self.forms, &mut self.terms);
+        let form = self.vocab.form(
+            self.lang,
+            w.text,
+            &mut self.forms,
+            &mut self.lowers,
+            &mut self.terms,
+        );
         Token {
             start: w.start,
             end: w.end,
@@ -135,6 +141,7 @@ impl Tokens {
             lang,
             vocab: vocab.begin(lang),
             forms: Vec::new(),
+            lowers: String::with_capacity(text.len() / 2),
             terms: 0,
         };
         let mut tokens = Vec::with_capacity(text.len() / 6);
@@ -160,6 +167,7 @@ impl Tokens {
             forms: t.forms,
             title,
             terms: t.terms as usize,
+            lowers: t.lowers,
         }
     }
 
@@ -171,6 +179,11 @@ impl Tokens {
     /// The form of a token.
     pub fn form(&self, t: &Token) -> &Form {
         &self.forms[t.form as usize]
+    }
+
+    /// The lower-cased word of form `f`.
+    pub fn lower(&self, f: &Form) -> &str {
+        self.lowers.get(f.lower.clone()).unwrap_or("")
     }
 }
 

@@ -33,6 +33,9 @@ pub(crate) struct Lexeme {
     /// Id of its stem in [`LangVocab::stems`], for content words (not stopwords, two characters
     /// or a number).
     pub stem: Option<u32>,
+    /// The article (epoch) that last used it and its form id there; kept beside the lexeme's
+    /// data so that a word's first use in an article reads one place.
+    pub mark: (u32, u32),
 }
 
 /// A spelling's entry: its lexeme, and the article (epoch) that last used it with its form id
@@ -58,8 +61,6 @@ pub(crate) struct LangVocab {
     pub lexemes: Vec<Lexeme>,
     /// Stem -> stem id.
     stems: WordMap<Box<str>, u32>,
-    /// For each lexeme, the article (epoch) that last used it and its form id there.
-    pub form_mark: Vec<(u32, u32)>,
     /// For each stem, the article that last used it and its term id there.
     pub term_mark: Vec<(u32, u32)>,
     /// The current article's number.
@@ -77,7 +78,6 @@ impl LangVocab {
             lowers: WordMap::default(),
             lexemes: Vec::new(),
             stems: WordMap::default(),
-            form_mark: Vec::new(),
             term_mark: Vec::new(),
             epoch: 0,
             buf: String::new(),
@@ -90,7 +90,6 @@ impl LangVocab {
         self.lowers.clear();
         self.lexemes.clear();
         self.stems.clear();
-        self.form_mark.clear();
         self.term_mark.clear();
     }
 
@@ -109,12 +108,14 @@ impl LangVocab {
 
     /// The form id, in the current article, of a word spelled `spelling`: the word's lexeme is
     /// looked up (created on first sight) and, on its first use in the article, a [`Form`] is
-    /// added to `forms` with a term id from `terms` (counted in first-use order).
+    /// added to `forms` (its lower case appended to `lowers`) with a term id from `terms`
+    /// (counted in first-use order).
     pub fn form(
         &mut self,
         lang: &Language,
         spelling: &str,
         forms: &mut Vec<Form>,
+        lowers: &mut String,
         terms: &mut u32,
     ) -> u32 {
         let epoch = self.epoch;
@@ -128,11 +129,11 @@ impl LangVocab {
             Some(e) => e.lexeme,
             None => self.new_spelling(lang, spelling, key),
         };
-        let form = match self.form_mark[l as usize] {
+        let lx = &self.lexemes[l as usize];
+        let form = match lx.mark {
             (e, f) if e == epoch => f,
             _ => {
                 let f = forms.len() as u32;
-                let lx = &self.lexemes[l as usize];
                 let term = lx.stem.map(|s| match self.term_mark[s as usize] {
                     (e, t) if e == epoch => t,
                     _ => {
@@ -142,15 +143,25 @@ impl LangVocab {
                         t
                     }
                 });
+                let lx = &mut self.lexemes[l as usize];
+                // The lower case: made from the spelling at hand when it is ASCII (the same as
+                // the lexeme's), else copied from the lexeme.
+                let at = lowers.len();
+                if spelling.is_ascii() {
+                    lowers.push_str(spelling);
+                    lowers[at..].make_ascii_lowercase();
+                } else {
+                    lowers.push_str(&lx.lower);
+                }
                 forms.push(Form {
-                    lower: lx.lower.clone(),
+                    lower: at..lowers.len(),
                     chars: lx.chars,
                     numeric: lx.numeric,
                     stopword: lx.stopword,
                     abbreviation: lx.abbreviation,
                     term,
                 });
-                self.form_mark[l as usize] = (epoch, f);
+                lx.mark = (epoch, f);
                 f
             }
         };
@@ -192,8 +203,8 @@ impl LangVocab {
                     abbreviation: lang.is_abbreviation(&lower),
                     lower: lower.clone(),
                     stem,
+                    mark: (0, 0),
                 });
-                self.form_mark.push((0, 0));
                 self.lowers.insert(lower, l);
                 l
             }
