@@ -367,6 +367,18 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
         // An organization word takes the adjectives after it ("Commissione europea").
         if j == i && lex.org_heads.contains(toks[j].text) {
             j = take_adjectives(lex, text, toks, j);
+            // ... and a lower-case noun after a particle ("Consiglio di amministrazione",
+            // "Organizzazione mondiale del commercio", "Corte d'appello").
+            if j + 2 < n
+                && (gap(j) == " " || is_apostrophe(gap(j)))
+                && lex.particles.contains(toks[j + 1].text)
+                && (gap(j + 1) == " " || is_apostrophe(gap(j + 1)))
+                && toks[j + 2].text.chars().count() > 3
+                && toks[j + 2].text.chars().all(char::is_lowercase)
+                && !lex.stop.contains(toks[j + 2].text)
+            {
+                j = take_adjectives(lex, text, toks, j + 2);
+            }
         }
         let run_end = j;
         let mut start = i;
