@@ -730,8 +730,9 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
             }
             continue;
         }
-        // Short form of a person already seen.
-        if c.kind != Some(EntityType::Location) || !c.strong {
+        // Short form of a person already seen (not an organization by its own words: "Guardia di
+        // Finanza" is no short form of "Comando Generale della Guardia di Finanza").
+        if !c.strong || c.kind == Some(EntityType::Person) {
             let ncw = words(&c.name).count();
             let mut found = None;
             let mut link = words(&c.name)
@@ -745,6 +746,9 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
                 if g.kind != Some(EntityType::Location)
                     && g.kind != Some(EntityType::Organization)
                     && g.nwords > ncw
+                    // An untyped name with lower-case words ("Comando della Guardia") is
+                    // no person's.
+                    && (g.kind.is_some() || words(g.name).all(|w| !w.starts_with(char::is_lowercase)))
                     && words(&c.name).all(|w| words(g.name).any(|gw| gw == w))
                 {
                     found = Some(gi);
