@@ -116,6 +116,13 @@ fn is_acronym(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// A Roman numeral of two letters or more ("XXI", "II"): a century or an ordinal, no acronym.
+fn is_roman(w: &str) -> bool {
+    w.len() >= 2
+        && w.bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+}
+
 fn is_apostrophe(gap: &str) -> bool {
     gap == "'" || gap == "’"
 }
@@ -404,7 +411,7 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                 start += 1;
             } else if f & PARTICLE != 0 && mid_sentence && start == i {
                 break; // "Di Pietro", "De Luca": a capitalized particle inside a sentence
-            } else if f & (STOP | PARTICLE | SKIP) != 0 {
+            } else if f & (STOP | PARTICLE) != 0 || (f & SKIP != 0 && !mid_sentence) {
                 start += 1;
             } else {
                 break;
@@ -649,7 +656,7 @@ fn split_and_push<'t>(
         (Some(EntityType::Organization), true)
     } else if titled {
         (Some(EntityType::Person), true)
-    } else if toks.len() == 1 && is_acronym(first) {
+    } else if toks.len() == 1 && is_acronym(first) && !is_roman(first) {
         (Some(EntityType::Organization), false)
     } else if shared.given_names.contains(first) && (toks.len() >= 2 || !initial) {
         (Some(EntityType::Person), false)
