@@ -409,8 +409,15 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                 // "Presidente della Repubblica" is an office, not a title before a name.
                 titled = lex.flags(lower(toks[start + 1].text).as_ref()) & PARTICLE == 0;
                 start += 1;
-            } else if f & PARTICLE != 0 && mid_sentence && start == i {
-                break; // "Di Pietro", "De Luca": a capitalized particle inside a sentence
+            } else if f & PARTICLE != 0
+                && start == i
+                && (mid_sentence
+                    || (toks[start].text.len() == 2
+                        && !is_place(lex, span(text, &toks[start + 1..=run_end]))))
+            {
+                // "Di Pietro", "De Luca": a capitalized particle inside a sentence, or a
+                // two-letter one before what is no place at its start ("Di Battista ha detto").
+                break;
             } else if f & (STOP | PARTICLE) != 0 || (f & SKIP != 0 && !mid_sentence) {
                 start += 1;
             } else {
