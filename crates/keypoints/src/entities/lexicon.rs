@@ -43,6 +43,9 @@ pub(crate) struct Lexicon {
     /// Heads whose "di" + place names a seat, not part of the name ("Procura di Torino" is the
     /// Procura and Torino; "ospedale di Esine" is Esine), list `seat_heads`, as written.
     pub seat_heads: Set,
+    /// Lower-case adjectives of direction after a place that are part of its name ("Italia
+    /// settentrionale"), list `place_adjectives`.
+    pub place_adjectives: Set,
     /// First words of place names, lower-cased ("piazza", "via", "provincia"), list `loc_heads`.
     pub loc_heads: Set,
     /// The word before an unknown name hinting at its type ("in" → LOC), list `entity_cues`.
@@ -197,6 +200,7 @@ impl Lexicon {
             org_phrases,
             name_prefixes: lower("name_prefixes"),
             seat_heads: exact("seat_heads"),
+            place_adjectives: lower("place_adjectives"),
             towns: exact("towns"),
             loc_heads: lower("loc_heads"),
             cue_before,

@@ -387,6 +387,18 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                 j = take_adjectives(lex, text, toks, j + 2);
             }
         }
+        // An adjective of direction after a place ("Italia settentrionale", "Lombardia
+        // centro-orientale").
+        if j + 1 < n
+            && gap(j) == " "
+            && lex.place_adjectives.contains(toks[j + 1].text)
+            && is_place(lex, span(text, &toks[i..=j]))
+        {
+            j += 1;
+            if j + 1 < n && gap(j) == "-" && lex.place_adjectives.contains(toks[j + 1].text) {
+                j += 1;
+            }
+        }
         let run_end = j;
         let mut start = i;
         // Leading stopwords and titles are not part of the name.
@@ -552,7 +564,14 @@ fn split_and_push<'t>(
         return;
     }
     let whole = span(text, toks);
-    let place = is_place(lex, whole);
+    let place = is_place(lex, whole)
+        || (toks.len() >= 2
+            && lex.place_adjectives.contains(toks[toks.len() - 1].text)
+            && is_place(lex, span(text, &toks[..toks.len() - 1]))
+            || (toks.len() >= 3
+                && lex.place_adjectives.contains(toks[toks.len() - 2].text)
+                && lex.place_adjectives.contains(toks[toks.len() - 1].text)
+                && is_place(lex, span(text, &toks[..toks.len() - 2]))));
     // "Procura di Torino", "Ospedale di Esine": the seat is a place of its own.
     if toks.len() >= 3
         && !place
@@ -1016,7 +1035,7 @@ mod tests {
             "Il quotidiano La Stampa scrive che la Procura di Torino ha sentito don Mario \
              Bianchi e Marcello Dell'Utri. Secondo Giulio Verdi la lettera di Osama bin Laden \
              era falsa. Il leader Kim Jong-un ha parlato. I vigili del fuoco sono arrivati \
-             alla stazione di Roccasecca.",
+             alla stazione di Roccasecca. Piove nell'Italia settentrionale e a Torino.",
         );
         for (name, kind) in [
             ("La Stampa", EntityType::Organization),
@@ -1029,6 +1048,7 @@ mod tests {
             ("Kim Jong-un", EntityType::Person),
             ("vigili del fuoco", EntityType::Organization),
             ("Roccasecca", EntityType::Location),
+            ("Italia settentrionale", EntityType::Location),
         ] {
             assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
         }
