@@ -8,9 +8,14 @@
 //!    Francisco"). An elided article ("L’Ucraina") is not part of the name. Lower-case words
 //!    from the language's lists count too: an institution (`org_nouns`: "il governo cinese") is
 //!    an ORG, a place head (`loc_heads`: "provincia di Trapani", "piazza Navona") joins the name
-//!    after it into a LOC.
+//!    after it into a LOC. Lower-case `name_prefixes` open a person's name ("bin Laden", "don
+//!    Zeno"); `not_names` ("Inoltre", "Secondo", months) are never a name alone and are dropped
+//!    before one at a sentence start; `place_adjectives` join the place before them ("Italia
+//!    settentrionale"); a capitalized article inside a sentence stays in the name ("La Stampa").
 //! 2. **Splitting**: a run that joins a place after a particle to something that is not an
-//!    organization or place name ("Giornata della Liberazione della Corea") keeps the place alone.
+//!    organization or place name ("Giornata della Liberazione della Corea") keeps the place alone;
+//!    a head of `seat_heads` before "di" + a place names a seat ("Procura di Torino": ORG
+//!    "Procura", LOC "Torino").
 //! 3. **Typing**, strongest evidence first: the gazetteer (CLDR territory names in the article's
 //!    language, subdivisions and towns of the countries that speak it, the world's large
 //!    cities) gives LOC, so metonymy ("Mosca ha detto") stays LOC; a place head word, or a name
