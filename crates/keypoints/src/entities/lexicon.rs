@@ -34,6 +34,18 @@ pub(crate) struct Lexicon {
     /// Lower-case nouns of institutions that are organizations by themselves ("governo",
     /// "polizia"), list `org_nouns`.
     pub org_nouns: Set,
+    /// Lower-case institution names of several words ("vigili del fuoco"), the multiword lines
+    /// of `org_nouns`, by first word.
+    pub org_phrases: Map<Vec<Vec<String>>>,
+    /// Lower-case words that open a person's name and belong to it ("bin Laden", "don Zeno",
+    /// "zu Guttenberg"), list `name_prefixes`.
+    pub name_prefixes: Set,
+    /// Heads whose "di" + place names a seat, not part of the name ("Procura di Torino" is the
+    /// Procura and Torino; "ospedale di Esine" is Esine), list `seat_heads`, as written.
+    pub seat_heads: Set,
+    /// Lower-case adjectives of direction after a place that are part of its name ("Italia
+    /// settentrionale"), list `place_adjectives`.
+    pub place_adjectives: Set,
     /// First words of place names, lower-cased ("piazza", "via", "provincia"), list `loc_heads`.
     pub loc_heads: Set,
     /// The word before an unknown name hinting at its type ("in" → LOC), list `entity_cues`.
@@ -58,6 +70,9 @@ pub(crate) const TITLE: u8 = 1;
 pub(crate) const PARTICLE: u8 = 2;
 /// Flag of [`Lexicon::word`]: the word is a stopword.
 pub(crate) const STOP: u8 = 4;
+/// Flag of [`Lexicon::word`]: a word that is never a name, though often capitalized at a
+/// sentence start ("Inoltre", "Secondo"): lists `not_names` and the one-word `according_to`.
+pub(crate) const SKIP: u8 = 8;
 
 impl Lexicon {
     /// The [`Lexicon::word`] flags of a lower-case word (0 when in none of the lists).
@@ -151,12 +166,41 @@ impl Lexicon {
                 *word.entry(w.clone()).or_default() |= flag;
             }
         }
+        for w in lang
+            .list("not_names")
+            .iter()
+            .chain(lang.list("according_to"))
+        {
+            if !w.contains(' ') {
+                *word.entry(w.to_lowercase()).or_default() |= SKIP;
+            }
+        }
+        let mut org_nouns = Set::default();
+        let mut org_phrases: Map<Vec<Vec<String>>> = Map::default();
+        for l in lang.list("org_nouns") {
+            let ws: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
+            match ws.len() {
+                0 => {}
+                1 => {
+                    org_nouns.insert(ws[0].clone());
+                }
+                _ => org_phrases.entry(ws[0].clone()).or_default().push(ws),
+            }
+        }
+        for v in org_phrases.values_mut() {
+            // Longest first, so that the first match is the longest.
+            v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
         Lexicon {
             stop,
             word,
             places,
             any_place,
-            org_nouns: lower("org_nouns"),
+            org_nouns,
+            org_phrases,
+            name_prefixes: lower("name_prefixes"),
+            seat_heads: exact("seat_heads"),
+            place_adjectives: lower("place_adjectives"),
             towns: exact("towns"),
             loc_heads: lower("loc_heads"),
             cue_before,
