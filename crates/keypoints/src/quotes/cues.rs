@@ -58,6 +58,8 @@ pub(crate) struct Cues {
     pub conjunctions: Set,
     /// Determiners: a verb form after one is a noun ("the states", "his plans").
     pub determiners: Set,
+    /// Particles that join the cue verb before them ("pointed out", "referring to").
+    pub verb_particles: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u16, foldhash::fast::FixedState>,
@@ -119,6 +121,7 @@ impl Cues {
             prepositions: set(lang, "prepositions"),
             conjunctions: set(lang, "conjunctions"),
             determiners: set(lang, "determiners"),
+            verb_particles: set(lang, "verb_particles"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),

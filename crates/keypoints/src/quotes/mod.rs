@@ -387,7 +387,22 @@ fn find_raw(
     out.extend(left);
     out.sort_by_key(|r| (r.content.start, r.content.end));
     out.dedup_by(|b, a| a.content == b.content);
+    drop_nested(&mut out);
     out
+}
+
+/// Drops the quotes whose content lies inside another quote's content: an attribution reported
+/// inside someone's words ("Smith said voters support the plan") belongs to the outer quote.
+fn drop_nested(out: &mut Vec<Raw>) {
+    // Widest first among equal starts, so an enclosing quote is seen before what it holds.
+    out.sort_by_key(|r| (r.content.start, std::cmp::Reverse(r.content.end)));
+    let mut max_end = 0;
+    out.retain(|r| {
+        let inside = r.content.end <= max_end;
+        max_end = max_end.max(r.content.end);
+        !inside
+    });
+    out.sort_by_key(|r| (r.content.start, r.content.end));
 }
 
 const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '“', '”', '"', '«', '»', '—', '–'];
@@ -576,11 +591,14 @@ impl<'a> Ctx<'a> {
                 if first == k && b < k && self.lang.code() != "it" {
                     first = b; // "also said"
                 }
-                // "pointed out", "called for": the particle belongs to the cue.
+                // "pointed out", "called for", "referring to": the particle belongs to the cue
+                // (after a verb of saying only "out" and "for": "said to be", "agreed on").
                 let mut last = k;
+                let next = toks.get(k + 1).map_or("", |t| t.text);
                 if k + 1 < n
-                    && ["out", "for"].iter().any(|p| low_eq(toks[k + 1].text, p))
                     && self.gap(toks, k).trim().is_empty()
+                    && lex.verb_particles.contains(&*fold(next))
+                    && (class != VerbClass::Speech || low_eq(next, "out") || low_eq(next, "for"))
                 {
                     last = k + 1;
                 }
@@ -794,7 +812,10 @@ impl<'a> Ctx<'a> {
             let t0 = phrase.first().map_or("", |t| t.text);
             let closes =
                 e >= toks.len() || toks[e].start >= sent_end || self.gap(toks, e - 1).trim() == ",";
-            !phrase.is_empty()
+            // Only a verb of saying inverts: after "…, applauding the deal" comes its object.
+            c.kind == CueKind::Verb
+                && c.class == VerbClass::Speech
+                && !phrase.is_empty()
                 && phrase.len() <= if quoted { 12 } else { 8 }
                 && (quoted || closes)
                 && first_flags & flag::PRONOUN == 0
@@ -838,6 +859,16 @@ impl<'a> Ctx<'a> {
         g.contains(',') || g.contains(['”', '»', '"']) || g.contains("''")
     }
 
+    /// True when `t` is a gerund that opens an attribution of its own after a comma
+    /// (", saying", ", applauding the deal"); other clauses (", and …", ", including …") go on.
+    fn opens_participle(&self, t: &Tok) -> bool {
+        t.flags & flag::GERUND != 0
+            || (t.flags & flag::CUE != 0
+                && self.lang.code() == "en"
+                && t.text.len() > 5
+                && t.text.ends_with("ing"))
+    }
+
     /// True when `w` starts a clause of its own after a comma ("and", "but", a gerund, "who").
     fn opens_clause(&self, t: &Tok) -> bool {
         t.flags & (flag::CONJUNCTION | flag::GERUND) != 0
@@ -869,7 +900,8 @@ impl<'a> Ctx<'a> {
             let then_that = toks
                 .get(k + 1)
                 .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0);
-            if g.contains(';') || (g.contains(',') && self.opens_clause(&toks[k]) && !then_that) {
+            if g.contains(';') || (g.contains(',') && self.opens_participle(&toks[k]) && !then_that)
+            {
                 return toks[k - 1].end.min(limit);
             }
             k += 1;
@@ -1217,9 +1249,15 @@ impl<'a> Ctx<'a> {
                 return Some(self.raw(content, speaker, cue_text, kind));
             }
         }
-        // 2. A complementizer within a few words.
+        // 2. A complementizer within a few words (right after a verb that takes an object:
+        // "found virtually nothing that had not been reported" holds a relative clause).
+        let reach = if c.class == VerbClass::Attribution {
+            1
+        } else {
+            10
+        };
         let mut k = c.last + 1;
-        while k < n && k <= c.last + 10 && toks[k].start < limit {
+        while k < n && k < c.last + 1 + reach && toks[k].start < limit {
             if toks[k].flags & flag::COMPLEMENTIZER != 0 {
                 if k + 1 >= n {
                     return None;
@@ -1607,6 +1645,29 @@ mod tests {
         // Nouns are no cues: after a determiner or capitalized inside a sentence.
         let t = "The states and the United States agreed on the plans for the show.";
         assert!(quotes("en", t).is_empty());
+    }
+
+    #[test]
+    fn an_attribution_inside_reported_words_belongs_to_the_outer_quote() {
+        let t = "Senator John Smith said most voters support the plan and called it fair.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "most voters support the plan and called it fair",
+                Some("John Smith".to_string())
+            )]
+        );
+        // A relative clause after the object of a verb is no reported clause.
+        let t = "The inquiry found nothing about the deal that had not been reported before.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "nothing about the deal that had not been reported before",
+                Some("The inquiry".to_string())
+            )]
+        );
     }
 
     #[test]
