@@ -214,11 +214,12 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
             i += 2;
             continue;
         }
+        // Texts typed with mixed marks close a “ with a " and a " with a ”.
         let closers: &[char] = match c {
-            '“' => &['”', '“'],
+            '“' => &['”', '“', '"'],
             '«' => &['»'],
             '„' => &['“', '”'],
-            '"' => &['"'],
+            '"' => &['"', '”'],
             '‘' => &['’'],
             _ => {
                 i += 1;
@@ -240,8 +241,8 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
             }
             // A “ closes a “ only where it looks like a closing mark (after a word, before
             // a space or punctuation), as in texts typed with one kind of mark.
-            let looks_closing = d.c != '“'
-                || c != '“'
+            let looks_closing = c != '“'
+                || !matches!(d.c, '“' | '"')
                 || (d.pos > start && !d.prev.is_whitespace() && !d.next.is_alphanumeric());
             if closers.contains(&d.c) && looks_closing {
                 if d.c == '’' && d.next.is_alphanumeric() {
@@ -403,6 +404,11 @@ fn drop_nested(out: &mut Vec<Raw>) {
         !inside
     });
     out.sort_by_key(|r| (r.content.start, r.content.end));
+}
+
+/// True when the gap between two words holds an opening quote mark (“, «, „, " or '').
+fn opens_quote(gap: &str) -> bool {
+    gap.contains(['“', '«', '"', '„']) || gap.contains("''")
 }
 
 const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '“', '”', '"', '«', '»', '—', '–'];
@@ -782,6 +788,10 @@ impl<'a> Ctx<'a> {
         }
         // The words before the comma close a quote: the cue is its attribution.
         let quoted = before || self.gap(toks, cs - 1).contains(CLOSING_MARKS);
+        // "As the crowd cheered, Trump said, “…”": the cue opens the quote after it.
+        if !quoted && c.last + 1 < toks.len() && opens_quote(self.gap(toks, c.last)) {
+            return false;
+        }
         let e = self.phrase_end(toks, c.last + 1, sent_end);
         let phrase = &toks[c.last + 1..e];
         if phrase.iter().any(|t| t.flags & flag::COMPLEMENTIZER != 0) {
@@ -995,6 +1005,75 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The first token after the introductory phrases of a clause starting at token `from`
+    /// ("On Friday,", "By contrast,", "In an email,", "Meanwhile,", "Recalling that moment,"):
+    /// phrases opened by a preposition, a conjunction, an adverb in -ly, a gerund or a time
+    /// word, and closed by a comma within twelve words.
+    fn after_intro(&self, toks: &[Tok], from: usize, to: usize) -> usize {
+        let en = self.lang.code() == "en";
+        let mut i = from;
+        for _ in 0..3 {
+            if i >= to {
+                break;
+            }
+            let t = &toks[i];
+            let low = fold(t.text);
+            let intro = t.flags & (flag::PREPOSITION | flag::CONJUNCTION | flag::ADVERB) != 0
+                || TIME_WORDS.contains(&&*low)
+                || (en && low.len() > 4 && low.ends_with("ly"))
+                || (en && low.len() > 5 && low.ends_with("ing"));
+            if !intro {
+                break;
+            }
+            let Some(k) = (i + 1..to.min(i + 12)).find(|&k| self.gap(toks, k - 1).contains(','))
+            else {
+                break;
+            };
+            i = k;
+        }
+        i
+    }
+
+    /// The subject of the main clause of a sentence whose tokens before `to` hold it: after a
+    /// leading quote and introductory phrases, a mention within its first three words, a
+    /// pronoun, or a short noun phrase ("The president", "Some candidates").
+    fn main_subject(&mut self, toks: &[Tok], to: usize) -> Option<(String, Range<usize>)> {
+        let mut s0 = 0;
+        while s0 < to && self.inside_quote(toks[s0].start) {
+            s0 += 1;
+        }
+        let s0 = self.after_intro(toks, s0, to);
+        if s0 >= to {
+            return None;
+        }
+        let head_end = toks[(s0 + 2).min(to - 1)].start;
+        let r = toks[s0].start..toks[to - 1].end;
+        let m = self.found.mentions_in(&r).iter().find(|m| {
+            let ti = toks.partition_point(|t| t.start < m.range.start);
+            m.range.start <= head_end && !(ti > 0 && toks[ti - 1].flags & flag::PREPOSITION != 0)
+        });
+        if let Some(m) = m {
+            let m = m.clone();
+            return Some(self.speaker_of_mention(&m));
+        }
+        let t = &toks[s0];
+        if t.flags & flag::PRONOUN != 0 {
+            let name = self.last_person().unwrap_or_else(|| t.text.to_string());
+            return Some((name, t.start..t.end));
+        }
+        let det = t.flags & flag::DETERMINER != 0;
+        if !det && !t.text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mut e = s0 + 1 + usize::from(det);
+        while e < to && e < s0 + 5 && toks[e].text.starts_with(char::is_uppercase) {
+            e += 1;
+        }
+        let e = e.min(to);
+        let r = toks[s0].start..toks[e - 1].end;
+        Some((self.text[r.clone()].to_string(), r))
+    }
+
     /// The speaker at the start of tokens `from..to`: the first mention there that does not
     /// follow a preposition, else the words themselves (at most eight).
     fn subject_first(
@@ -1177,27 +1256,34 @@ impl<'a> Ctx<'a> {
             return Some(self.raw(content, None, cue_text, kind));
         }
         let speaker = if c.kind == CueKind::Gerund {
-            self.subject_mention(toks, 0, c.first)
-                .cloned()
-                .map(|m| self.speaker_of_mention(&m))
-                .or_else(|| {
-                    self.last_person()
-                        .map(|p| (p, toks[c.verb].start..toks[c.verb].start))
-                })
+            // The subject of the main clause ("Clinton reprimanded Trump, saying …").
+            self.main_subject(toks, c.first).or_else(|| {
+                self.last_person()
+                    .map(|p| (p, toks[c.verb].start..toks[c.verb].start))
+            })
         } else {
             let found = self.subject(toks, cs, c.first);
-            // An empty subject after an apposition ("Steve Smith, a veteran editor, said"):
-            // the subject opens the sentence.
-            let found = found.or_else(|| {
-                (cs > 0)
+            // An empty subject after an apposition ("Steve Smith, a veteran editor, said"),
+            // or only a time phrase there ("Reince Priebus, the chairman, this week said"):
+            // the subject opens the sentence, after its introductory phrases.
+            let bare = cs < c.first
+                && toks[cs..c.first]
+                    .iter()
+                    .all(|t| t.flags & flag::ADVERB != 0 || TIME_PHRASE.contains(&&*fold(t.text)));
+            let found = if found.is_none() || (bare && cs > 0) {
+                let opening = (cs > 0)
                     .then(|| {
-                        let end = (1..=cs)
+                        let s0 = self.after_intro(toks, 0, cs);
+                        let end = (s0 + 1..=cs)
                             .find(|&k| self.gap(toks, k - 1).contains(','))
                             .unwrap_or(cs);
-                        self.subject_first(toks, 0, end)
+                        self.subject_first(toks, s0, end)
                     })
-                    .flatten()
-            });
+                    .flatten();
+                opening.or(found)
+            } else {
+                found
+            };
             found.or_else(|| {
                 self.last_person()
                     .map(|p| (p, toks[c.first].start..toks[c.first].start))
@@ -1217,7 +1303,7 @@ impl<'a> Ctx<'a> {
         } else {
             ""
         };
-        if next_gap.contains(':') || next_gap.contains(['“', '«', '"', '„']) {
+        if next_gap.contains(':') || opens_quote(next_gap) {
             if let Some(q) = self.quote_at(after, next_gap.len() + 2) {
                 return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
             }
@@ -1247,6 +1333,20 @@ impl<'a> Ctx<'a> {
                 let content = toks[e].start..limit;
                 let kind = self.kind_of(&content);
                 return Some(self.raw(content, speaker, cue_text, kind));
+            }
+        }
+        // 1c. A quote after a short phrase and a comma ("said at a news conference, “…”").
+        if e > c.last + 1 && e < n && e - (c.last + 1) <= 8 && !next_gap.contains(',') {
+            let g = self.gap(toks, e - 1);
+            if g.contains(',')
+                && opens_quote(g)
+                && !toks[c.last + 1..e]
+                    .iter()
+                    .any(|t| t.flags & (flag::COMPLEMENTIZER | flag::CUE) != 0)
+            {
+                if let Some(q) = self.quote_at(toks[e - 1].end, g.len() + 1) {
+                    return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
+                }
             }
         }
         // 2. A complementizer within a few words (right after a verb that takes an object:
@@ -1414,6 +1514,37 @@ const TIME_WORDS: &[&str] = &[
     "venerdì",
     "sabato",
     "domenica",
+];
+
+/// Words of a time phrase that can stand between a subject and its verb ("this past week").
+const TIME_PHRASE: &[&str] = &[
+    "this",
+    "last",
+    "past",
+    "next",
+    "week",
+    "month",
+    "year",
+    "day",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "on",
+    "in",
+    "early",
+    "late",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
 ];
 
 const MODALS: &[&str] = &[
@@ -1668,6 +1799,44 @@ mod tests {
                 Some("The inquiry".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn gerund_takes_the_main_subject_and_intro_phrases_are_no_subjects() {
+        let t = "Senator Jane Doe sternly rebuked Governor Tom Lee, saying that the plan would \
+                 fail.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("that the plan would fail", Some("Jane Doe".to_string()))]
+        );
+        let t = "On Friday, Senator Jane Doe, a veteran of the committee, told reporters that \
+                 the plan would fail.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("that the plan would fail", Some("Jane Doe".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_cue_before_a_comma_and_a_quote_opens_it() {
+        let t = "As the crowd cheered, Mr. Tom Lee said, ''I watched him. And I learned.''";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("I watched him. And I learned.", Some("Tom Lee".to_string()))]
+        );
+        let t = "Tom Lee said at a news conference, “We will not stop now.”";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("We will not stop now.", Some("Tom Lee".to_string()))]
+        );
+        // Mixed marks: a “ closed by a ".
+        let t = "“We will win,\" he said.";
+        let spans: Vec<&str> = quote_spans(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(spans, ["We will win,"]);
     }
 
     #[test]
