@@ -482,7 +482,33 @@ impl<'a> Ctx<'a> {
         between.len() < 400
             && !between.contains('\n')
             && !inner.contains(['“', '”', '"', '«', '»'])
-            && inner.matches(". ").count() + inner.matches("? ").count() <= 1
+            && self.sentence_breaks(inner) <= 1
+    }
+
+    /// The sentence ends in `s`: ". ", "? " or "! " not after an initial or an abbreviation
+    /// ("Peter T. King", "Roanoke, Va., who").
+    fn sentence_breaks(&self, s: &str) -> usize {
+        let mut n = 0;
+        for (i, _) in s.match_indices([' ']) {
+            let before = &s[..i];
+            let Some(p) = before.chars().next_back() else {
+                continue;
+            };
+            if !matches!(p, '.' | '?' | '!') {
+                continue;
+            }
+            if p == '.' {
+                let word = before[..before.len() - 1]
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                if word.chars().count() < 2 || self.lang.is_abbreviation(word) {
+                    continue;
+                }
+            }
+            n += 1;
+        }
+        n
     }
 
     fn cues(&self, toks: &[Tok]) -> Vec<Cue> {
@@ -677,7 +703,7 @@ impl<'a> Ctx<'a> {
                 let cs = if c.kind == CueKind::Source {
                     c.first
                 } else {
-                    self.clause_start(toks, c.first)
+                    self.cue_clause_start(toks, c.first)
                 };
                 let after_comma = cs > 0 && self.attaches(toks, cs);
                 (after_comma && (c.kind == CueKind::Source || self.is_inverted(toks, c, sent_end)))
@@ -780,7 +806,7 @@ impl<'a> Ctx<'a> {
     /// True when the cue closes its clause after a comma: only a short phrase follows it
     /// before the next break ("…, he said.", "“…,” said Smith, a veteran editor").
     fn is_inverted(&self, toks: &[Tok], c: &Cue, sent_end: usize) -> bool {
-        let cs = self.clause_start(toks, c.first);
+        let cs = self.cue_clause_start(toks, c.first);
         // A quote right before the sentence ("“Why me?” | Trump said."), or before the comma.
         let before = cs == 0 && self.quote_before(toks).is_some();
         if (cs == 0 && !before) || (cs > 0 && !self.attaches(toks, cs)) {
@@ -830,7 +856,11 @@ impl<'a> Ctx<'a> {
                 && (quoted || closes)
                 && first_flags & flag::PRONOUN == 0
                 && !matches!(first, "it" | "they" | "we" | "i" | "you")
-                && (t0.starts_with(char::is_uppercase) || self.lang.is_stopword(first))
+                && (t0.starts_with(char::is_uppercase)
+                    || self.lang.is_stopword(first)
+                    || phrase
+                        .iter()
+                        .any(|t| t.text.starts_with(char::is_uppercase)))
         }
     }
 
@@ -852,9 +882,11 @@ impl<'a> Ctx<'a> {
     /// the campaign manager, said"): the tokens of the subject between the quote and the
     /// apposition.
     fn quoted_subject(&self, toks: &[Tok], cs: usize) -> Option<Range<usize>> {
+        // A comma right before a closing mark (",”"), not one before an opening mark (", “").
         let j = (1..cs).rev().take(12).find(|&j| {
             let g = self.gap(toks, j - 1);
-            g.contains(',') && g.contains(CLOSING_MARKS)
+            g.split_once(',')
+                .is_some_and(|(_, rest)| rest.starts_with(CLOSING_MARKS))
         })?;
         let end = (j + 1..cs)
             .find(|&k| self.gap(toks, k - 1).contains(','))
@@ -883,6 +915,20 @@ impl<'a> Ctx<'a> {
     fn opens_clause(&self, t: &Tok) -> bool {
         t.flags & (flag::CONJUNCTION | flag::GERUND) != 0
             || (self.lang.code() == "en" && t.text.len() > 5 && t.text.ends_with("ing"))
+    }
+
+    /// The first token of the clause of a cue starting at token `first`: as
+    /// [`Self::clause_start`], but a conjunction inside a short subject after a comma does not
+    /// open the clause ("…, current and former officials said").
+    fn cue_clause_start(&self, toks: &[Tok], first: usize) -> usize {
+        let cs = self.clause_start(toks, first);
+        if cs >= 2 && toks[cs - 1].flags & flag::CONJUNCTION != 0 && !self.breaks(toks, cs - 2) {
+            let cs2 = self.clause_start(toks, cs - 1);
+            if cs2 > 0 && cs2 + 3 >= cs - 1 && first - cs2 <= 6 && self.attaches(toks, cs2) {
+                return cs2;
+            }
+        }
+        cs
     }
 
     /// The first token of the clause that ends before token `end`.
@@ -1179,7 +1225,7 @@ impl<'a> Ctx<'a> {
         let after = toks[c.last].end;
         // Inverted: the cue closes its clause after a comma.
         if self.is_inverted(toks, c, sent_end) {
-            let cs = self.clause_start(toks, c.first);
+            let cs = self.cue_clause_start(toks, c.first);
             if cs == 0 {
                 let q = self.quote_before(toks)?;
                 let speaker = if c.first > 0 {
@@ -1837,6 +1883,24 @@ mod tests {
         let t = "“We will win,\" he said.";
         let spans: Vec<&str> = quote_spans(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(spans, ["We will win,"]);
+    }
+
+    #[test]
+    fn inverted_cues_after_a_coordinated_subject_and_an_initial() {
+        let t = "The plan will fail, current and former officials said.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "The plan will fail",
+                Some("current and former officials".to_string())
+            )]
+        );
+        let t = "''We will win,'' said Peter T. King of New York, who backs the plan. \
+                 ''There is no doubt.''";
+        let q = quotes("en", t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.ends_with("There is no doubt."), "{q:?}");
     }
 
     #[test]
