@@ -29,8 +29,11 @@ pub(crate) mod flag {
     pub const PREPOSITION: u16 = 1 << 11;
     pub const CONJUNCTION: u16 = 1 << 12;
     pub const DETERMINER: u16 = 1 << 13;
+    pub const SOURCE_NOUN: u16 = 1 << 14;
+    pub const SOURCE_PREPOSITION: u16 = 1 << 15;
     /// Any word that can start or make a cue.
-    pub const CUE: u16 = SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL;
+    pub const CUE: u16 =
+        SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
 }
 
 /// Compiled cue lists of one language.
@@ -60,6 +63,10 @@ pub(crate) struct Cues {
     pub determiners: Set,
     /// Particles that join the cue verb before them ("pointed out", "referring to").
     pub verb_particles: Set,
+    /// Nouns of documents and surveys that are a source ("poll", "report", "statement").
+    pub source_nouns: Set,
+    /// Prepositions opening a source phrase at the start of a sentence ("In a new poll, …").
+    pub source_prepositions: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u16, foldhash::fast::FixedState>,
@@ -122,6 +129,8 @@ impl Cues {
             conjunctions: set(lang, "conjunctions"),
             determiners: set(lang, "determiners"),
             verb_particles: set(lang, "verb_particles"),
+            source_nouns: set(lang, "source_nouns"),
+            source_prepositions: set(lang, "source_prepositions"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),
@@ -140,6 +149,8 @@ impl Cues {
             (&c.prepositions, flag::PREPOSITION),
             (&c.conjunctions, flag::CONJUNCTION),
             (&c.determiners, flag::DETERMINER),
+            (&c.source_nouns, flag::SOURCE_NOUN),
+            (&c.source_prepositions, flag::SOURCE_PREPOSITION),
         ] {
             for w in words {
                 *flags.entry(w.clone()).or_default() |= bit;

@@ -566,6 +566,23 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            // "In a new Fox News poll released Thursday, …": a source phrase opening the
+            // sentence (after at most a conjunction) that names a document or a survey.
+            if f & flag::SOURCE_PREPOSITION != 0
+                && (k == 0 || (k == 1 && toks[0].flags & flag::CONJUNCTION != 0))
+            {
+                if let Some(last) = self.source_phrase(toks, k) {
+                    cues.push(Cue {
+                        kind: CueKind::Source,
+                        class: VerbClass::Speech,
+                        first: k,
+                        last: k,
+                        verb: k,
+                    });
+                    k = last + 1;
+                    continue;
+                }
+            }
             let label = f & flag::LABEL != 0 && k + 2 < n && toks[k + 1].flags & flag::AGENT != 0;
             // A verb form after a determiner is a noun ("the states", "a group called",
             // "so-called"), and so is one capitalized inside a sentence ("United States").
@@ -760,7 +777,9 @@ impl<'a> Ctx<'a> {
             .any(|t| t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase));
         let r = toks[0].start..toks[j - 1].end;
         let mention = self.found.mentions_in(&r).first().cloned();
-        if !named || (mention.is_none() && !shout) {
+        // "Poll: Trump ahead in Florida", "New report: …": a document or survey speaks.
+        let source = toks[j - 1].flags & flag::SOURCE_NOUN != 0;
+        if !(named || source) || (mention.is_none() && !shout && !source) {
             return None;
         }
         // The content: the rest of the paragraph (the colon may end a sentence of its own).
@@ -780,6 +799,26 @@ impl<'a> Ctx<'a> {
         let content = start..end;
         let kind = self.kind_of(&content);
         Some(self.raw(content, Some(speaker), ":".to_string(), kind))
+    }
+
+    /// For a source preposition at token `k`: the last token of its phrase when a source noun
+    /// comes within eight words and a comma closes the phrase within eight more.
+    fn source_phrase(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        let n = toks.len();
+        let mut noun = false;
+        let mut j = k + 1;
+        while j < n && j <= k + 16 {
+            noun |= j <= k + 8 && toks[j].flags & flag::SOURCE_NOUN != 0;
+            if j + 1 >= n {
+                return None;
+            }
+            if self.breaks(toks, j) {
+                let g = self.gap(toks, j);
+                return (noun && g.contains(',') && !g.contains(['(', ')'])).then_some(j);
+            }
+            j += 1;
+        }
+        None
     }
 
     /// True when the gap after token `i` breaks a clause (a comma inside "1,000" does not).
@@ -832,12 +871,15 @@ impl<'a> Ctx<'a> {
         let first_flags = phrase.first().map_or(0, |t| t.flags);
         if cs < c.first {
             // "…, he said." / "…, Calderón said in an interview with CNBC."
+            // A verb that takes an object inverts only at the end of the sentence ("…, the
+            // poll found."): "…, Trump won 45 percent support among voters" is no attribution.
+            let speech = c.class == VerbClass::Speech;
             c.first - cs <= 8
                 && (quoted
                     || phrase.is_empty()
-                    || first_flags & flag::PREPOSITION != 0
                     || TIME_WORDS.contains(&first)
-                    || phrase.len() <= 2)
+                    || (speech && first_flags & flag::PREPOSITION != 0)
+                    || (speech && phrase.len() <= 2))
         } else if cs > 0 && self.quoted_subject(toks, cs).is_some() {
             // "“…,” Jeff Weaver, the campaign manager, said in a statement."
             true
@@ -1901,6 +1943,28 @@ mod tests {
         let q = quotes("en", t);
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].text.ends_with("There is no doubt."), "{q:?}");
+    }
+
+    #[test]
+    fn documents_and_surveys_as_sources() {
+        let t = "In a new national poll released Thursday, the senator leads by four points.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "the senator leads by four points",
+                Some("a new national poll released Thursday".to_string())
+            )]
+        );
+        let t = "Poll: Governor ahead in Florida";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("Governor ahead in Florida", Some("Poll".to_string()))]
+        );
+        // A verb that takes an object is no inverted cue before more words.
+        let t = "In the end, the senator won 45 percent support among voters.";
+        assert!(quotes("en", t).is_empty(), "{:?}", quotes("en", t));
     }
 
     #[test]
