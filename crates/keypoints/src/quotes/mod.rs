@@ -366,14 +366,29 @@ fn find_raw(
             .filter(|r| r.content.end <= q.start && r.item.is_none())
             .filter(|r| cx.quotes.iter().any(|x| x.end.abs_diff(r.content.end) <= 3))
             .max_by_key(|r| r.content.end);
-        if let Some(p) = prev {
+        let short = words(&text[q.clone()]).take(4).count() < 4;
+        // A short quote goes on only as a sentence of its own (“No.”), not as a title.
+        let sentence = text[q.clone()].trim_end().ends_with(['.', '?', '!']);
+        if let Some(p) = prev.filter(|_| !short || sentence) {
             if cx.continues(p, &q) {
-                p.content.end = q.end;
-                p.text = text[p.content.clone()].to_string();
+                if text[p.content.end..q.start].contains('\n') {
+                    // In a paragraph of its own: a quote of the same speaker.
+                    left.push(Raw {
+                        content: q.clone(),
+                        speaker: p.speaker.clone(),
+                        cue: p.cue.clone(),
+                        kind: QuoteKind::Direct,
+                        text: text[q].to_string(),
+                        item: None,
+                    });
+                } else {
+                    p.content.end = q.end;
+                    p.text = text[p.content.clone()].to_string();
+                }
                 continue;
             }
         }
-        if words(&text[q.clone()]).take(4).count() < 4 {
+        if short {
             continue; // scare quotes
         }
         left.push(Raw {
@@ -473,9 +488,21 @@ impl<'a> Ctx<'a> {
         if !ends_quote {
             return false;
         }
-        let Some(between) = self.text.get(p.content.end..q.start) else {
+        let Some(mut between) = self.text.get(p.content.end..q.start) else {
             return false;
         };
+        // A paragraph that opens with a quote goes on with the speaker of the paragraph
+        // before when that one ends with the attributed quote ("“A,” she said.¶“B.”").
+        if let Some(nl) = between.find('\n') {
+            let (head, tail) = between.split_at(nl);
+            let opens = tail
+                .chars()
+                .all(|c| c.is_whitespace() || "“„«\"'‘".contains(c));
+            if !opens || tail.matches('\n').count() > 2 {
+                return false;
+            }
+            between = head;
+        }
         let inner = between.trim_matches(|c: char| {
             c.is_whitespace() || CLOSING_MARKS.contains(&c) || "“„«,.;:!?…".contains(c)
         });
@@ -845,6 +872,9 @@ impl<'a> Ctx<'a> {
     /// True when the cue closes its clause after a comma: only a short phrase follows it
     /// before the next break ("…, he said.", "“…,” said Smith, a veteran editor").
     fn is_inverted(&self, toks: &[Tok], c: &Cue, sent_end: usize) -> bool {
+        if c.kind == CueKind::Gerund {
+            return false; // ", adding, “…”" introduces what follows
+        }
         let cs = self.cue_clause_start(toks, c.first);
         // A quote right before the sentence ("“Why me?” | Trump said."), or before the comma.
         let before = cs == 0 && self.quote_before(toks).is_some();
@@ -998,13 +1028,41 @@ impl<'a> Ctx<'a> {
             let then_that = toks
                 .get(k + 1)
                 .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0);
-            if g.contains(';') || (g.contains(',') && self.opens_participle(&toks[k]) && !then_that)
+            if g.contains(';')
+                || (g.contains(',') && self.opens_participle(&toks[k]) && !then_that)
+                || self.opens_attribution(toks, k)
             {
                 return toks[k - 1].end.min(limit);
             }
             k += 1;
         }
         limit
+    }
+
+    /// True when the conjunction at token `k` opens an attribution of its own: its verb right
+    /// after it ("and noted that", "but also added") or a verb of saying after a short subject
+    /// ("and he said", "but Trump argued").
+    fn opens_attribution(&self, toks: &[Tok], k: usize) -> bool {
+        if toks[k].flags & flag::CONJUNCTION == 0 {
+            return false;
+        }
+        let verb = |t: &Tok| t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0;
+        let mut j = k + 1;
+        while j < toks.len() && j <= k + 3 && !self.breaks(toks, j - 1) {
+            if toks[j].flags & flag::ADVERB != 0 {
+                j += 1;
+                continue;
+            }
+            if j == k + 1 {
+                if verb(&toks[j]) {
+                    return true;
+                }
+            } else if toks[j].flags & flag::SPEECH != 0 {
+                return true;
+            }
+            j += 1;
+        }
+        false
     }
 
     fn entity_kind(&self, m: &entities::Mention) -> Option<EntityType> {
@@ -1127,7 +1185,12 @@ impl<'a> Ctx<'a> {
     /// pronoun, or a short noun phrase ("The president", "Some candidates").
     fn main_subject(&mut self, toks: &[Tok], to: usize) -> Option<(String, Range<usize>)> {
         let mut s0 = 0;
-        while s0 < to && self.inside_quote(toks[s0].start) {
+        while s0 < to
+            && self
+                .quotes
+                .iter()
+                .any(|q| q.start <= toks[s0].start && toks[s0].start < q.end)
+        {
             s0 += 1;
         }
         let s0 = self.after_intro(toks, s0, to);
@@ -1868,12 +1931,12 @@ mod tests {
 
     #[test]
     fn an_attribution_inside_reported_words_belongs_to_the_outer_quote() {
-        let t = "Senator John Smith said most voters support the plan and called it fair.";
+        let t = "Senator John Smith said most voters support the plan in the state.";
         let q = quotes("en", t);
         assert_eq!(
             spans(t, &q),
             [(
-                "most voters support the plan and called it fair",
+                "most voters support the plan in the state",
                 Some("John Smith".to_string())
             )]
         );
@@ -1965,6 +2028,28 @@ mod tests {
         // A verb that takes an object is no inverted cue before more words.
         let t = "In the end, the senator won 45 percent support among voters.";
         assert!(quotes("en", t).is_empty(), "{:?}", quotes("en", t));
+    }
+
+    #[test]
+    fn reported_clause_stops_before_a_new_attribution() {
+        let t = "Senator Jane Doe said that she was focused on the platform and noted that the \
+                 race was over.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [
+                (
+                    "that she was focused on the platform",
+                    Some("Jane Doe".to_string())
+                ),
+                ("that the race was over", Some("Jane Doe".to_string()))
+            ]
+        );
+        // A paragraph that opens with a quote is the previous speaker's.
+        let t = "“We will win,” Jane Doe said.\n\n“And we will win again in the fall.”";
+        let q = quotes("en", t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_ref().unwrap().0, "Jane Doe");
     }
 
     #[test]
