@@ -360,6 +360,22 @@ fn find_raw(
         {
             continue;
         }
+        // A quote that opens inside a reported clause and runs on past its sentence ("Brooks
+        // said the tone “was bad. They end up hurting themselves.”") ends that clause.
+        if let Some(r) = out.iter_mut().find(|r| {
+            r.item.is_none()
+                && r.content.start < q.start
+                && q.start <= r.content.end + 3
+                && r.content.end < q.end
+                && !text[r.content.start..q.start].contains('\n')
+        }) {
+            r.content.end = q.end;
+            r.text = text[r.content.clone()].to_string();
+            if r.kind == QuoteKind::Indirect || r.kind == QuoteKind::AccordingTo {
+                r.kind = QuoteKind::Mixed;
+            }
+            continue;
+        }
         // The latest attributed quote before it ("“A,” she said, adding that …. “B.”").
         let prev = out
             .iter_mut()
@@ -598,7 +614,15 @@ impl<'a> Ctx<'a> {
             if f & flag::SOURCE_PREPOSITION != 0
                 && (k == 0 || (k == 1 && toks[0].flags & flag::CONJUNCTION != 0))
             {
-                if let Some(last) = self.source_phrase(toks, k) {
+                // Not when the clause after it has a cue of its own ("In a statement, Smith
+                // said …").
+                let own_cue = |last: usize| {
+                    toks[last + 1..].iter().enumerate().any(|(o, t)| {
+                        t.flags & (flag::SPEECH | flag::ATTRIBUTION | flag::GERUND) != 0
+                            && toks[last + o].flags & flag::DETERMINER == 0
+                    })
+                };
+                if let Some(last) = self.source_phrase(toks, k).filter(|&l| !own_cue(l)) {
                     cues.push(Cue {
                         kind: CueKind::Source,
                         class: VerbClass::Speech,
@@ -755,11 +779,20 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         for c in &cues {
-            let limit = cut_points
+            let mut limit = cut_points
                 .iter()
                 .copied()
                 .find(|&p| p > toks[c.last].end)
                 .unwrap_or(sent_end);
+            if c.kind == CueKind::Gerund && c.first == 0 {
+                // "Noting he majored in philosophy, Allen said …": the opening participle
+                // clause ends at its comma.
+                if let Some(k) = (c.last + 1..toks.len()).find(|&k| self.breaks(toks, k - 1)) {
+                    if self.gap(toks, k - 1).contains(',') {
+                        limit = limit.min(toks[k - 1].end);
+                    }
+                }
+            }
             let raw = match c.kind {
                 CueKind::Source => self.source_cue(toks, c, s.start, sent_end),
                 CueKind::Label => self.label_cue(toks, c),
@@ -1184,7 +1217,17 @@ impl<'a> Ctx<'a> {
     /// leading quote and introductory phrases, a mention within its first three words, a
     /// pronoun, or a short noun phrase ("The president", "Some candidates").
     fn main_subject(&mut self, toks: &[Tok], to: usize) -> Option<(String, Range<usize>)> {
-        let mut s0 = 0;
+        self.main_subject_from(toks, 0, to)
+    }
+
+    /// [`Self::main_subject`] of a clause starting at token `from`.
+    fn main_subject_from(
+        &mut self,
+        toks: &[Tok],
+        from: usize,
+        to: usize,
+    ) -> Option<(String, Range<usize>)> {
+        let mut s0 = from;
         while s0 < to
             && self
                 .quotes
@@ -1407,8 +1450,17 @@ impl<'a> Ctx<'a> {
             return Some(self.raw(content, None, cue_text, kind));
         }
         let speaker = if c.kind == CueKind::Gerund {
-            // The subject of the main clause ("Clinton reprimanded Trump, saying …").
-            self.main_subject(toks, c.first).or_else(|| {
+            // The subject of the main clause ("Clinton reprimanded Trump, saying …"), after
+            // an opening participle clause ("Noting that …, Allen said").
+            let main = if c.first == 0 {
+                (c.last + 1..n)
+                    .find(|&k| self.breaks(toks, k - 1))
+                    .filter(|&k| self.gap(toks, k - 1).contains(','))
+                    .and_then(|k| self.main_subject_from(toks, k, n))
+            } else {
+                self.main_subject(toks, c.first)
+            };
+            main.or_else(|| {
                 self.last_person()
                     .map(|p| (p, toks[c.verb].start..toks[c.verb].start))
             })
@@ -1421,16 +1473,10 @@ impl<'a> Ctx<'a> {
                 && toks[cs..c.first]
                     .iter()
                     .all(|t| t.flags & flag::ADVERB != 0 || TIME_PHRASE.contains(&&*fold(t.text)));
+            // A second verb of the subject ("A spokesman declined to comment but said …")
+            // has it there too.
             let found = if found.is_none() || (bare && cs > 0) {
-                let opening = (cs > 0)
-                    .then(|| {
-                        let s0 = self.after_intro(toks, 0, cs);
-                        let end = (s0 + 1..=cs)
-                            .find(|&k| self.gap(toks, k - 1).contains(','))
-                            .unwrap_or(cs);
-                        self.subject_first(toks, s0, end)
-                    })
-                    .flatten();
+                let opening = (cs > 0).then(|| self.main_subject(toks, cs)).flatten();
                 opening.or(found)
             } else {
                 found
@@ -2050,6 +2096,43 @@ mod tests {
         let q = quotes("en", t);
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(q[1].speaker.as_ref().unwrap().0, "Jane Doe");
+    }
+
+    #[test]
+    fn second_verbs_opening_participles_and_long_quotes_keep_their_speaker() {
+        let t = "A spokesman for the firm declined to comment but said that nothing was wrong.";
+        let q = quotes("en", t);
+        let who: Vec<_> = q
+            .iter()
+            .map(|r| r.speaker.as_ref().unwrap().0.as_str())
+            .collect();
+        assert_eq!(who, ["A spokesman for the firm", "A spokesman"], "{q:?}");
+        let t = "Noting that he studied law, Senator Tom Lee said the ruling was wrong.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [
+                ("that he studied law", Some("Tom Lee".to_string())),
+                ("the ruling was wrong", Some("Tom Lee".to_string()))
+            ]
+        );
+        // A quote opened inside a reported clause runs on past its sentence.
+        let t = "Tom Lee said the tone “was set early. They all lost.” The end.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "the tone “was set early. They all lost.",
+                Some("Tom Lee".to_string())
+            )]
+        );
+        // "In a statement, X said": the cue of the clause names the source.
+        let t = "In a statement, Senator Tom Lee said the ruling was wrong.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("the ruling was wrong", Some("Tom Lee".to_string()))]
+        );
     }
 
     #[test]
