@@ -277,6 +277,9 @@ struct Ctx<'a> {
     quotes: Vec<Range<usize>>,
     /// Last person in subject position or speaking.
     last_person: Option<Person<'a>>,
+    /// The speaker of the last cue of the current sentence, for a second verb of the same
+    /// subject ("she praised Garland and said …").
+    sentence_speaker: Option<(String, Range<usize>)>,
 }
 
 /// A person remembered for later pronouns: a mention (named when needed) or a name.
@@ -293,7 +296,7 @@ struct Tok<'a> {
     end: usize,
     text: &'a str,
     /// The lists the word is on ([`cues::flag`]).
-    flags: u16,
+    flags: u32,
 }
 
 /// A cue found in a sentence: token range and what it is.
@@ -342,6 +345,7 @@ fn find_raw(
         article,
         quotes: quote_spans(text),
         last_person: None,
+        sentence_speaker: None,
     };
     let mut out: Vec<Raw> = Vec::new();
     let mut toks = Vec::new();
@@ -760,6 +764,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         let cues = self.cues(toks);
+        self.sentence_speaker = None;
         let sent_end = self.content_end(s.start, s.end);
         if let Some(r) = self.colon_label(toks, s.start) {
             out.push(r);
@@ -799,6 +804,9 @@ impl<'a> Ctx<'a> {
                 CueKind::Verb | CueKind::Gerund => self.verb_cue(toks, c, s.start..sent_end, limit),
             };
             if let Some(r) = raw {
+                if r.speaker.is_some() {
+                    self.sentence_speaker = r.speaker.clone();
+                }
                 if r.content.end > r.content.start {
                     out.push(r);
                 }
@@ -1164,15 +1172,27 @@ impl<'a> Ctx<'a> {
 
     /// The speaker in tokens `from..to` (the subject region of a cue).
     fn subject(&mut self, toks: &[Tok], from: usize, to: usize) -> Option<(String, Range<usize>)> {
-        if let Some(m) = self.subject_mention(toks, from, to) {
-            return Some(self.speaker_of_mention(m));
+        // The pronoun nearest the cue, when no mention stands between them ("drew Trump's ire
+        // after he told"); a relative pronoun names the mention before it ("Sanders, who said").
+        let pronoun = (from..to)
+            .rev()
+            .find(|&i| toks[i].flags & (flag::PRONOUN | flag::RELATIVE) != 0);
+        let mention = self.subject_mention(toks, from, to);
+        let pronoun = pronoun.filter(|&i| mention.is_none_or(|m| m.range.end <= toks[i].start));
+        if let Some(i) = pronoun {
+            let t = &toks[i];
+            let name = if t.flags & flag::RELATIVE != 0 {
+                self.subject_mention(toks, i.saturating_sub(8), i)
+                    .map(|m| self.entity_name(m))
+                    .or_else(|| self.last_person())
+            } else {
+                self.sentence_person(toks, i).or_else(|| self.last_person())
+            };
+            let name = name.unwrap_or_else(|| t.text.to_string());
+            return Some((name, t.start..t.end));
         }
-        // A pronoun.
-        for t in toks[from..to].iter().rev() {
-            if t.flags & flag::PRONOUN != 0 {
-                let name = self.last_person().unwrap_or_else(|| t.text.to_string());
-                return Some((name, t.start..t.end));
-            }
+        if let Some(m) = mention {
+            return Some(self.speaker_of_mention(m));
         }
         if from < to {
             // A noun phrase: up to eight words before the cue.
@@ -1182,6 +1202,21 @@ impl<'a> Ctx<'a> {
             return Some((name, r));
         }
         None
+    }
+
+    /// The first person named in subject position in the sentence before token `i` (for a
+    /// pronoun at `i`: "Senator Lee drew fire after he said").
+    fn sentence_person(&self, toks: &[Tok], i: usize) -> Option<String> {
+        if i == 0 {
+            return None;
+        }
+        let r = toks[0].start..toks[i - 1].end;
+        let m = self.found.mentions_in(&r).iter().find(|m| {
+            let ti = toks.partition_point(|t| t.start < m.range.start);
+            self.entity_kind(m) == Some(EntityType::Person)
+                && !(ti > 0 && toks[ti - 1].flags & flag::PREPOSITION != 0)
+        })?;
+        Some(self.entity_name(m))
     }
 
     /// The first token after the introductory phrases of a clause starting at token `from`
@@ -1476,7 +1511,11 @@ impl<'a> Ctx<'a> {
             // A second verb of the subject ("A spokesman declined to comment but said …")
             // has it there too.
             let found = if found.is_none() || (bare && cs > 0) {
-                let opening = (cs > 0).then(|| self.main_subject(toks, cs)).flatten();
+                let second = cs > 0 && toks[cs - 1].flags & flag::CONJUNCTION != 0;
+                let opening = match self.sentence_speaker.clone() {
+                    Some(sp) if second && found.is_none() => Some(sp),
+                    _ => (cs > 0).then(|| self.main_subject(toks, cs)).flatten(),
+                };
                 opening.or(found)
             } else {
                 found
@@ -2106,7 +2145,7 @@ mod tests {
             .iter()
             .map(|r| r.speaker.as_ref().unwrap().0.as_str())
             .collect();
-        assert_eq!(who, ["A spokesman for the firm", "A spokesman"], "{q:?}");
+        assert_eq!(who, ["A spokesman for the firm"; 2], "{q:?}");
         let t = "Noting that he studied law, Senator Tom Lee said the ruling was wrong.";
         let q = quotes("en", t);
         assert_eq!(
@@ -2132,6 +2171,27 @@ mod tests {
         assert_eq!(
             spans(t, &q),
             [("the ruling was wrong", Some("Tom Lee".to_string()))]
+        );
+    }
+
+    #[test]
+    fn nearest_pronoun_and_relative_pronoun_speakers() {
+        let t = "Senator Tom Lee drew the ire of Jane Doe after he told reporters that the \
+                 deal was dead.";
+        let q = quotes("en", t);
+        let sp = q[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (sp.0.as_str(), &t[sp.1.clone()]),
+            ("Tom Lee", "he"),
+            "{q:?}"
+        );
+        let t = "The plan was backed by Senator Tom Lee, who said it would pass.";
+        let q = quotes("en", t);
+        let sp = q[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (sp.0.as_str(), &t[sp.1.clone()]),
+            ("Tom Lee", "who"),
+            "{q:?}"
         );
     }
 
