@@ -384,7 +384,7 @@ fn find_raw(
         let prev = out
             .iter_mut()
             .filter(|r| r.content.end <= q.start && r.item.is_none())
-            .filter(|r| cx.quotes.iter().any(|x| x.end.abs_diff(r.content.end) <= 3))
+            .filter(|r| cx.ends_quote(r.content.end))
             .max_by_key(|r| r.content.end);
         let short = words(&text[q.clone()]).take(4).count() < 4;
         // A short quote goes on only as a sentence of its own (“No.”), not as a title.
@@ -490,9 +490,17 @@ impl<'a> Ctx<'a> {
             .any(|q| q.start.abs_diff(r.start) <= 3 && q.end.abs_diff(r.end) <= 3)
     }
 
+    /// True when a quote ends within three bytes of `end` (quotes are in text order and do
+    /// not overlap, so their ends are sorted).
+    fn ends_quote(&self, end: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.end + 3 < end);
+        self.quotes.get(i).is_some_and(|q| q.end <= end + 3)
+    }
+
     /// True when byte `pos` lies inside a pair of quote marks.
     fn inside_quote(&self, pos: usize) -> bool {
-        self.quotes.iter().any(|q| q.start < pos && pos < q.end)
+        let i = self.quotes.partition_point(|q| q.end <= pos);
+        self.quotes.get(i).is_some_and(|q| q.start < pos)
     }
 
     /// True when quote `q`, left over, continues the quote `p` before it: the same paragraph,
@@ -501,11 +509,7 @@ impl<'a> Ctx<'a> {
         if p.speaker.is_none() && p.cue.is_empty() {
             return false;
         }
-        let ends_quote = self
-            .quotes
-            .iter()
-            .any(|x| x.end.abs_diff(p.content.end) <= 3);
-        if !ends_quote {
+        if !self.ends_quote(p.content.end) {
             return false;
         }
         let Some(mut between) = self.text.get(p.content.end..q.start) else {
