@@ -15,22 +15,26 @@ type Index = HashMap<String, Vec<Vec<String>>, foldhash::fast::FixedState>;
 
 /// Bits of [`Cues::flags`]: which lists a word is on.
 pub(crate) mod flag {
-    pub const SPEECH: u16 = 1;
-    pub const ATTRIBUTION: u16 = 1 << 1;
-    pub const RAISING: u16 = 1 << 2;
-    pub const GERUND: u16 = 1 << 3;
-    pub const AUX_LAST: u16 = 1 << 4;
-    pub const ADVERB: u16 = 1 << 5;
-    pub const COMPLEMENTIZER: u16 = 1 << 6;
-    pub const SOURCE_FIRST: u16 = 1 << 7;
-    pub const PRONOUN: u16 = 1 << 8;
-    pub const LABEL: u16 = 1 << 9;
-    pub const AGENT: u16 = 1 << 10;
-    pub const PREPOSITION: u16 = 1 << 11;
-    pub const CONJUNCTION: u16 = 1 << 12;
-    pub const DETERMINER: u16 = 1 << 13;
+    pub const SPEECH: u32 = 1;
+    pub const ATTRIBUTION: u32 = 1 << 1;
+    pub const RAISING: u32 = 1 << 2;
+    pub const GERUND: u32 = 1 << 3;
+    pub const AUX_LAST: u32 = 1 << 4;
+    pub const ADVERB: u32 = 1 << 5;
+    pub const COMPLEMENTIZER: u32 = 1 << 6;
+    pub const SOURCE_FIRST: u32 = 1 << 7;
+    pub const PRONOUN: u32 = 1 << 8;
+    pub const LABEL: u32 = 1 << 9;
+    pub const AGENT: u32 = 1 << 10;
+    pub const PREPOSITION: u32 = 1 << 11;
+    pub const CONJUNCTION: u32 = 1 << 12;
+    pub const DETERMINER: u32 = 1 << 13;
+    pub const SOURCE_NOUN: u32 = 1 << 14;
+    pub const SOURCE_PREPOSITION: u32 = 1 << 15;
+    pub const RELATIVE: u32 = 1 << 16;
     /// Any word that can start or make a cue.
-    pub const CUE: u16 = SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL;
+    pub const CUE: u32 =
+        SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
 }
 
 /// Compiled cue lists of one language.
@@ -58,13 +62,21 @@ pub(crate) struct Cues {
     pub conjunctions: Set,
     /// Determiners: a verb form after one is a noun ("the states", "his plans").
     pub determiners: Set,
+    /// Particles that join the cue verb before them ("pointed out", "referring to").
+    pub verb_particles: Set,
+    /// Nouns of documents and surveys that are a source ("poll", "report", "statement").
+    pub source_nouns: Set,
+    /// Prepositions opening a source phrase at the start of a sentence ("In a new poll, …").
+    pub source_prepositions: Set,
+    /// Relative pronouns that stand for the mention before them ("Sanders, who said").
+    pub relative_pronouns: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
-    short: HashMap<u64, u16, foldhash::fast::FixedState>,
+    short: HashMap<u64, u32, foldhash::fast::FixedState>,
     /// For each lower-case ASCII first byte, the lengths (bits 1 to 8) of the short words:
     /// most words are ruled out here without hashing.
-    short_lengths: [u16; 128],
-    long: HashMap<String, u16, foldhash::fast::FixedState>,
+    short_lengths: [u32; 128],
+    long: HashMap<String, u32, foldhash::fast::FixedState>,
 }
 
 /// The lower-cased bytes of an ASCII word of one to eight bytes, packed in an integer.
@@ -119,11 +131,15 @@ impl Cues {
             prepositions: set(lang, "prepositions"),
             conjunctions: set(lang, "conjunctions"),
             determiners: set(lang, "determiners"),
+            verb_particles: set(lang, "verb_particles"),
+            source_nouns: set(lang, "source_nouns"),
+            source_prepositions: set(lang, "source_prepositions"),
+            relative_pronouns: set(lang, "relative_pronouns"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),
         };
-        let mut flags: HashMap<String, u16, foldhash::fast::FixedState> = HashMap::default();
+        let mut flags: HashMap<String, u32, foldhash::fast::FixedState> = HashMap::default();
         for (words, bit) in [
             (&c.speech, flag::SPEECH),
             (&c.attribution, flag::ATTRIBUTION),
@@ -137,6 +153,9 @@ impl Cues {
             (&c.prepositions, flag::PREPOSITION),
             (&c.conjunctions, flag::CONJUNCTION),
             (&c.determiners, flag::DETERMINER),
+            (&c.source_nouns, flag::SOURCE_NOUN),
+            (&c.source_prepositions, flag::SOURCE_PREPOSITION),
+            (&c.relative_pronouns, flag::RELATIVE),
         ] {
             for w in words {
                 *flags.entry(w.clone()).or_default() |= bit;
@@ -165,7 +184,7 @@ impl Cues {
     }
 
     /// The list bits of word `w` as written (any case), without allocating for ASCII words.
-    pub fn flags_of(&self, w: &str) -> u16 {
+    pub fn flags_of(&self, w: &str) -> u32 {
         if let Some(k) = pack(w) {
             if self.short_lengths[(k & 0x7f) as usize] & (1 << w.len()) == 0 {
                 return 0;

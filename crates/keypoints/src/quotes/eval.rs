@@ -90,6 +90,8 @@ pub struct Predicted {
     pub content: Range<usize>,
     /// Speaker mention span, if any.
     pub speaker: Option<Range<usize>>,
+    /// The cue words ("said", "according to"), empty for a quote without one.
+    pub cue: String,
 }
 
 /// Runs the quote stage over `text` as it is and returns its quotes in characters of `text`.
@@ -128,6 +130,7 @@ pub fn predict(text: &str, lang: &'static Language) -> Vec<Predicted> {
         .map(|q| Predicted {
             content: map(q.text.start)..map(q.text.end),
             speaker: q.speaker.map(|s| map(s.start)..map(s.end)),
+            cue: q.cue,
         })
         .collect()
 }

@@ -214,11 +214,12 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
             i += 2;
             continue;
         }
+        // Texts typed with mixed marks close a “ with a " and a " with a ”.
         let closers: &[char] = match c {
-            '“' => &['”', '“'],
+            '“' => &['”', '“', '"'],
             '«' => &['»'],
             '„' => &['“', '”'],
-            '"' => &['"'],
+            '"' => &['"', '”'],
             '‘' => &['’'],
             _ => {
                 i += 1;
@@ -240,8 +241,8 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
             }
             // A “ closes a “ only where it looks like a closing mark (after a word, before
             // a space or punctuation), as in texts typed with one kind of mark.
-            let looks_closing = d.c != '“'
-                || c != '“'
+            let looks_closing = c != '“'
+                || !matches!(d.c, '“' | '"')
                 || (d.pos > start && !d.prev.is_whitespace() && !d.next.is_alphanumeric());
             if closers.contains(&d.c) && looks_closing {
                 if d.c == '’' && d.next.is_alphanumeric() {
@@ -276,6 +277,9 @@ struct Ctx<'a> {
     quotes: Vec<Range<usize>>,
     /// Last person in subject position or speaking.
     last_person: Option<Person<'a>>,
+    /// The speaker of the last cue of the current sentence, for a second verb of the same
+    /// subject ("she praised Garland and said …").
+    sentence_speaker: Option<(String, Range<usize>)>,
 }
 
 /// A person remembered for later pronouns: a mention (named when needed) or a name.
@@ -292,7 +296,7 @@ struct Tok<'a> {
     end: usize,
     text: &'a str,
     /// The lists the word is on ([`cues::flag`]).
-    flags: u16,
+    flags: u32,
 }
 
 /// A cue found in a sentence: token range and what it is.
@@ -341,6 +345,7 @@ fn find_raw(
         article,
         quotes: quote_spans(text),
         last_person: None,
+        sentence_speaker: None,
     };
     let mut out: Vec<Raw> = Vec::new();
     let mut toks = Vec::new();
@@ -359,20 +364,51 @@ fn find_raw(
         {
             continue;
         }
+        // A quote that opens inside a reported clause and runs on past its sentence ("Brooks
+        // said the tone “was bad. They end up hurting themselves.”") ends that clause.
+        if let Some(r) = out.iter_mut().find(|r| {
+            r.item.is_none()
+                && r.content.start < q.start
+                && q.start <= r.content.end + 3
+                && r.content.end < q.end
+                && !text[r.content.start..q.start].contains('\n')
+        }) {
+            r.content.end = q.end;
+            r.text = text[r.content.clone()].to_string();
+            if r.kind == QuoteKind::Indirect || r.kind == QuoteKind::AccordingTo {
+                r.kind = QuoteKind::Mixed;
+            }
+            continue;
+        }
         // The latest attributed quote before it ("“A,” she said, adding that …. “B.”").
         let prev = out
             .iter_mut()
             .filter(|r| r.content.end <= q.start && r.item.is_none())
-            .filter(|r| cx.quotes.iter().any(|x| x.end.abs_diff(r.content.end) <= 3))
+            .filter(|r| cx.ends_quote(r.content.end))
             .max_by_key(|r| r.content.end);
-        if let Some(p) = prev {
+        let short = words(&text[q.clone()]).take(4).count() < 4;
+        // A short quote goes on only as a sentence of its own (“No.”), not as a title.
+        let sentence = text[q.clone()].trim_end().ends_with(['.', '?', '!']);
+        if let Some(p) = prev.filter(|_| !short || sentence) {
             if cx.continues(p, &q) {
-                p.content.end = q.end;
-                p.text = text[p.content.clone()].to_string();
+                if text[p.content.end..q.start].contains('\n') {
+                    // In a paragraph of its own: a quote of the same speaker.
+                    left.push(Raw {
+                        content: q.clone(),
+                        speaker: p.speaker.clone(),
+                        cue: p.cue.clone(),
+                        kind: QuoteKind::Direct,
+                        text: text[q].to_string(),
+                        item: None,
+                    });
+                } else {
+                    p.content.end = q.end;
+                    p.text = text[p.content.clone()].to_string();
+                }
                 continue;
             }
         }
-        if words(&text[q.clone()]).take(4).count() < 4 {
+        if short {
             continue; // scare quotes
         }
         left.push(Raw {
@@ -387,7 +423,27 @@ fn find_raw(
     out.extend(left);
     out.sort_by_key(|r| (r.content.start, r.content.end));
     out.dedup_by(|b, a| a.content == b.content);
+    drop_nested(&mut out);
     out
+}
+
+/// Drops the quotes whose content lies inside another quote's content: an attribution reported
+/// inside someone's words ("Smith said voters support the plan") belongs to the outer quote.
+fn drop_nested(out: &mut Vec<Raw>) {
+    // Widest first among equal starts, so an enclosing quote is seen before what it holds.
+    out.sort_by_key(|r| (r.content.start, std::cmp::Reverse(r.content.end)));
+    let mut max_end = 0;
+    out.retain(|r| {
+        let inside = r.content.end <= max_end;
+        max_end = max_end.max(r.content.end);
+        !inside
+    });
+    out.sort_by_key(|r| (r.content.start, r.content.end));
+}
+
+/// True when the gap between two words holds an opening quote mark (“, «, „, " or '').
+fn opens_quote(gap: &str) -> bool {
+    gap.contains(['“', '«', '"', '„']) || gap.contains("''")
 }
 
 const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '“', '”', '"', '«', '»', '—', '–'];
@@ -434,9 +490,17 @@ impl<'a> Ctx<'a> {
             .any(|q| q.start.abs_diff(r.start) <= 3 && q.end.abs_diff(r.end) <= 3)
     }
 
+    /// True when a quote ends within three bytes of `end` (quotes are in text order and do
+    /// not overlap, so their ends are sorted).
+    fn ends_quote(&self, end: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.end + 3 < end);
+        self.quotes.get(i).is_some_and(|q| q.end <= end + 3)
+    }
+
     /// True when byte `pos` lies inside a pair of quote marks.
     fn inside_quote(&self, pos: usize) -> bool {
-        self.quotes.iter().any(|q| q.start < pos && pos < q.end)
+        let i = self.quotes.partition_point(|q| q.end <= pos);
+        self.quotes.get(i).is_some_and(|q| q.start < pos)
     }
 
     /// True when quote `q`, left over, continues the quote `p` before it: the same paragraph,
@@ -445,23 +509,57 @@ impl<'a> Ctx<'a> {
         if p.speaker.is_none() && p.cue.is_empty() {
             return false;
         }
-        let ends_quote = self
-            .quotes
-            .iter()
-            .any(|x| x.end.abs_diff(p.content.end) <= 3);
-        if !ends_quote {
+        if !self.ends_quote(p.content.end) {
             return false;
         }
-        let Some(between) = self.text.get(p.content.end..q.start) else {
+        let Some(mut between) = self.text.get(p.content.end..q.start) else {
             return false;
         };
+        // A paragraph that opens with a quote goes on with the speaker of the paragraph
+        // before when that one ends with the attributed quote ("“A,” she said.¶“B.”").
+        if let Some(nl) = between.find('\n') {
+            let (head, tail) = between.split_at(nl);
+            let opens = tail
+                .chars()
+                .all(|c| c.is_whitespace() || "“„«\"'‘".contains(c));
+            if !opens || tail.matches('\n').count() > 2 {
+                return false;
+            }
+            between = head;
+        }
         let inner = between.trim_matches(|c: char| {
             c.is_whitespace() || CLOSING_MARKS.contains(&c) || "“„«,.;:!?…".contains(c)
         });
         between.len() < 400
             && !between.contains('\n')
             && !inner.contains(['“', '”', '"', '«', '»'])
-            && inner.matches(". ").count() + inner.matches("? ").count() <= 1
+            && self.sentence_breaks(inner) <= 1
+    }
+
+    /// The sentence ends in `s`: ". ", "? " or "! " not after an initial or an abbreviation
+    /// ("Peter T. King", "Roanoke, Va., who").
+    fn sentence_breaks(&self, s: &str) -> usize {
+        let mut n = 0;
+        for (i, _) in s.match_indices([' ']) {
+            let before = &s[..i];
+            let Some(p) = before.chars().next_back() else {
+                continue;
+            };
+            if !matches!(p, '.' | '?' | '!') {
+                continue;
+            }
+            if p == '.' {
+                let word = before[..before.len() - 1]
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                if word.chars().count() < 2 || self.lang.is_abbreviation(word) {
+                    continue;
+                }
+            }
+            n += 1;
+        }
+        n
     }
 
     fn cues(&self, toks: &[Tok]) -> Vec<Cue> {
@@ -516,6 +614,31 @@ impl<'a> Ctx<'a> {
                         verb: k,
                     });
                     k += len;
+                    continue;
+                }
+            }
+            // "In a new Fox News poll released Thursday, …": a source phrase opening the
+            // sentence (after at most a conjunction) that names a document or a survey.
+            if f & flag::SOURCE_PREPOSITION != 0
+                && (k == 0 || (k == 1 && toks[0].flags & flag::CONJUNCTION != 0))
+            {
+                // Not when the clause after it has a cue of its own ("In a statement, Smith
+                // said …").
+                let own_cue = |last: usize| {
+                    toks[last + 1..].iter().enumerate().any(|(o, t)| {
+                        t.flags & (flag::SPEECH | flag::ATTRIBUTION | flag::GERUND) != 0
+                            && toks[last + o].flags & flag::DETERMINER == 0
+                    })
+                };
+                if let Some(last) = self.source_phrase(toks, k).filter(|&l| !own_cue(l)) {
+                    cues.push(Cue {
+                        kind: CueKind::Source,
+                        class: VerbClass::Speech,
+                        first: k,
+                        last: k,
+                        verb: k,
+                    });
+                    k = last + 1;
                     continue;
                 }
             }
@@ -576,11 +699,14 @@ impl<'a> Ctx<'a> {
                 if first == k && b < k && self.lang.code() != "it" {
                     first = b; // "also said"
                 }
-                // "pointed out", "called for": the particle belongs to the cue.
+                // "pointed out", "called for", "referring to": the particle belongs to the cue
+                // (after a verb of saying only "out" and "for": "said to be", "agreed on").
                 let mut last = k;
+                let next = toks.get(k + 1).map_or("", |t| t.text);
                 if k + 1 < n
-                    && ["out", "for"].iter().any(|p| low_eq(toks[k + 1].text, p))
                     && self.gap(toks, k).trim().is_empty()
+                    && lex.verb_particles.contains(&*fold(next))
+                    && (class != VerbClass::Speech || low_eq(next, "out") || low_eq(next, "for"))
                 {
                     last = k + 1;
                 }
@@ -642,6 +768,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         let cues = self.cues(toks);
+        self.sentence_speaker = None;
         let sent_end = self.content_end(s.start, s.end);
         if let Some(r) = self.colon_label(toks, s.start) {
             out.push(r);
@@ -653,7 +780,7 @@ impl<'a> Ctx<'a> {
                 let cs = if c.kind == CueKind::Source {
                     c.first
                 } else {
-                    self.clause_start(toks, c.first)
+                    self.cue_clause_start(toks, c.first)
                 };
                 let after_comma = cs > 0 && self.attaches(toks, cs);
                 (after_comma && (c.kind == CueKind::Source || self.is_inverted(toks, c, sent_end)))
@@ -661,17 +788,29 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         for c in &cues {
-            let limit = cut_points
+            let mut limit = cut_points
                 .iter()
                 .copied()
                 .find(|&p| p > toks[c.last].end)
                 .unwrap_or(sent_end);
+            if c.kind == CueKind::Gerund && c.first == 0 {
+                // "Noting he majored in philosophy, Allen said …": the opening participle
+                // clause ends at its comma.
+                if let Some(k) = (c.last + 1..toks.len()).find(|&k| self.breaks(toks, k - 1)) {
+                    if self.gap(toks, k - 1).contains(',') {
+                        limit = limit.min(toks[k - 1].end);
+                    }
+                }
+            }
             let raw = match c.kind {
                 CueKind::Source => self.source_cue(toks, c, s.start, sent_end),
                 CueKind::Label => self.label_cue(toks, c),
                 CueKind::Verb | CueKind::Gerund => self.verb_cue(toks, c, s.start..sent_end, limit),
             };
             if let Some(r) = raw {
+                if r.speaker.is_some() {
+                    self.sentence_speaker = r.speaker.clone();
+                }
                 if r.content.end > r.content.start {
                     out.push(r);
                 }
@@ -710,7 +849,9 @@ impl<'a> Ctx<'a> {
             .any(|t| t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase));
         let r = toks[0].start..toks[j - 1].end;
         let mention = self.found.mentions_in(&r).first().cloned();
-        if !named || (mention.is_none() && !shout) {
+        // "Poll: Trump ahead in Florida", "New report: …": a document or survey speaks.
+        let source = toks[j - 1].flags & flag::SOURCE_NOUN != 0;
+        if !(named || source) || (mention.is_none() && !shout && !source) {
             return None;
         }
         // The content: the rest of the paragraph (the colon may end a sentence of its own).
@@ -730,6 +871,26 @@ impl<'a> Ctx<'a> {
         let content = start..end;
         let kind = self.kind_of(&content);
         Some(self.raw(content, Some(speaker), ":".to_string(), kind))
+    }
+
+    /// For a source preposition at token `k`: the last token of its phrase when a source noun
+    /// comes within eight words and a comma closes the phrase within eight more.
+    fn source_phrase(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        let n = toks.len();
+        let mut noun = false;
+        let mut j = k + 1;
+        while j < n && j <= k + 16 {
+            noun |= j <= k + 8 && toks[j].flags & flag::SOURCE_NOUN != 0;
+            if j + 1 >= n {
+                return None;
+            }
+            if self.breaks(toks, j) {
+                let g = self.gap(toks, j);
+                return (noun && g.contains(',') && !g.contains(['(', ')'])).then_some(j);
+            }
+            j += 1;
+        }
+        None
     }
 
     /// True when the gap after token `i` breaks a clause (a comma inside "1,000" does not).
@@ -756,7 +917,10 @@ impl<'a> Ctx<'a> {
     /// True when the cue closes its clause after a comma: only a short phrase follows it
     /// before the next break ("…, he said.", "“…,” said Smith, a veteran editor").
     fn is_inverted(&self, toks: &[Tok], c: &Cue, sent_end: usize) -> bool {
-        let cs = self.clause_start(toks, c.first);
+        if c.kind == CueKind::Gerund {
+            return false; // ", adding, “…”" introduces what follows
+        }
+        let cs = self.cue_clause_start(toks, c.first);
         // A quote right before the sentence ("“Why me?” | Trump said."), or before the comma.
         let before = cs == 0 && self.quote_before(toks).is_some();
         if (cs == 0 && !before) || (cs > 0 && !self.attaches(toks, cs)) {
@@ -764,6 +928,10 @@ impl<'a> Ctx<'a> {
         }
         // The words before the comma close a quote: the cue is its attribution.
         let quoted = before || self.gap(toks, cs - 1).contains(CLOSING_MARKS);
+        // "As the crowd cheered, Trump said, “…”": the cue opens the quote after it.
+        if !quoted && c.last + 1 < toks.len() && opens_quote(self.gap(toks, c.last)) {
+            return false;
+        }
         let e = self.phrase_end(toks, c.last + 1, sent_end);
         let phrase = &toks[c.last + 1..e];
         if phrase.iter().any(|t| t.flags & flag::COMPLEMENTIZER != 0) {
@@ -778,12 +946,15 @@ impl<'a> Ctx<'a> {
         let first_flags = phrase.first().map_or(0, |t| t.flags);
         if cs < c.first {
             // "…, he said." / "…, Calderón said in an interview with CNBC."
+            // A verb that takes an object inverts only at the end of the sentence ("…, the
+            // poll found."): "…, Trump won 45 percent support among voters" is no attribution.
+            let speech = c.class == VerbClass::Speech;
             c.first - cs <= 8
                 && (quoted
                     || phrase.is_empty()
-                    || first_flags & flag::PREPOSITION != 0
                     || TIME_WORDS.contains(&first)
-                    || phrase.len() <= 2)
+                    || (speech && first_flags & flag::PREPOSITION != 0)
+                    || (speech && phrase.len() <= 2))
         } else if cs > 0 && self.quoted_subject(toks, cs).is_some() {
             // "“…,” Jeff Weaver, the campaign manager, said in a statement."
             true
@@ -794,12 +965,19 @@ impl<'a> Ctx<'a> {
             let t0 = phrase.first().map_or("", |t| t.text);
             let closes =
                 e >= toks.len() || toks[e].start >= sent_end || self.gap(toks, e - 1).trim() == ",";
-            !phrase.is_empty()
+            // Only a verb of saying inverts: after "…, applauding the deal" comes its object.
+            c.kind == CueKind::Verb
+                && c.class == VerbClass::Speech
+                && !phrase.is_empty()
                 && phrase.len() <= if quoted { 12 } else { 8 }
                 && (quoted || closes)
                 && first_flags & flag::PRONOUN == 0
                 && !matches!(first, "it" | "they" | "we" | "i" | "you")
-                && (t0.starts_with(char::is_uppercase) || self.lang.is_stopword(first))
+                && (t0.starts_with(char::is_uppercase)
+                    || self.lang.is_stopword(first)
+                    || phrase
+                        .iter()
+                        .any(|t| t.text.starts_with(char::is_uppercase)))
         }
     }
 
@@ -821,9 +999,11 @@ impl<'a> Ctx<'a> {
     /// the campaign manager, said"): the tokens of the subject between the quote and the
     /// apposition.
     fn quoted_subject(&self, toks: &[Tok], cs: usize) -> Option<Range<usize>> {
+        // A comma right before a closing mark (",”"), not one before an opening mark (", “").
         let j = (1..cs).rev().take(12).find(|&j| {
             let g = self.gap(toks, j - 1);
-            g.contains(',') && g.contains(CLOSING_MARKS)
+            g.split_once(',')
+                .is_some_and(|(_, rest)| rest.starts_with(CLOSING_MARKS))
         })?;
         let end = (j + 1..cs)
             .find(|&k| self.gap(toks, k - 1).contains(','))
@@ -838,10 +1018,34 @@ impl<'a> Ctx<'a> {
         g.contains(',') || g.contains(['”', '»', '"']) || g.contains("''")
     }
 
+    /// True when `t` is a gerund that opens an attribution of its own after a comma
+    /// (", saying", ", applauding the deal"); other clauses (", and …", ", including …") go on.
+    fn opens_participle(&self, t: &Tok) -> bool {
+        t.flags & flag::GERUND != 0
+            || (t.flags & flag::CUE != 0
+                && self.lang.code() == "en"
+                && t.text.len() > 5
+                && t.text.ends_with("ing"))
+    }
+
     /// True when `w` starts a clause of its own after a comma ("and", "but", a gerund, "who").
     fn opens_clause(&self, t: &Tok) -> bool {
         t.flags & (flag::CONJUNCTION | flag::GERUND) != 0
             || (self.lang.code() == "en" && t.text.len() > 5 && t.text.ends_with("ing"))
+    }
+
+    /// The first token of the clause of a cue starting at token `first`: as
+    /// [`Self::clause_start`], but a conjunction inside a short subject after a comma does not
+    /// open the clause ("…, current and former officials said").
+    fn cue_clause_start(&self, toks: &[Tok], first: usize) -> usize {
+        let cs = self.clause_start(toks, first);
+        if cs >= 2 && toks[cs - 1].flags & flag::CONJUNCTION != 0 && !self.breaks(toks, cs - 2) {
+            let cs2 = self.clause_start(toks, cs - 1);
+            if cs2 > 0 && cs2 + 3 >= cs - 1 && first - cs2 <= 6 && self.attaches(toks, cs2) {
+                return cs2;
+            }
+        }
+        cs
     }
 
     /// The first token of the clause that ends before token `end`.
@@ -869,12 +1073,41 @@ impl<'a> Ctx<'a> {
             let then_that = toks
                 .get(k + 1)
                 .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0);
-            if g.contains(';') || (g.contains(',') && self.opens_clause(&toks[k]) && !then_that) {
+            if g.contains(';')
+                || (g.contains(',') && self.opens_participle(&toks[k]) && !then_that)
+                || self.opens_attribution(toks, k)
+            {
                 return toks[k - 1].end.min(limit);
             }
             k += 1;
         }
         limit
+    }
+
+    /// True when the conjunction at token `k` opens an attribution of its own: its verb right
+    /// after it ("and noted that", "but also added") or a verb of saying after a short subject
+    /// ("and he said", "but Trump argued").
+    fn opens_attribution(&self, toks: &[Tok], k: usize) -> bool {
+        if toks[k].flags & flag::CONJUNCTION == 0 {
+            return false;
+        }
+        let verb = |t: &Tok| t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0;
+        let mut j = k + 1;
+        while j < toks.len() && j <= k + 3 && !self.breaks(toks, j - 1) {
+            if toks[j].flags & flag::ADVERB != 0 {
+                j += 1;
+                continue;
+            }
+            if j == k + 1 {
+                if verb(&toks[j]) {
+                    return true;
+                }
+            } else if toks[j].flags & flag::SPEECH != 0 {
+                return true;
+            }
+            j += 1;
+        }
+        false
     }
 
     fn entity_kind(&self, m: &entities::Mention) -> Option<EntityType> {
@@ -943,15 +1176,27 @@ impl<'a> Ctx<'a> {
 
     /// The speaker in tokens `from..to` (the subject region of a cue).
     fn subject(&mut self, toks: &[Tok], from: usize, to: usize) -> Option<(String, Range<usize>)> {
-        if let Some(m) = self.subject_mention(toks, from, to) {
-            return Some(self.speaker_of_mention(m));
+        // The pronoun nearest the cue, when no mention stands between them ("drew Trump's ire
+        // after he told"); a relative pronoun names the mention before it ("Sanders, who said").
+        let pronoun = (from..to)
+            .rev()
+            .find(|&i| toks[i].flags & (flag::PRONOUN | flag::RELATIVE) != 0);
+        let mention = self.subject_mention(toks, from, to);
+        let pronoun = pronoun.filter(|&i| mention.is_none_or(|m| m.range.end <= toks[i].start));
+        if let Some(i) = pronoun {
+            let t = &toks[i];
+            let name = if t.flags & flag::RELATIVE != 0 {
+                self.subject_mention(toks, i.saturating_sub(8), i)
+                    .map(|m| self.entity_name(m))
+                    .or_else(|| self.last_person())
+            } else {
+                self.sentence_person(toks, i).or_else(|| self.last_person())
+            };
+            let name = name.unwrap_or_else(|| t.text.to_string());
+            return Some((name, t.start..t.end));
         }
-        // A pronoun.
-        for t in toks[from..to].iter().rev() {
-            if t.flags & flag::PRONOUN != 0 {
-                let name = self.last_person().unwrap_or_else(|| t.text.to_string());
-                return Some((name, t.start..t.end));
-            }
+        if let Some(m) = mention {
+            return Some(self.speaker_of_mention(m));
         }
         if from < to {
             // A noun phrase: up to eight words before the cue.
@@ -961,6 +1206,105 @@ impl<'a> Ctx<'a> {
             return Some((name, r));
         }
         None
+    }
+
+    /// The first person named in subject position in the sentence before token `i` (for a
+    /// pronoun at `i`: "Senator Lee drew fire after he said").
+    fn sentence_person(&self, toks: &[Tok], i: usize) -> Option<String> {
+        if i == 0 {
+            return None;
+        }
+        let r = toks[0].start..toks[i - 1].end;
+        let m = self.found.mentions_in(&r).iter().find(|m| {
+            let ti = toks.partition_point(|t| t.start < m.range.start);
+            self.entity_kind(m) == Some(EntityType::Person)
+                && !(ti > 0 && toks[ti - 1].flags & flag::PREPOSITION != 0)
+        })?;
+        Some(self.entity_name(m))
+    }
+
+    /// The first token after the introductory phrases of a clause starting at token `from`
+    /// ("On Friday,", "By contrast,", "In an email,", "Meanwhile,", "Recalling that moment,"):
+    /// phrases opened by a preposition, a conjunction, an adverb in -ly, a gerund or a time
+    /// word, and closed by a comma within twelve words.
+    fn after_intro(&self, toks: &[Tok], from: usize, to: usize) -> usize {
+        let en = self.lang.code() == "en";
+        let mut i = from;
+        for _ in 0..3 {
+            if i >= to {
+                break;
+            }
+            let t = &toks[i];
+            let low = fold(t.text);
+            let intro = t.flags & (flag::PREPOSITION | flag::CONJUNCTION | flag::ADVERB) != 0
+                || TIME_WORDS.contains(&&*low)
+                || (en && low.len() > 4 && low.ends_with("ly"))
+                || (en && low.len() > 5 && low.ends_with("ing"));
+            if !intro {
+                break;
+            }
+            let Some(k) = (i + 1..to.min(i + 12)).find(|&k| self.gap(toks, k - 1).contains(','))
+            else {
+                break;
+            };
+            i = k;
+        }
+        i
+    }
+
+    /// The subject of the main clause of a sentence whose tokens before `to` hold it: after a
+    /// leading quote and introductory phrases, a mention within its first three words, a
+    /// pronoun, or a short noun phrase ("The president", "Some candidates").
+    fn main_subject(&mut self, toks: &[Tok], to: usize) -> Option<(String, Range<usize>)> {
+        self.main_subject_from(toks, 0, to)
+    }
+
+    /// [`Self::main_subject`] of a clause starting at token `from`.
+    fn main_subject_from(
+        &mut self,
+        toks: &[Tok],
+        from: usize,
+        to: usize,
+    ) -> Option<(String, Range<usize>)> {
+        let mut s0 = from;
+        while s0 < to
+            && self
+                .quotes
+                .iter()
+                .any(|q| q.start <= toks[s0].start && toks[s0].start < q.end)
+        {
+            s0 += 1;
+        }
+        let s0 = self.after_intro(toks, s0, to);
+        if s0 >= to {
+            return None;
+        }
+        let head_end = toks[(s0 + 2).min(to - 1)].start;
+        let r = toks[s0].start..toks[to - 1].end;
+        let m = self.found.mentions_in(&r).iter().find(|m| {
+            let ti = toks.partition_point(|t| t.start < m.range.start);
+            m.range.start <= head_end && !(ti > 0 && toks[ti - 1].flags & flag::PREPOSITION != 0)
+        });
+        if let Some(m) = m {
+            let m = m.clone();
+            return Some(self.speaker_of_mention(&m));
+        }
+        let t = &toks[s0];
+        if t.flags & flag::PRONOUN != 0 {
+            let name = self.last_person().unwrap_or_else(|| t.text.to_string());
+            return Some((name, t.start..t.end));
+        }
+        let det = t.flags & flag::DETERMINER != 0;
+        if !det && !t.text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mut e = s0 + 1 + usize::from(det);
+        while e < to && e < s0 + 5 && toks[e].text.starts_with(char::is_uppercase) {
+            e += 1;
+        }
+        let e = e.min(to);
+        let r = toks[s0].start..toks[e - 1].end;
+        Some((self.text[r.clone()].to_string(), r))
     }
 
     /// The speaker at the start of tokens `from..to`: the first mention there that does not
@@ -1068,7 +1412,7 @@ impl<'a> Ctx<'a> {
         let after = toks[c.last].end;
         // Inverted: the cue closes its clause after a comma.
         if self.is_inverted(toks, c, sent_end) {
-            let cs = self.clause_start(toks, c.first);
+            let cs = self.cue_clause_start(toks, c.first);
             if cs == 0 {
                 let q = self.quote_before(toks)?;
                 let speaker = if c.first > 0 {
@@ -1145,27 +1489,41 @@ impl<'a> Ctx<'a> {
             return Some(self.raw(content, None, cue_text, kind));
         }
         let speaker = if c.kind == CueKind::Gerund {
-            self.subject_mention(toks, 0, c.first)
-                .cloned()
-                .map(|m| self.speaker_of_mention(&m))
-                .or_else(|| {
-                    self.last_person()
-                        .map(|p| (p, toks[c.verb].start..toks[c.verb].start))
-                })
+            // The subject of the main clause ("Clinton reprimanded Trump, saying …"), after
+            // an opening participle clause ("Noting that …, Allen said").
+            let main = if c.first == 0 {
+                (c.last + 1..n)
+                    .find(|&k| self.breaks(toks, k - 1))
+                    .filter(|&k| self.gap(toks, k - 1).contains(','))
+                    .and_then(|k| self.main_subject_from(toks, k, n))
+            } else {
+                self.main_subject(toks, c.first)
+            };
+            main.or_else(|| {
+                self.last_person()
+                    .map(|p| (p, toks[c.verb].start..toks[c.verb].start))
+            })
         } else {
             let found = self.subject(toks, cs, c.first);
-            // An empty subject after an apposition ("Steve Smith, a veteran editor, said"):
-            // the subject opens the sentence.
-            let found = found.or_else(|| {
-                (cs > 0)
-                    .then(|| {
-                        let end = (1..=cs)
-                            .find(|&k| self.gap(toks, k - 1).contains(','))
-                            .unwrap_or(cs);
-                        self.subject_first(toks, 0, end)
-                    })
-                    .flatten()
-            });
+            // An empty subject after an apposition ("Steve Smith, a veteran editor, said"),
+            // or only a time phrase there ("Reince Priebus, the chairman, this week said"):
+            // the subject opens the sentence, after its introductory phrases.
+            let bare = cs < c.first
+                && toks[cs..c.first]
+                    .iter()
+                    .all(|t| t.flags & flag::ADVERB != 0 || TIME_PHRASE.contains(&&*fold(t.text)));
+            // A second verb of the subject ("A spokesman declined to comment but said …")
+            // has it there too.
+            let found = if found.is_none() || (bare && cs > 0) {
+                let second = cs > 0 && toks[cs - 1].flags & flag::CONJUNCTION != 0;
+                let opening = match self.sentence_speaker.clone() {
+                    Some(sp) if second && found.is_none() => Some(sp),
+                    _ => (cs > 0).then(|| self.main_subject(toks, cs)).flatten(),
+                };
+                opening.or(found)
+            } else {
+                found
+            };
             found.or_else(|| {
                 self.last_person()
                     .map(|p| (p, toks[c.first].start..toks[c.first].start))
@@ -1185,7 +1543,7 @@ impl<'a> Ctx<'a> {
         } else {
             ""
         };
-        if next_gap.contains(':') || next_gap.contains(['“', '«', '"', '„']) {
+        if next_gap.contains(':') || opens_quote(next_gap) {
             if let Some(q) = self.quote_at(after, next_gap.len() + 2) {
                 return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
             }
@@ -1217,9 +1575,29 @@ impl<'a> Ctx<'a> {
                 return Some(self.raw(content, speaker, cue_text, kind));
             }
         }
-        // 2. A complementizer within a few words.
+        // 1c. A quote after a short phrase and a comma ("said at a news conference, “…”").
+        if e > c.last + 1 && e < n && e - (c.last + 1) <= 8 && !next_gap.contains(',') {
+            let g = self.gap(toks, e - 1);
+            if g.contains(',')
+                && opens_quote(g)
+                && !toks[c.last + 1..e]
+                    .iter()
+                    .any(|t| t.flags & (flag::COMPLEMENTIZER | flag::CUE) != 0)
+            {
+                if let Some(q) = self.quote_at(toks[e - 1].end, g.len() + 1) {
+                    return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
+                }
+            }
+        }
+        // 2. A complementizer within a few words (right after a verb that takes an object:
+        // "found virtually nothing that had not been reported" holds a relative clause).
+        let reach = if c.class == VerbClass::Attribution {
+            1
+        } else {
+            10
+        };
         let mut k = c.last + 1;
-        while k < n && k <= c.last + 10 && toks[k].start < limit {
+        while k < n && k < c.last + 1 + reach && toks[k].start < limit {
             if toks[k].flags & flag::COMPLEMENTIZER != 0 {
                 if k + 1 >= n {
                     return None;
@@ -1376,6 +1754,37 @@ const TIME_WORDS: &[&str] = &[
     "venerdì",
     "sabato",
     "domenica",
+];
+
+/// Words of a time phrase that can stand between a subject and its verb ("this past week").
+const TIME_PHRASE: &[&str] = &[
+    "this",
+    "last",
+    "past",
+    "next",
+    "week",
+    "month",
+    "year",
+    "day",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "on",
+    "in",
+    "early",
+    "late",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
 ];
 
 const MODALS: &[&str] = &[
@@ -1607,6 +2016,187 @@ mod tests {
         // Nouns are no cues: after a determiner or capitalized inside a sentence.
         let t = "The states and the United States agreed on the plans for the show.";
         assert!(quotes("en", t).is_empty());
+    }
+
+    #[test]
+    fn an_attribution_inside_reported_words_belongs_to_the_outer_quote() {
+        let t = "Senator John Smith said most voters support the plan in the state.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "most voters support the plan in the state",
+                Some("John Smith".to_string())
+            )]
+        );
+        // A relative clause after the object of a verb is no reported clause.
+        let t = "The inquiry found nothing about the deal that had not been reported before.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "nothing about the deal that had not been reported before",
+                Some("The inquiry".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn gerund_takes_the_main_subject_and_intro_phrases_are_no_subjects() {
+        let t = "Senator Jane Doe sternly rebuked Governor Tom Lee, saying that the plan would \
+                 fail.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("that the plan would fail", Some("Jane Doe".to_string()))]
+        );
+        let t = "On Friday, Senator Jane Doe, a veteran of the committee, told reporters that \
+                 the plan would fail.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("that the plan would fail", Some("Jane Doe".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_cue_before_a_comma_and_a_quote_opens_it() {
+        let t = "As the crowd cheered, Mr. Tom Lee said, ''I watched him. And I learned.''";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("I watched him. And I learned.", Some("Tom Lee".to_string()))]
+        );
+        let t = "Tom Lee said at a news conference, “We will not stop now.”";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("We will not stop now.", Some("Tom Lee".to_string()))]
+        );
+        // Mixed marks: a “ closed by a ".
+        let t = "“We will win,\" he said.";
+        let spans: Vec<&str> = quote_spans(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(spans, ["We will win,"]);
+    }
+
+    #[test]
+    fn inverted_cues_after_a_coordinated_subject_and_an_initial() {
+        let t = "The plan will fail, current and former officials said.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "The plan will fail",
+                Some("current and former officials".to_string())
+            )]
+        );
+        let t = "''We will win,'' said Peter T. King of New York, who backs the plan. \
+                 ''There is no doubt.''";
+        let q = quotes("en", t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.ends_with("There is no doubt."), "{q:?}");
+    }
+
+    #[test]
+    fn documents_and_surveys_as_sources() {
+        let t = "In a new national poll released Thursday, the senator leads by four points.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "the senator leads by four points",
+                Some("a new national poll released Thursday".to_string())
+            )]
+        );
+        let t = "Poll: Governor ahead in Florida";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("Governor ahead in Florida", Some("Poll".to_string()))]
+        );
+        // A verb that takes an object is no inverted cue before more words.
+        let t = "In the end, the senator won 45 percent support among voters.";
+        assert!(quotes("en", t).is_empty(), "{:?}", quotes("en", t));
+    }
+
+    #[test]
+    fn reported_clause_stops_before_a_new_attribution() {
+        let t = "Senator Jane Doe said that she was focused on the platform and noted that the \
+                 race was over.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [
+                (
+                    "that she was focused on the platform",
+                    Some("Jane Doe".to_string())
+                ),
+                ("that the race was over", Some("Jane Doe".to_string()))
+            ]
+        );
+        // A paragraph that opens with a quote is the previous speaker's.
+        let t = "“We will win,” Jane Doe said.\n\n“And we will win again in the fall.”";
+        let q = quotes("en", t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_ref().unwrap().0, "Jane Doe");
+    }
+
+    #[test]
+    fn second_verbs_opening_participles_and_long_quotes_keep_their_speaker() {
+        let t = "A spokesman for the firm declined to comment but said that nothing was wrong.";
+        let q = quotes("en", t);
+        let who: Vec<_> = q
+            .iter()
+            .map(|r| r.speaker.as_ref().unwrap().0.as_str())
+            .collect();
+        assert_eq!(who, ["A spokesman for the firm"; 2], "{q:?}");
+        let t = "Noting that he studied law, Senator Tom Lee said the ruling was wrong.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [
+                ("that he studied law", Some("Tom Lee".to_string())),
+                ("the ruling was wrong", Some("Tom Lee".to_string()))
+            ]
+        );
+        // A quote opened inside a reported clause runs on past its sentence.
+        let t = "Tom Lee said the tone “was set early. They all lost.” The end.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "the tone “was set early. They all lost.",
+                Some("Tom Lee".to_string())
+            )]
+        );
+        // "In a statement, X said": the cue of the clause names the source.
+        let t = "In a statement, Senator Tom Lee said the ruling was wrong.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [("the ruling was wrong", Some("Tom Lee".to_string()))]
+        );
+    }
+
+    #[test]
+    fn nearest_pronoun_and_relative_pronoun_speakers() {
+        let t = "Senator Tom Lee drew the ire of Jane Doe after he told reporters that the \
+                 deal was dead.";
+        let q = quotes("en", t);
+        let sp = q[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (sp.0.as_str(), &t[sp.1.clone()]),
+            ("Tom Lee", "he"),
+            "{q:?}"
+        );
+        let t = "The plan was backed by Senator Tom Lee, who said it would pass.";
+        let q = quotes("en", t);
+        let sp = q[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (sp.0.as_str(), &t[sp.1.clone()]),
+            ("Tom Lee", "who"),
+            "{q:?}"
+        );
     }
 
     #[test]
