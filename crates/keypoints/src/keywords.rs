@@ -165,16 +165,29 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
     let max_tf = content_tfs.iter().cloned().fold(0.0, f64::max);
     let nsent = a.sentences.len().max(1) as f64;
     // Only content words are scored; the others never enter a phrase's score.
+    // Logarithms of small integers repeat (counts, sentence indexes): each is computed once.
+    let mut ln_tf: Vec<f64> = vec![f64::NAN; max_tf as usize + 1];
+    let mut ln_pos: Vec<f64> = vec![f64::NAN; a.sentences.len().max(1)];
     let score: Vec<f64> = stats
         .iter()
         .zip(&is_content)
         .map(|(s, &content)| {
-            if !content {
+            if !content || s.tf == 0.0 {
                 return 0.0;
             }
-            let case = s.upper.max(s.acronym) / (1.0 + s.tf.ln());
+            let ln_of = |cache: &mut Vec<f64>, i: usize, f: &dyn Fn() -> f64| match cache.get(i) {
+                Some(v) if !v.is_nan() => *v,
+                Some(_) => {
+                    let v = f();
+                    cache[i] = v;
+                    v
+                }
+                None => f(),
+            };
+            let tf_ln = ln_of(&mut ln_tf, s.tf as usize, &|| s.tf.ln());
+            let case = s.upper.max(s.acronym) / (1.0 + tf_ln);
             let median = s.median as f64;
-            let pos = (3.0 + median).ln().ln();
+            let pos = ln_of(&mut ln_pos, s.median, &|| (3.0 + median).ln().ln());
             let freq = s.tf / (mean + std);
             let spread = |&(distinct, total): &(u32, u32)| {
                 if total == 0 {
@@ -188,17 +201,17 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
             rel * pos / (case + freq / rel + sent / rel)
         })
         .collect();
-    // Candidate phrases, keyed by their word ids (padded with `u32::MAX`).
+    // Candidate phrases, keyed by their word ids (padded with `u32::MAX`): counted with the byte
+    // range of their first occurrence; their word scores are combined once counting is done,
+    // which keeps the table's entries small.
     struct Cand {
-        score_sum: f64,
-        score_prod: f64,
-        tf: f64,
+        tf: u32,
         /// Byte range of the first occurrence.
         text: (usize, usize),
     }
     let cap = |p: &Piece| p.3;
     let mut cands: WordMap<[u32; MAX_NGRAM], Cand> = WordMap::default();
-    cands.reserve(pieces.len() * 2);
+    cands.reserve(pieces.len());
     for ch in &chunks {
         let ch = &pieces[ch.clone()];
         for i in 0..ch.len() {
@@ -231,28 +244,28 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                 for (k, t) in key.iter_mut().zip(&ch[i..j]) {
                     *k = t.0;
                 }
-                let e = cands.entry(key).or_insert_with(|| {
-                    let (mut sum, mut prod) = (0.0, 1.0);
-                    for t in &ch[i..j] {
-                        if is_content[t.0 as usize] {
-                            sum += score[t.0 as usize];
-                            prod *= score[t.0 as usize];
-                        }
-                    }
-                    Cand {
-                        score_sum: sum,
-                        score_prod: prod,
-                        tf: 0.0,
+                cands
+                    .entry(key)
+                    .or_insert(Cand {
+                        tf: 0,
                         text: (ch[i].1, ch[j - 1].2),
-                    }
-                });
-                e.tf += 1.0;
+                    })
+                    .tf += 1;
             }
         }
     }
     let mut ranked: Vec<(f64, usize, [u32; MAX_NGRAM])> = cands
         .iter()
-        .map(|(k, c)| (c.score_prod / (c.tf * (1.0 + c.score_sum)), c.text.0, *k))
+        .map(|(k, c)| {
+            let (mut sum, mut prod) = (0.0, 1.0);
+            for &id in k.iter().take_while(|&&id| id != u32::MAX) {
+                if is_content[id as usize] {
+                    sum += score[id as usize];
+                    prod *= score[id as usize];
+                }
+            }
+            (prod / (f64::from(c.tf) * (1.0 + sum)), c.text.0, *k)
+        })
         .collect();
     let order = |x: &(f64, usize, [u32; MAX_NGRAM]), y: &(f64, usize, [u32; MAX_NGRAM])| {
         x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
