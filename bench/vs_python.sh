@@ -84,11 +84,27 @@ measure html "keypoints --only key_points" $((n_html * REPEAT)) "$KP" batch -q -
 echo "running trafilatura + sumy (html)..." >&2
 measure html "trafilatura + sumy LexRank" 0 "${PYRUN[@]}" trafilatura-sumy "$HTML" --train "$TEXT" --repeat "$PY_REPEAT"
 
+# In-process figures, timed like the Python helper times its loop (no start-up, no I/O): the
+# thread's CPU time over repeated passes, with one analyzer kept (`keypoints bench`).
+echo "running keypoints bench (in-process)..." >&2
+taskset -c 0 "$KP" bench --data "$TEXT" --seconds 3 >"$TMP/bench"
+python3 - "$TMP/bench" "$n_text" >>"$RESULTS" <<'PY'
+import json, re, sys
+for line in open(sys.argv[1]):
+    m = re.match(r"articles/CPU-s, one core, (full digest|key points only) \((\d+) passes, ([\d.]+) s\)\s+(\d+)", line)
+    if m:
+        kind, passes, secs, rate = m.group(1), int(m.group(2)), float(m.group(3)), float(m.group(4))
+        n = passes * int(sys.argv[2])
+        tool = "keypoints, in-process" + ("" if kind == "full digest" else " --only key_points")
+        print(json.dumps({"task": "text", "tool": tool, "articles": n, "wall": secs, "cpu": n / rate, "rss_mb": 0}))
+PY
 python3 - "$RESULTS" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 kp = {r["task"]: r for r in rows if r["tool"] == "keypoints"}
 kpo = {r["task"]: r for r in rows if r["tool"] == "keypoints --only key_points"}
+# The in-process rows compare with the Python helpers' in-process loops.
+inproc = {r["tool"]: r for r in rows if r["tool"].startswith("keypoints, in-process")}
 rate = lambda r: r["articles"] / max(r["cpu"], 1e-9)
 print("| input | tool | articles | articles/CPU-s (1 core) | articles/s wall | peak RSS MB | keypoints (full digest) is | keypoints --only key_points is |")
 print("|---|---|---:|---:|---:|---:|---:|---:|")
@@ -97,5 +113,19 @@ for r in rows:
     full = "-" if mine else f"{rate(kp[r['task']]) / rate(r):.0f}x faster"
     only = "-" if mine else f"{rate(kpo[r['task']]) / rate(r):.0f}x faster"
     label = {"text": "text (CNN/DM dev)", "html": "HTML (Scrapinghub)"}[r["task"]]
-    print(f"| {label} | {r['tool']} | {r['articles']} | {rate(r):.1f} | {r['articles'] / max(r['wall'], 1e-9):.1f} | {r['rss_mb']:.0f} | {full} | {only} |")
+    rss = "%.0f" % r["rss_mb"] if r["rss_mb"] else "-"
+    print(f"| {label} | {r['tool']} | {r['articles']} | {rate(r):.1f} | {r['articles'] / max(r['wall'], 1e-9):.1f} | {rss} | {full} | {only} |")
+# The same ratios, in-process against in-process (both loops timed on the thread's CPU).
+if inproc:
+    print()
+    print("| in-process, text (CNN/DM dev) | articles/CPU-s | keypoints full digest is | keypoints --only key_points is |")
+    print("|---|---:|---:|---:|")
+    full_ip = inproc.get("keypoints, in-process")
+    only_ip = inproc.get("keypoints, in-process --only key_points")
+    for r in rows:
+        if r["task"] != "text" or r["tool"].startswith("keypoints"):
+            continue
+        f = f"{rate(full_ip) / rate(r):.0f}x faster" if full_ip else "-"
+        o = f"{rate(only_ip) / rate(r):.0f}x faster" if only_ip else "-"
+        print(f"| {r['tool']} | {rate(r):.1f} | {f} | {o} |")
 PY

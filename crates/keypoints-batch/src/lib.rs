@@ -168,8 +168,12 @@ pub fn run(
     let counter = Arc::new(AtomicU64::new(0));
     let budget = Budget::new(cfg.max_items, cfg.max_bytes);
     let stop = AtomicBool::new(false);
-    let (job_tx, job_rx) = crossbeam_channel::bounded::<Job>(cfg.jobs * 4);
-    let (out_tx, out_rx) = crossbeam_channel::bounded::<Finished>(cfg.jobs * 4);
+    // Room for the whole budget of items in each channel: the budget bounds memory; a deeper
+    // queue lets each thread run longer between switches (on one core, a switch an article
+    // cost more than parsing it).
+    let depth = cfg.max_items.max(cfg.jobs * 4);
+    let (job_tx, job_rx) = crossbeam_channel::bounded::<Job>(depth);
+    let (out_tx, out_rx) = crossbeam_channel::bounded::<Finished>(depth);
     let mut stats = Stats {
         total_bytes: inputs.total_bytes(),
         ..Stats::default()
