@@ -429,14 +429,24 @@ fn find_raw(
 
 /// Drops the quotes whose content lies inside another quote's content: an attribution reported
 /// inside someone's words ("Smith said voters support the plan") belongs to the outer quote.
+///
+/// One exception: inside an `according_to` wrapper ("Putin said that ..., according to
+/// Pyongyang"), which names the channel, an attribution with its own speaker is kept too.
 fn drop_nested(out: &mut Vec<Raw>) {
     // Widest first among equal starts, so an enclosing quote is seen before what it holds.
     out.sort_by_key(|r| (r.content.start, std::cmp::Reverse(r.content.end)));
-    let mut max_end = 0;
+    // Farthest end of the quotes seen so far, and of those that are not `according_to`.
+    let (mut max_end, mut max_end_own) = (0, 0);
     out.retain(|r| {
         let inside = r.content.end <= max_end;
+        let inside_own = r.content.end <= max_end_own;
         max_end = max_end.max(r.content.end);
-        !inside
+        let own = r.kind != QuoteKind::AccordingTo;
+        if own {
+            max_end_own = max_end_own.max(r.content.end);
+        }
+        let kept_in_wrapper = inside && !inside_own && own && r.speaker.is_some();
+        !inside || kept_in_wrapper
     });
     out.sort_by_key(|r| (r.content.start, r.content.end));
 }
