@@ -29,7 +29,7 @@ pub struct Language {
 }
 
 /// A set of words hashed with foldhash (seeded per set): lookups are a large share of the work.
-type WordSet = HashSet<String, foldhash::fast::RandomState>;
+pub(crate) type WordSet = HashSet<String, foldhash::fast::RandomState>;
 
 impl std::fmt::Debug for Language {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -7,12 +7,8 @@
 //! words). A language without them simply gets no signal from them.
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use std::collections::HashSet;
-
-use crate::lang::{self, Language};
+use crate::lang::{self, Language, WordSet};
 use crate::text::tokens::{words, Token, Tokens};
-
-type WordSet = HashSet<String, foldhash::fast::RandomState>;
 
 /// One automaton a language over its lower-cased caption markers, built once: a sentence is
 /// scanned once instead of once a marker.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lang::Language;
-use crate::text::vocab::{LangVocab, Vocab};
+use crate::text::vocab::{Article, LangVocab, Vocab};
 
 /// foldhash's seeded hasher for maps keyed by words: several times faster than SipHash on short
 /// keys, with a per-map random seed against crafted collisions.
@@ -72,21 +72,13 @@ pub struct Tokens {
 struct Tokenizer<'v> {
     lang: &'v Language,
     vocab: &'v mut LangVocab,
-    forms: Vec<Form>,
-    lowers: String,
-    terms: u32,
+    article: Article,
 }
 
 impl Tokenizer<'_> {
     fn token(&mut self, w: Word<'_>) -> Token {
         let (capitalized, all_caps) = case_of(w.text);
-        let form = self.vocab.form(
-            self.lang,
-            w.text,
-            &mut self.forms,
-            &mut self.lowers,
-            &mut self.terms,
-        );
+        let form = self.vocab.form(self.lang, w.text, &mut self.article);
         Token {
             start: w.start,
             end: w.end,
@@ -140,9 +132,10 @@ impl Tokens {
         let mut t = Tokenizer {
             lang,
             vocab: vocab.begin(lang),
-            forms: Vec::new(),
-            lowers: String::with_capacity(text.len() / 2),
-            terms: 0,
+            article: Article {
+                lowers: String::with_capacity(text.len() / 2),
+                ..Article::default()
+            },
         };
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut ranges = Vec::with_capacity(sentences.len());
@@ -164,10 +157,10 @@ impl Tokens {
         Tokens {
             tokens,
             sentences: ranges,
-            forms: t.forms,
+            forms: t.article.forms,
             title,
-            terms: t.terms as usize,
-            lowers: t.lowers,
+            terms: t.article.terms as usize,
+            lowers: t.article.lowers,
         }
     }
 

@@ -108,77 +108,52 @@ impl LangVocab {
 
     /// The form id, in the current article, of a word spelled `spelling`: the word's lexeme is
     /// looked up (created on first sight) and, on its first use in the article, a [`Form`] is
-    /// added to `forms` (its lower case appended to `lowers`) with a term id from `terms`
-    /// (counted in first-use order).
-    pub fn form(
-        &mut self,
-        lang: &Language,
-        spelling: &str,
-        forms: &mut Vec<Form>,
-        lowers: &mut String,
-        terms: &mut u32,
-    ) -> u32 {
+    /// added to `article` (its lower case appended to its `lowers`) with a term id counted in
+    /// first-use order. A spelling is hashed once: its entry is updated in place.
+    pub fn form(&mut self, lang: &Language, spelling: &str, article: &mut Article) -> u32 {
         let epoch = self.epoch;
         let key = pack(spelling);
         let found = match key {
-            Some(k) => self.short.get(&k),
-            None => self.spellings.get(spelling),
+            Some(k) => self.short.get_mut(&k),
+            None => self.spellings.get_mut(spelling),
         };
-        let l = match found {
-            Some(e) if e.epoch == epoch => return e.form,
-            Some(e) => e.lexeme,
-            None => self.new_spelling(lang, spelling, key),
-        };
-        let lx = &self.lexemes[l as usize];
-        let form = match lx.mark {
-            (e, f) if e == epoch => f,
-            _ => {
-                let f = forms.len() as u32;
-                let term = lx.stem.map(|s| match self.term_mark[s as usize] {
-                    (e, t) if e == epoch => t,
-                    _ => {
-                        let t = *terms;
-                        *terms += 1;
-                        self.term_mark[s as usize] = (epoch, t);
-                        t
-                    }
-                });
-                let lx = &mut self.lexemes[l as usize];
-                // The lower case: made from the spelling at hand when it is ASCII (the same as
-                // the lexeme's), else copied from the lexeme.
-                let at = lowers.len();
-                if spelling.is_ascii() {
-                    lowers.push_str(spelling);
-                    lowers[at..].make_ascii_lowercase();
-                } else {
-                    lowers.push_str(&lx.lower);
-                }
-                forms.push(Form {
-                    lower: at..lowers.len(),
-                    chars: lx.chars,
-                    numeric: lx.numeric,
-                    stopword: lx.stopword,
-                    abbreviation: lx.abbreviation,
-                    term,
-                });
-                lx.mark = (epoch, f);
-                f
+        if let Some(e) = found {
+            if e.epoch != epoch {
+                e.form = article_form(
+                    &mut self.lexemes,
+                    &mut self.term_mark,
+                    epoch,
+                    e.lexeme,
+                    spelling,
+                    article,
+                );
+                e.epoch = epoch;
             }
-        };
-        let mark = Spelling {
+            return e.form;
+        }
+        let l = self.lexeme_of(lang, spelling);
+        let form = article_form(
+            &mut self.lexemes,
+            &mut self.term_mark,
+            epoch,
+            l,
+            spelling,
+            article,
+        );
+        let entry = Spelling {
             lexeme: l,
             epoch,
             form,
         };
         match key {
-            Some(k) => self.short.insert(k, mark),
-            None => self.spellings.insert(spelling.into(), mark),
+            Some(k) => self.short.insert(k, entry),
+            None => self.spellings.insert(spelling.into(), entry),
         };
         form
     }
 
-    /// Adds a spelling not seen before, with its lexeme (created if its lower case is new too).
-    fn new_spelling(&mut self, lang: &Language, spelling: &str, key: Option<u128>) -> u32 {
+    /// The lexeme of a spelling not seen before, created if its lower case is new too.
+    fn lexeme_of(&mut self, lang: &Language, spelling: &str) -> u32 {
         self.buf.clear();
         if spelling.is_ascii() {
             self.buf.push_str(spelling);
@@ -187,7 +162,7 @@ impl LangVocab {
             self.buf
                 .extend(spelling.chars().flat_map(char::to_lowercase));
         }
-        let l = match self.lowers.get(self.buf.as_str()) {
+        match self.lowers.get(self.buf.as_str()) {
             Some(&l) => l,
             None => {
                 let l = self.lexemes.len() as u32;
@@ -208,17 +183,7 @@ impl LangVocab {
                 self.lowers.insert(lower, l);
                 l
             }
-        };
-        let entry = Spelling {
-            lexeme: l,
-            epoch: 0,
-            form: 0,
-        };
-        match key {
-            Some(k) => self.short.insert(k, entry),
-            None => self.spellings.insert(spelling.into(), entry),
-        };
-        l
+        }
     }
 
     fn stem_id(&mut self, lower: &str) -> u32 {
@@ -236,6 +201,63 @@ impl LangVocab {
             }
         }
     }
+}
+
+/// The forms of the article being tokenized.
+#[derive(Debug, Default)]
+pub(crate) struct Article {
+    /// Its distinct forms, by id.
+    pub forms: Vec<Form>,
+    /// Their lower cases one after the other.
+    pub lowers: String,
+    /// Number of distinct terms so far.
+    pub terms: u32,
+}
+
+/// The form id in the current article (`epoch`) of lexeme `l`, met as `spelling`: its first use
+/// adds a [`Form`] to `article` and, for a content word new to the article, a term id.
+fn article_form(
+    lexemes: &mut [Lexeme],
+    term_mark: &mut [(u32, u32)],
+    epoch: u32,
+    l: u32,
+    spelling: &str,
+    article: &mut Article,
+) -> u32 {
+    let lx = &mut lexemes[l as usize];
+    if lx.mark.0 == epoch {
+        return lx.mark.1;
+    }
+    let f = article.forms.len() as u32;
+    let term = lx.stem.map(|s| match term_mark[s as usize] {
+        (e, t) if e == epoch => t,
+        _ => {
+            let t = article.terms;
+            article.terms += 1;
+            term_mark[s as usize] = (epoch, t);
+            t
+        }
+    });
+    // The lower case: made from the spelling at hand when it is ASCII (the same as the
+    // lexeme's), else copied from the lexeme.
+    let lowers = &mut article.lowers;
+    let at = lowers.len();
+    if spelling.is_ascii() {
+        lowers.push_str(spelling);
+        lowers[at..].make_ascii_lowercase();
+    } else {
+        lowers.push_str(&lx.lower);
+    }
+    article.forms.push(Form {
+        lower: at..lowers.len(),
+        chars: lx.chars,
+        numeric: lx.numeric,
+        stopword: lx.stopword,
+        abbreviation: lx.abbreviation,
+        term,
+    });
+    lx.mark = (epoch, f);
+    f
 }
 
 /// A spelling of at most 15 bytes as one integer: its bytes, then zeros, with its length in the
