@@ -114,41 +114,58 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
             }
         }
     }
-    // Co-occurrence with the neighbouring words (window 1 each side) inside a chunk: the pairs
-    // (word, side, neighbour) sorted, so distinct neighbours are counted without a map per word.
-    let mut pairs: Vec<(u32, bool, u32)> = Vec::new();
+    // Co-occurrence with the neighbouring words (window 1 each side) inside a chunk. Each content
+    // word's neighbours are gathered together (a counting sort by word id), each with its side in
+    // the top bit; distinct ones are then counted with one mark table, without sorting the pairs.
+    const RIGHT: u32 = 1 << 31;
+    let nforms = tk.forms.len();
+    let mut first = vec![0u32; nforms + 1];
     for ch in &chunks {
-        let ch = &pieces[ch.clone()];
-        for i in 0..ch.len() {
-            let id = ch[i].0;
-            if !is_content[id as usize] {
-                continue;
-            }
-            if i > 0 {
-                pairs.push((id, false, ch[i - 1].0));
-            }
-            if i + 1 < ch.len() {
-                pairs.push((id, true, ch[i + 1].0));
+        let len = ch.len();
+        for (i, p) in pieces[ch.clone()].iter().enumerate() {
+            if is_content[p.0 as usize] {
+                first[p.0 as usize + 1] += u32::from(i > 0) + u32::from(i + 1 < len);
             }
         }
     }
-    // Sorted as one integer each: the same order as the tuples', compared faster.
-    let pack = |&(id, right, nb): &(u32, bool, u32)| -> u64 {
-        (u64::from(id) << 33) | (u64::from(right) << 32) | u64::from(nb)
-    };
-    pairs.sort_unstable_by_key(pack);
-    for (k, &(id, right, nb)) in pairs.iter().enumerate() {
-        let fresh = k == 0 || {
-            let (pid, pright, pnb) = pairs[k - 1];
-            (pid, pright) != (id, right) || pnb != nb
-        };
-        let side = if right {
-            &mut stats[id as usize].right
-        } else {
-            &mut stats[id as usize].left
-        };
-        side.0 += u32::from(fresh);
-        side.1 += 1;
+    for k in 1..first.len() {
+        first[k] += first[k - 1];
+    }
+    let mut next: Vec<u32> = first[..nforms].to_vec();
+    let mut neighbours = vec![0u32; first[nforms] as usize];
+    for ch in &chunks {
+        let ch = &pieces[ch.clone()];
+        for i in 0..ch.len() {
+            let id = ch[i].0 as usize;
+            if !is_content[id] {
+                continue;
+            }
+            if i > 0 {
+                neighbours[next[id] as usize] = ch[i - 1].0;
+                next[id] += 1;
+            }
+            if i + 1 < ch.len() {
+                neighbours[next[id] as usize] = ch[i + 1].0 | RIGHT;
+                next[id] += 1;
+            }
+        }
+    }
+    // `mark[2 * neighbour + side]`: the last word that counted this neighbour on this side.
+    let mut mark = vec![u32::MAX; 2 * nforms];
+    for id in 0..nforms {
+        for &e in &neighbours[first[id] as usize..first[id + 1] as usize] {
+            let right = e & RIGHT != 0;
+            let slot = 2 * (e & !RIGHT) as usize + usize::from(right);
+            let fresh = mark[slot] != id as u32;
+            mark[slot] = id as u32;
+            let side = if right {
+                &mut stats[id].right
+            } else {
+                &mut stats[id].left
+            };
+            side.0 += u32::from(fresh);
+            side.1 += 1;
+        }
     }
     let content_tfs: Vec<f64> = stats
         .iter()

@@ -95,16 +95,45 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
 /// `s` with runs of white space (and zero-width spaces, byte-order marks) turned into one space,
 /// and none at either end.
 fn normalize_space(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for w in s.split(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}') {
-        if w.is_empty() {
+    // Runs of bytes that are not white space are copied whole; only bytes that may start white
+    // space are looked at one by one (ASCII decided from the byte, other characters decoded).
+    let mut run = 0usize;
+    let mut i = 0usize;
+    let flush = |out: &mut String, from: usize, to: usize| {
+        if from < to {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[from..to]);
+        }
+    };
+    while i < b.len() {
+        let c = b[i];
+        let space_len = if c < 0x80 {
+            usize::from(matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        } else {
+            match s[i..].chars().next() {
+                Some(ch) if ch.is_whitespace() || ch == '\u{feff}' || ch == '\u{200b}' => {
+                    ch.len_utf8()
+                }
+                Some(ch) => {
+                    i += ch.len_utf8();
+                    continue;
+                }
+                None => break,
+            }
+        };
+        if space_len == 0 {
+            i += 1;
             continue;
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
+        flush(&mut out, run, i);
+        i += space_len;
+        run = i;
     }
+    flush(&mut out, run, b.len());
     out
 }
 
@@ -377,6 +406,9 @@ mod tests {
             " \t ",
             "  uno  due\ttre\u{a0}quattro\u{200b}cinque\u{feff} sei\u{0b}sette\u{2003}già  ",
             "«Sì» – ok…\r",
+            "a\u{85}b \u{3000} c\u{1c}d\u{2028}e\u{200c}f",
+            "x",
+            "\u{feff}\u{feff}",
         ] {
             let want: Vec<&str> = t
                 .split(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')

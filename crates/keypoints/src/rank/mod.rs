@@ -458,10 +458,18 @@ pub fn select(p: &Prepared, count: Count, w: &Weights) -> Vec<Choice> {
 pub fn candidates(a: &Analysis) -> (Vec<Candidate>, Vec<u32>) {
     let tk = &a.tokens;
     let term = |t: &crate::text::tokens::Token| tk.forms[t.form as usize].term;
+    // One lower-cased copy of the text for the caption markers of all sentences.
+    let lowered = a.text.to_ascii_lowercase();
     let cands = (0..a.sentences.len())
         .map(|i| Candidate {
             terms: tk.sentence(i).iter().filter_map(term).collect(),
-            shape: features::shape_of(a.sentence(i), tk.sentence(i), tk, a.lang),
+            shape: features::shape_of(
+                a.sentence(i),
+                &lowered[a.sentences[i].clone()],
+                tk.sentence(i),
+                tk,
+                a.lang,
+            ),
         })
         .collect();
     let title = tk.title.iter().filter_map(term).collect();
