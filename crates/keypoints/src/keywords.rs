@@ -15,7 +15,7 @@
 //! The output score is `1 / (1 + S)`, so that higher is better as the digest promises.
 use crate::analysis::Analysis;
 use crate::digest::Keyword;
-use crate::text::tokens::WordMap;
+use std::collections::HashMap;
 
 /// How many key phrases to return.
 pub const MAX_KEYWORDS: usize = 10;
@@ -227,7 +227,13 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         text: (usize, usize),
     }
     let cap = |p: &Piece| p.3;
-    let mut cands: WordMap<[u32; MAX_NGRAM], Cand> = WordMap::default();
+    // Keys packed into one integer (first word in the high bits, so integer order is the
+    // arrays' order) and hashed with a fixed seed: ids are numbered per article, so there is
+    // nothing for an attacker to aim at, and one 128-bit hash is cheaper than three words'.
+    let packed = |k: &[u32; MAX_NGRAM]| -> u128 {
+        (u128::from(k[0]) << 64) | (u128::from(k[1]) << 32) | u128::from(k[2])
+    };
+    let mut cands: HashMap<u128, Cand, foldhash::fast::FixedState> = HashMap::default();
     cands.reserve(pieces.len());
     for ch in &chunks {
         let ch = &pieces[ch.clone()];
@@ -262,7 +268,7 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                     *k = t.0;
                 }
                 cands
-                    .entry(key)
+                    .entry(packed(&key))
                     .or_insert(Cand {
                         tf: 0,
                         text: (ch[i].1, ch[j - 1].2),
@@ -273,7 +279,8 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
     }
     let mut ranked: Vec<(f64, usize, [u32; MAX_NGRAM])> = cands
         .iter()
-        .map(|(k, c)| {
+        .map(|(&k, c)| {
+            let k = [(k >> 64) as u32, (k >> 32) as u32, k as u32];
             let (mut sum, mut prod) = (0.0, 1.0);
             for &id in k.iter().take_while(|&&id| id != u32::MAX) {
                 if is_content[id as usize] {
@@ -281,7 +288,7 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                     prod *= score[id as usize];
                 }
             }
-            (prod / (f64::from(c.tf) * (1.0 + sum)), c.text.0, *k)
+            (prod / (f64::from(c.tf) * (1.0 + sum)), c.text.0, k)
         })
         .collect();
     let order = |x: &(f64, usize, [u32; MAX_NGRAM]), y: &(f64, usize, [u32; MAX_NGRAM])| {
@@ -316,7 +323,9 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         if dup {
             continue;
         }
-        let Some(c) = cands.get(&key) else { continue };
+        let Some(c) = cands.get(&packed(&key)) else {
+            continue;
+        };
         chosen.push(content);
         out.push(Keyword {
             text: a.text[c.text.0..c.text.1].to_string(),
