@@ -7,7 +7,9 @@
 //! numbers: `cargo run --release -p keypoints-cli -- bench`.
 //!
 //! Times are the CPU time of the benchmarking thread (on Linux), so that the figures hold on a
-//! machine busy with other work; `--wall` uses wall-clock time instead.
+//! machine busy with other work; `--wall` uses wall-clock time instead. Other work still slows a
+//! thread's CPU time (shared caches, a hyper-threaded sibling), so each throughput row also gives
+//! the rate of its median and of its fastest pass.
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -133,7 +135,7 @@ pub fn run(args: Args) -> Result<()> {
     let full_cold = throughput(&texts, &opts, Vocabulary::Fresh, clock, min)?;
     let kp = throughput(&texts, &only_key_points, Vocabulary::Kept, clock, min)?;
     let kp_cold = throughput(&texts, &only_key_points, Vocabulary::Fresh, clock, min)?;
-    let per_sec = full.0;
+    let per_sec = full.all;
     let mb_per_sec = per_sec * bytes as f64 / texts.len() as f64 / 1e6;
 
     let joined: String = texts
@@ -158,7 +160,11 @@ pub fn run(args: Args) -> Result<()> {
     } else {
         "articles/CPU-s"
     };
-    writeln!(out, "{:<52} {:>14}", "measure", "value")?;
+    writeln!(
+        out,
+        "{:<52} {:>14} {:>12} {:>12}",
+        "measure", "value", "median pass", "best pass"
+    )?;
     writeln!(
         out,
         "{:<52} {:>14}",
@@ -171,12 +177,17 @@ pub fn run(args: Args) -> Result<()> {
         ("key points only", kp),
         ("key points only, fresh vocabulary each", kp_cold),
     ];
-    for (name, (rate, passes, secs)) in rows {
+    for (name, r) in rows {
         writeln!(
             out,
-            "{:<52} {:>14.0}",
-            format!("{unit}, one core, {name} ({passes} passes, {secs:.1} s)"),
-            rate
+            "{:<52} {:>14.0} {:>12.0} {:>12.0}",
+            format!(
+                "{unit}, one core, {name} ({} passes, {:.1} s)",
+                r.passes, r.secs
+            ),
+            r.all,
+            r.median,
+            r.best
         )?;
     }
     writeln!(
@@ -215,15 +226,27 @@ enum Vocabulary {
     Fresh,
 }
 
+/// Throughput over repeated passes: articles a second over all of them, and the rates of the
+/// median and the fastest pass. On a shared machine other work slows some passes down (it takes
+/// caches and, on a hyper-threaded core, the core's pipeline); the median pass shows the typical
+/// rate and the fastest the rate with the least interference.
+struct Rate {
+    all: f64,
+    median: f64,
+    best: f64,
+    passes: usize,
+    secs: f64,
+}
+
 /// Articles a second over whole passes of `texts` repeated for at least `min` seconds (after one
-/// unmeasured pass), with the number of passes and the seconds measured.
+/// unmeasured pass).
 fn throughput(
     texts: &[&str],
     opts: &Options,
     vocabulary: Vocabulary,
     clock: Clock,
     min: f64,
-) -> Result<(f64, usize, f64)> {
+) -> Result<Rate> {
     let mut analyzer = keypoints::Analyzer::new();
     let pass = |analyzer: &mut keypoints::Analyzer| -> Result<()> {
         for t in texts {
@@ -237,13 +260,22 @@ fn throughput(
     };
     pass(&mut analyzer)?;
     let start = clock.now();
-    let mut passes = 0usize;
-    while passes == 0 || clock.now() - start < min {
+    let mut times: Vec<f64> = Vec::new();
+    while times.is_empty() || clock.now() - start < min {
+        let t0 = clock.now();
         pass(&mut analyzer)?;
-        passes += 1;
+        times.push(clock.now() - t0);
     }
-    let elapsed = clock.now() - start;
-    Ok(((passes * texts.len()) as f64 / elapsed, passes, elapsed))
+    let secs = clock.now() - start;
+    let n = texts.len() as f64;
+    times.sort_by(f64::total_cmp);
+    Ok(Rate {
+        all: times.len() as f64 * n / secs,
+        median: n / times[times.len() / 2],
+        best: n / times[0],
+        passes: times.len(),
+        secs,
+    })
 }
 
 /// Runs the stages of `keypoints::analyze_blocks` one by one over `texts` and prints the mean
