@@ -474,22 +474,32 @@ impl Store {
 }
 
 fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let known = MIGRATIONS.len() as i64;
+    let too_new = |found: i64| StoreError::TooNew {
+        path: path.display().to_string(),
+        found,
+        known,
+    };
+    // Up to date: no write lock needed.
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > known {
-        return Err(StoreError::TooNew {
-            path: path.display().to_string(),
-            found: version,
-            known,
-        });
+        return Err(too_new(version));
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+    // Each step reads the version again under an exclusive lock, so that two processes opening
+    // one new store at once do not both run a migration: the second finds it done.
+    loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > known {
+            return Err(too_new(version));
+        }
+        let Some(sql) = MIGRATIONS.get(version as usize) else {
+            return Ok(());
+        };
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
     }
-    Ok(())
 }
 
 /// Formats milliseconds since the epoch as RFC 3339 UTC (`2026-11-29T13:45:00Z`).
@@ -582,6 +592,30 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stores_opened_at_once_migrate_once() {
+        let dir = std::env::temp_dir().join(format!("kp-migrate-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("news.db");
+        let opened: Vec<bool> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4)
+                .map(|_| s.spawn(|| Store::open(&path).is_ok()))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or(false))
+                .collect()
+        });
+        assert_eq!(opened, vec![true; 4]);
+        let conn = Connection::open(&path).expect("opens");
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, MIGRATIONS.len() as i64);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn times_round_trip() {
