@@ -62,6 +62,8 @@ pub(crate) struct Lexicon {
     pub particles: Set,
     pub speech_verbs: Set,
     pub adjective_suffixes: Vec<String>,
+    /// Weights of the type model (list `entity_model`), empty for most languages.
+    pub type_model: super::model::Model,
 }
 
 /// Flag of [`Lexicon::word`]: the word is in `titles`.
@@ -211,6 +213,7 @@ impl Lexicon {
             particles,
             speech_verbs: lower("speech_verbs"),
             adjective_suffixes: lang.list("adjective_suffixes").to_vec(),
+            type_model: super::model::parse(lang.list("entity_model")),
         }
     }
 }

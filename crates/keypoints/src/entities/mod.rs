@@ -43,6 +43,7 @@
 //! most salient entity has 1.
 pub mod eval;
 pub(crate) mod lexicon;
+pub(crate) mod model;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -73,6 +74,9 @@ pub struct Found {
     pub entities: Vec<Entity>,
     /// Every mention in bytes, sorted by position.
     pub mentions: Vec<Mention>,
+    /// With [`detect_in`]'s `collect`: every name the type model was asked about, its features
+    /// and mentions (bytes), for training the model (see `tools/entity_model`).
+    pub(crate) examples: Vec<(Vec<String>, Vec<Range<usize>>)>,
 }
 
 impl Found {
@@ -224,7 +228,12 @@ fn tokenize<'t>(text: &'t str, range: Range<usize>, out: &mut Vec<Word<'t>>) {
 /// Finds the entities of the article with their mentions as byte ranges, which the quote stage
 /// uses to name speakers.
 pub fn detect(a: &Analysis) -> Found {
-    let mut found = detect_in(a.lang, a.text, &a.sentences, Some(&a.paragraphs));
+    detect_with(a, false)
+}
+
+/// [`detect`], also collecting the type model's examples when `collect` is true.
+pub(crate) fn detect_with(a: &Analysis, collect: bool) -> Found {
+    let mut found = detect_in_with(a.lang, a.text, &a.sentences, Some(&a.paragraphs), collect);
     for credit in &a.parts.credits {
         let name = credit.trim();
         if name.is_empty() {
@@ -258,6 +267,17 @@ pub(crate) fn detect_in(
     sentences: &[Range<usize>],
     paragraphs: Option<&[Range<usize>]>,
 ) -> Found {
+    detect_in_with(lang, text, sentences, paragraphs, false)
+}
+
+/// [`detect_in`], also collecting the type model's examples when `collect` is true.
+fn detect_in_with(
+    lang: &'static Language,
+    text: &str,
+    sentences: &[Range<usize>],
+    paragraphs: Option<&[Range<usize>]>,
+    collect: bool,
+) -> Found {
     let lex = lexicon::get(lang);
     let mut cands = Vec::new();
     let mut toks = Vec::new();
@@ -269,7 +289,7 @@ pub(crate) fn detect_in(
         .and_then(|p| p.first())
         .map(|p| p.end)
         .unwrap_or(0);
-    group(cands, lead_end)
+    group(lex, text, cands, lead_end, collect)
 }
 
 /// Extends `j` over up to two adjectives after an organization word ("Commissione europea",
@@ -722,7 +742,7 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Groups candidates into entities (coreference of short forms) and types them.
-fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
+fn group(lex: &Lexicon, text: &str, cands: Vec<Cand>, lead_end: usize, collect: bool) -> Found {
     // Names seen capitalized inside a sentence vouch for the same word at a sentence start.
     let mut inside: HashSet<&str, FixedState> =
         HashSet::with_capacity_and_hasher(cands.len(), FixedState::default());
@@ -737,6 +757,8 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
         strong: bool,
         /// Context guesses of the members: PER, LOC, ORG.
         votes: [u32; 3],
+        /// A sentence-initial name nothing vouches for.
+        unvouched: bool,
     }
     fn vote(votes: &mut [u32; 3], g: Option<(EntityType, bool)>) {
         match g.map(|g| g.0) {
@@ -804,16 +826,17 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
         }
         // A name at a sentence start nothing vouches for; a guess from the word after it
         // ("Berlusconi ha detto") is enough.
-        if c.initial
+        // With a type model, the model judges it (it is kept out of the short-form index).
+        let unvouched = c.initial
             && c.kind.is_none()
             && !inside.contains(c.name.as_ref())
-            && !c.guess.is_some_and(|g| g.1)
-        {
+            && !c.guess.is_some_and(|g| g.1);
+        if unvouched && lex.type_model.is_empty() {
             continue;
         }
         let g = groups.len();
         by_name.insert(c.name.as_ref(), g);
-        for w in words(&c.name) {
+        for w in words(&c.name).filter(|_| !unvouched) {
             // Lists are newest first; a name repeating a word adds it once.
             let head = by_word.get(w).copied().unwrap_or(END);
             if head != END && links[head].0 == g {
@@ -830,6 +853,7 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
             kind: c.kind,
             strong: c.strong,
             votes,
+            unvouched,
         });
         assigned[ci] = Some(g);
     }
@@ -848,6 +872,8 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
     // ORG 0.594 overall F1 against PER 0.585) and a single word is left out.
     let mut keep: Vec<Option<usize>> = vec![None; groups.len()];
     let mut entities = Vec::new();
+    let mut feats: Vec<String> = Vec::new();
+    let mut examples = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let best = (0..3).max_by_key(|&k| (g.votes[k], std::cmp::Reverse(k)));
         let guessed = best.filter(|&k| g.votes[k] > 0).map(|k| {
@@ -857,13 +883,44 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
                 EntityType::Organization,
             ][k]
         });
-        let kind = match (g.kind, guessed) {
-            (Some(k), _) => k,
-            (None, Some(k)) => k,
-            (None, None) if g.nwords >= 2 => EntityType::Organization,
-            (None, None) => continue,
-        };
         let spans = &members[gi];
+        let rule = match (g.kind, guessed) {
+            (Some(k), _) => Some(k),
+            (None, Some(k)) => Some(k),
+            (None, None) if g.nwords >= 2 && !g.unvouched => Some(EntityType::Organization),
+            (None, None) => None,
+        };
+        let kind = if !g.strong && !lex.type_model.is_empty() {
+            feats.clear();
+            model::features(
+                lex,
+                text,
+                &model::Named {
+                    name: g.name,
+                    nwords: g.nwords,
+                    rule,
+                    given: g.kind,
+                    votes: g.votes,
+                    unvouched: g.unvouched,
+                },
+                spans
+                    .iter()
+                    .map(|&m| (cands[m].range.clone(), cands[m].initial)),
+                &mut feats,
+            );
+            if collect {
+                examples.push((
+                    feats.clone(),
+                    spans.iter().map(|&m| cands[m].range.clone()).collect(),
+                ));
+            }
+            model::classify(&lex.type_model, &feats)
+        } else {
+            rule
+        };
+        let Some(kind) = kind else {
+            continue;
+        };
         let lead = spans.iter().any(|&m| cands[m].range.start < lead_end);
         let weight = spans.len() as f64 + if lead { 1.0 } else { 0.0 };
         keep[gi] = Some(entities.len());
@@ -918,6 +975,7 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
     Found {
         entities: sorted,
         mentions,
+        examples,
     }
 }
 
