@@ -792,7 +792,10 @@ fn group(lex: &Lexicon, text: &str, cands: Vec<Cand>, lead_end: usize, collect: 
         }
         // Short form of a person already seen (not an organization by its own words: "Guardia di
         // Finanza" is no short form of "Comando Generale della Guardia di Finanza").
-        if !c.strong || c.kind == Some(EntityType::Person) {
+        // A one-word place that is the surname of a person of the article ("Clinton" after
+        // "Hillary Clinton", "Monti" after "Mario Monti") is that person too.
+        let surname = c.kind == Some(EntityType::Location) && c.nwords == 1;
+        if !c.strong || c.kind == Some(EntityType::Person) || surname {
             let ncw = words(&c.name).count();
             let mut found = None;
             let mut link = words(&c.name)
@@ -810,6 +813,9 @@ fn group(lex: &Lexicon, text: &str, cands: Vec<Cand>, lead_end: usize, collect: 
                     // no person's.
                     && (g.kind.is_some() || words(g.name).all(|w| !w.starts_with(char::is_lowercase)))
                     && words(&c.name).all(|w| words(g.name).any(|gw| gw == w))
+                    && (!surname
+                        || (g.kind == Some(EntityType::Person)
+                            && words(g.name).last() == Some(c.name.as_ref())))
                 {
                     found = Some(gi);
                     break;
@@ -874,6 +880,7 @@ fn group(lex: &Lexicon, text: &str, cands: Vec<Cand>, lead_end: usize, collect: 
     let mut entities = Vec::new();
     let mut feats: Vec<String> = Vec::new();
     let mut examples = Vec::new();
+    let shared = lexicon::shared();
     for (gi, g) in groups.iter().enumerate() {
         let best = (0..3).max_by_key(|&k| (g.votes[k], std::cmp::Reverse(k)));
         let guessed = best.filter(|&k| g.votes[k] > 0).map(|k| {
@@ -890,7 +897,15 @@ fn group(lex: &Lexicon, text: &str, cands: Vec<Cand>, lead_end: usize, collect: 
             (None, None) if g.nwords >= 2 && !g.unvouched => Some(EntityType::Organization),
             (None, None) => None,
         };
-        let kind = if !g.strong && !lex.type_model.is_empty() {
+        // Places of the gazetteer keep their type (metonymy stays LOC: "Mosca ha detto").
+        let gazetteer = g.strong
+            && g.kind == Some(EntityType::Location)
+            && (lex.places.contains(g.name)
+                || shared.cities.contains(g.name)
+                || g.name
+                    .rsplit_once(' ')
+                    .is_some_and(|(a, b)| lex.place_adjectives.contains(b) && is_place(lex, a)));
+        let kind = if !gazetteer && !lex.type_model.is_empty() {
             feats.clear();
             model::features(
                 lex,
@@ -902,6 +917,7 @@ fn group(lex: &Lexicon, text: &str, cands: Vec<Cand>, lead_end: usize, collect: 
                     given: g.kind,
                     votes: g.votes,
                     unvouched: g.unvouched,
+                    strong: g.strong,
                 },
                 spans
                     .iter()

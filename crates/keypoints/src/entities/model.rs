@@ -46,6 +46,8 @@ pub(crate) struct Named<'a> {
     pub votes: [u32; 3],
     /// Only at sentence starts, with nothing vouching for it.
     pub unvouched: bool,
+    /// The rules' type comes from strong evidence (a title, an organization or place word).
+    pub strong: bool,
 }
 
 fn tag(t: Option<EntityType>) -> &'static str {
@@ -151,6 +153,9 @@ pub(crate) fn features(
     }
     if n.unvouched {
         out.push("unv".into());
+    }
+    if n.strong {
+        out.push(format!("strong={}", tag(n.given)));
     }
     out.push(format!("nw={}", n.nwords.min(4)));
     let ws: Vec<&str> = words(n.name).collect();
