@@ -62,6 +62,8 @@ pub(crate) struct Lexicon {
     pub particles: Set,
     pub speech_verbs: Set,
     pub adjective_suffixes: Vec<String>,
+    /// Articles that make a city's name a club's ("il Milan"), list `team_articles`.
+    pub team_articles: Set,
     /// Weights of the type model (list `entity_model`), empty for most languages.
     pub type_model: super::model::Model,
 }
@@ -214,6 +216,7 @@ impl Lexicon {
             speech_verbs: lower("speech_verbs"),
             adjective_suffixes: lang.list("adjective_suffixes").to_vec(),
             type_model: super::model::parse(lang.list("entity_model")),
+            team_articles: lower("team_articles"),
         }
     }
 }

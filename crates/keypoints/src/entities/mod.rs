@@ -897,6 +897,27 @@ fn group(lex: &Lexicon, text: &str, cands: Vec<Cand>, lead_end: usize, collect: 
             (None, None) if g.nwords >= 2 && !g.unvouched => Some(EntityType::Organization),
             (None, None) => None,
         };
+        // A city named with an article is a club ("il Milan", "la Roma"), unless the article
+        // belongs to the city's name ("il Cairo").
+        let club = g.strong
+            && g.kind == Some(EntityType::Location)
+            && g.nwords == 1
+            && !lex.team_articles.is_empty()
+            && shared.cities.contains(g.name)
+            && !["Il ", "La ", "Lo ", "L'", "Le ", "El "].iter().any(|a| {
+                let mut full = String::with_capacity(a.len() + g.name.len());
+                full.push_str(a);
+                full.push_str(g.name);
+                lex.places.contains(&full) || shared.cities.contains(&full)
+            })
+            && 2 * spans
+                .iter()
+                .filter(|&&m| {
+                    let (gap, w) = model::before(text, cands[m].range.start);
+                    gap == " " && lex.team_articles.contains(lower(w).as_ref())
+                })
+                .count()
+                > spans.len();
         // Places of the gazetteer keep their type (metonymy stays LOC: "Mosca ha detto").
         let gazetteer = g.strong
             && g.kind == Some(EntityType::Location)
@@ -905,7 +926,9 @@ fn group(lex: &Lexicon, text: &str, cands: Vec<Cand>, lead_end: usize, collect: 
                 || g.name
                     .rsplit_once(' ')
                     .is_some_and(|(a, b)| lex.place_adjectives.contains(b) && is_place(lex, a)));
-        let kind = if !gazetteer && !lex.type_model.is_empty() {
+        let kind = if club {
+            Some(EntityType::Organization)
+        } else if !gazetteer && !lex.type_model.is_empty() {
             feats.clear();
             model::features(
                 lex,

@@ -60,7 +60,7 @@ fn tag(t: Option<EntityType>) -> &'static str {
 }
 
 /// The gap and the word before byte `pos` of `text` (the word empty at a paragraph or text start).
-fn before(text: &str, pos: usize) -> (&str, &str) {
+pub(crate) fn before(text: &str, pos: usize) -> (&str, &str) {
     let head = text.get(..pos).unwrap_or("");
     let mut g = head.len();
     for (i, c) in head.char_indices().rev().take(8) {
