@@ -424,6 +424,16 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                 j += 1;
             }
         }
+        // A short capitalized stopword does not end a name: it opens what follows ("Marco
+        // Masini Il mio amore", a song after its singer).
+        while j > i
+            && toks[j].text.chars().count() <= 3
+            && is_cap(toks[j].text)
+            && lex.flags(lower(toks[j].text).as_ref()) & STOP != 0
+            && !is_place(lex, span(text, &toks[i..=j]))
+        {
+            j -= 1;
+        }
         let run_end = j;
         let mut start = i;
         // Leading stopwords and titles are not part of the name.
@@ -628,7 +638,7 @@ fn split_and_push<'t>(
     }
     // A place's head word ("Provincia di Trento") keeps the name whole, as an organization's.
     let org_head = lex.org_heads.contains(toks[0].text)
-        || (toks.len() >= 2 && lex.loc_heads.contains(toks[0].text));
+        || (toks.len() >= 2 && lex.loc_heads.contains(lower(toks[0].text).as_ref()));
     // A place before a person's name ("degli Stati Uniti Barack Obama").
     if toks.len() >= 3 && !place && !org_head {
         for k in (1..toks.len() - 1).rev() {
@@ -699,7 +709,8 @@ fn split_and_push<'t>(
         }
         (Some(EntityType::Location), true)
     } else if toks.len() >= 2
-        && (lex.loc_heads.contains(first) || (!titled && lex.towns.contains(name.as_ref())))
+        && (lex.loc_heads.contains(lower(first).as_ref())
+            || (!titled && lex.towns.contains(name.as_ref())))
     {
         // "Piazza Navona", "Brembate di Sopra".
         (Some(EntityType::Location), true)
