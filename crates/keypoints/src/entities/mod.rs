@@ -384,6 +384,18 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                 j += 1;
                 continue;
             }
+            // A short lower-case article joined by a hyphen to a surname ("Bashar al-Assad",
+            // "Abd el-Kader").
+            if g == " "
+                && j + 2 < n
+                && next.chars().count() <= 3
+                && next.chars().all(char::is_lowercase)
+                && gap(j + 1) == "-"
+                && is_cap(toks[j + 2].text)
+            {
+                j += 2;
+                continue;
+            }
             if (g == " " || g == "-")
                 && j + 2 < n
                 && !is_cap(next)
@@ -430,6 +442,7 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
             && toks[j].text.chars().count() <= 3
             && is_cap(toks[j].text)
             && lex.flags(lower(toks[j].text).as_ref()) & STOP != 0
+            && !is_roman(toks[j].text)
             && !is_place(lex, span(text, &toks[i..=j]))
         {
             j -= 1;
