@@ -281,15 +281,25 @@ fn detect_in_with(
     let lex = lexicon::get(lang);
     let mut cands = Vec::new();
     let mut toks = Vec::new();
+    // Lower-case words of the article (for the type model: "Stato" is also written "stato").
+    let mut low_words: HashSet<&str, FixedState> = HashSet::default();
+    let model = !lex.type_model.is_empty();
     for s in sentences {
         tokenize(text, s.clone(), &mut toks);
         candidates(lex, text, &toks, &mut cands);
+        if model {
+            low_words.extend(
+                toks.iter()
+                    .map(|w| w.text)
+                    .filter(|w| w.len() >= 4 && w.starts_with(char::is_lowercase)),
+            );
+        }
     }
     let lead_end = paragraphs
         .and_then(|p| p.first())
         .map(|p| p.end)
         .unwrap_or(0);
-    group(lex, text, cands, lead_end, collect)
+    group(lex, text, cands, lead_end, &low_words, collect)
 }
 
 /// Extends `j` over up to two adjectives after an organization word ("Commissione europea",
@@ -766,7 +776,14 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Groups candidates into entities (coreference of short forms) and types them.
-fn group(lex: &Lexicon, text: &str, cands: Vec<Cand>, lead_end: usize, collect: bool) -> Found {
+fn group(
+    lex: &Lexicon,
+    text: &str,
+    cands: Vec<Cand>,
+    lead_end: usize,
+    low_words: &HashSet<&str, FixedState>,
+    collect: bool,
+) -> Found {
     // Names seen capitalized inside a sentence vouch for the same word at a sentence start.
     let mut inside: HashSet<&str, FixedState> =
         HashSet::with_capacity_and_hasher(cands.len(), FixedState::default());
@@ -965,6 +982,27 @@ fn group(lex: &Lexicon, text: &str, cands: Vec<Cand>, lead_end: usize, collect: 
                     votes: g.votes,
                     unvouched: g.unvouched,
                     strong: g.strong,
+                    low_seen: words(g.name)
+                        .next()
+                        .is_some_and(|w| low_words.contains(lower(w).as_ref())),
+                    part_of: {
+                        // A longer name of the article holding this one-word name.
+                        let mut link = if g.nwords == 1 {
+                            by_word.get(g.name).copied().unwrap_or(END)
+                        } else {
+                            END
+                        };
+                        let mut found = None;
+                        while link != END {
+                            let (gj, next) = links[link];
+                            if gj != gi && groups[gj].nwords > 1 {
+                                found = Some((groups[gj].kind, groups[gj].strong));
+                                break;
+                            }
+                            link = next;
+                        }
+                        found
+                    },
                 },
                 spans
                     .iter()

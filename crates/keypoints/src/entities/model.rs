@@ -48,6 +48,11 @@ pub(crate) struct Named<'a> {
     pub unvouched: bool,
     /// The rules' type comes from strong evidence (a title, an organization or place word).
     pub strong: bool,
+    /// The first word is also written in lower case in the article (a common noun).
+    pub low_seen: bool,
+    /// For a one-word name, the rules' type (and strength) of a longer name of the article
+    /// that holds it.
+    pub part_of: Option<(Option<EntityType>, bool)>,
 }
 
 fn tag(t: Option<EntityType>) -> &'static str {
@@ -156,6 +161,12 @@ pub(crate) fn features(
     }
     if n.strong {
         out.push(format!("strong={}", tag(n.given)));
+    }
+    if n.low_seen {
+        out.push("lowseen".into());
+    }
+    if let Some((k, strong)) = n.part_of {
+        out.push(format!("in={}{}", tag(k), if strong { "s" } else { "" }));
     }
     out.push(format!("nw={}", n.nwords.min(4)));
     let ws: Vec<&str> = words(n.name).collect();
