@@ -446,17 +446,6 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                 j += 1;
             }
         }
-        // A short capitalized stopword does not end a name: it opens what follows ("Marco
-        // Masini Il mio amore", a song after its singer).
-        while j > i
-            && toks[j].text.chars().count() <= 3
-            && is_cap(toks[j].text)
-            && lex.flags(lower(toks[j].text).as_ref()) & STOP != 0
-            && !is_roman(toks[j].text)
-            && !is_place(lex, span(text, &toks[i..=j]))
-        {
-            j -= 1;
-        }
         let run_end = j;
         let mut start = i;
         // Leading stopwords and titles are not part of the name.
@@ -967,9 +956,11 @@ fn group(
                 || g.name
                     .rsplit_once(' ')
                     .is_some_and(|(a, b)| lex.place_adjectives.contains(b) && is_place(lex, a)));
+        // A lower-case institution of the lists ("vigili del fuoco") is typed by them.
+        let institution = g.strong && g.name.starts_with(char::is_lowercase);
         let kind = if club {
             Some(EntityType::Organization)
-        } else if !gazetteer && !lex.type_model.is_empty() {
+        } else if !gazetteer && !institution && !lex.type_model.is_empty() {
             feats.clear();
             model::features(
                 lex,
