@@ -545,6 +545,26 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                     && start == 1
                     && ELIDED.contains(&lower(toks[0].text).as_ref()))
         };
+        // A province's code in parentheses after a town ("Rho (MI)").
+        if start == run_end
+            && start > 0
+            && gap(start - 1).trim_start() == "("
+            && is_cap(toks[start - 1].text)
+            && text[toks[start].end..].starts_with(')')
+            && lex.province_codes.contains(toks[start].text)
+        {
+            out.push(Cand {
+                range: toks[start].start..toks[start].end,
+                name: name_of(text, &toks[start..=start]),
+                nwords: 1,
+                kind: Some(EntityType::Location),
+                strong: true,
+                initial: false,
+                guess: None,
+            });
+            i = run_end + 1;
+            continue;
+        }
         // The words around the name, for a guess at the type of an unknown name.
         let before = if start == 0 {
             None
@@ -953,6 +973,7 @@ fn group(
             && g.kind == Some(EntityType::Location)
             && (lex.places.contains(g.name)
                 || shared.cities.contains(g.name)
+                || lex.province_codes.contains(g.name)
                 || g.name
                     .rsplit_once(' ')
                     .is_some_and(|(a, b)| lex.place_adjectives.contains(b) && is_place(lex, a)));
