@@ -233,6 +233,16 @@ pub(crate) fn features(
         out.push(format!("s3={s3}"));
         out.push(format!("s2={s2}"));
     }
+    if ws.len() > 1 {
+        if lex.flags(lf.as_ref()) & STOP != 0 {
+            out.push("fwstop".into());
+        }
+        let fc: Vec<char> = lf.as_ref().chars().collect();
+        if fc.len() >= 4 {
+            let f3: String = fc[fc.len() - 3..].iter().collect();
+            out.push(format!("f3={f3}"));
+        }
+    }
     if n.name.contains('-') {
         out.push("hy".into());
     }
