@@ -483,6 +483,26 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                 break;
             }
         }
+        // A province's code in parentheses after a town ("Rho (MI)").
+        if start == run_end
+            && start > 0
+            && gap(start - 1).trim_start() == "("
+            && is_cap(toks[start - 1].text)
+            && text[toks[start].end..].starts_with(')')
+            && lex.province_codes.contains(toks[start].text)
+        {
+            out.push(Cand {
+                range: toks[start].start..toks[start].end,
+                name: name_of(text, &toks[start..=start]),
+                nwords: 1,
+                kind: Some(EntityType::Location),
+                strong: true,
+                initial: false,
+                guess: None,
+            });
+            i = run_end + 1;
+            continue;
+        }
         if start == run_end {
             let f = lex.flags(lower(toks[start].text).as_ref());
             if (start == i && f & (STOP | SKIP) != 0) || f & TITLE != 0 {
@@ -545,26 +565,6 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                     && start == 1
                     && ELIDED.contains(&lower(toks[0].text).as_ref()))
         };
-        // A province's code in parentheses after a town ("Rho (MI)").
-        if start == run_end
-            && start > 0
-            && gap(start - 1).trim_start() == "("
-            && is_cap(toks[start - 1].text)
-            && text[toks[start].end..].starts_with(')')
-            && lex.province_codes.contains(toks[start].text)
-        {
-            out.push(Cand {
-                range: toks[start].start..toks[start].end,
-                name: name_of(text, &toks[start..=start]),
-                nwords: 1,
-                kind: Some(EntityType::Location),
-                strong: true,
-                initial: false,
-                guess: None,
-            });
-            i = run_end + 1;
-            continue;
-        }
         // The words around the name, for a guess at the type of an unknown name.
         let before = if start == 0 {
             None
@@ -843,7 +843,7 @@ fn group(
         // Short form of a person already seen (not an organization by its own words: "Guardia di
         // Finanza" is no short form of "Comando Generale della Guardia di Finanza").
         // A one-word place that is the surname of a person of the article ("Clinton" after
-        // "Hillary Clinton", "Monti" after "Mario Monti") is that person too.
+        // "Bill Clinton", "Monti" after "Mario Monti") is that person too.
         let surname = c.kind == Some(EntityType::Location) && c.nwords == 1;
         if !c.strong || c.kind == Some(EntityType::Person) || surname {
             let ncw = words(&c.name).count();
@@ -1233,5 +1233,57 @@ mod tests {
                 .any(|(n, _)| n.starts_with("Secondo") || n.contains("stazione")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn clubs_province_codes_surnames_and_heads() {
+        let e = ents(
+            "it",
+            "Il Milan ha battuto la Roma ieri sera a Milano. Un incidente a Rho (MI) ha fermato \
+             il traffico. Bill Clinton ha parlato a lungo e Clinton ha poi lasciato gli USA. \
+             La Provincia di Imperia ha scritto al presidente siriano Bashar al-Assad. Papa \
+             Paolo VI visitò la Basilica di San Lorenzo.",
+        );
+        for (name, kind) in [
+            ("Milan", EntityType::Organization),
+            ("Roma", EntityType::Organization),
+            ("Milano", EntityType::Location),
+            ("MI", EntityType::Location),
+            ("Bill Clinton", EntityType::Person),
+            ("USA", EntityType::Location),
+            ("Provincia di Imperia", EntityType::Location),
+            ("Bashar al-Assad", EntityType::Person),
+            ("Paolo VI", EntityType::Person),
+            ("Basilica di San Lorenzo", EntityType::Location),
+        ] {
+            assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
+        }
+        // "Clinton" is Bill Clinton's surname, no town of its own.
+        assert!(!e.iter().any(|(n, _)| n == "Clinton"), "{e:?}");
+    }
+
+    #[test]
+    fn type_model_parses_and_scores() {
+        let lines: Vec<String> = [
+            "# comment",
+            "bias 0 0 0 1",
+            "gn1 2 0 0 0",
+            "bad line",
+            "x 1 2",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let m = model::parse(&lines);
+        assert_eq!(m.len(), 2, "{m:?}");
+        let f = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(model::classify(&m, &f(&["bias"])), None);
+        assert_eq!(
+            model::classify(&m, &f(&["bias", "gn1", "unknown"])),
+            Some(EntityType::Person)
+        );
+        // The Italian model is compiled in and not empty.
+        let it = lexicon::get(crate::lang::get("it").unwrap());
+        assert!(it.type_model.len() > 100);
     }
 }
