@@ -27,11 +27,20 @@
 //!    before or after it ("a X" → LOC, "della X" → ORG, "X ha detto" → PER), by majority over
 //!    all its mentions, so a name has one type in the article. Without a hint a name of
 //!    several words is an ORG and a single word is left out.
+//! 4b. **Type model** (languages with an `entity_model` list, Italian so far): every name
+//!    except places of the language's gazetteer and the world's cities (metonymy stays LOC) and
+//!    lower-case institutions of the lists is typed by a small averaged perceptron ([`model`])
+//!    over the rules' verdict, the name's shape and list membership and the words around all
+//!    its mentions; it may also say "no entity". A world city named with an article
+//!    (`team_articles`: "il Milan", "la Roma") is a club (ORG).
 //! 5. **Coreference**: a shorter mention whose words all occur in a longer person's name
-//!    ("Kim" in "Kim Jong Un", "Putin") is that person; equal names are one entity.
+//!    ("Kim" in "Kim Jong Un", "Putin") is that person; equal names are one entity; a one-word
+//!    place that is the last word of a person's name of the article ("Clinton" after "Bill
+//!    Clinton") is that person.
 //! 6. A capitalized word at the start of a sentence (or after an opening quote) counts only when
 //!    something else vouches for it: the gazetteer, a given name, the same word capitalized
-//!    inside a sentence elsewhere, or a subject hint after it ("Berlusconi ha detto").
+//!    inside a sentence elsewhere, or a subject hint after it ("Berlusconi ha detto"); with a
+//!    type model, the model judges it instead.
 //!
 //! The scan is linear in the text: one pass of an ASCII-fast tokenizer into a reused buffer,
 //! list look-ups in fast-hashed sets, no allocation per word.
