@@ -147,7 +147,7 @@ fn is_apostrophe(gap: &str) -> bool {
 
 /// A word in lower case: borrowed when it already is (most words), on the stack when it is short
 /// ASCII, so that looking a capitalized word up in a list allocates nothing.
-enum Low<'a> {
+pub(crate) enum Low<'a> {
     Borrowed(&'a str),
     Inline([u8; 32], usize),
     Owned(String),
@@ -937,7 +937,7 @@ fn group(
     // ORG 0.594 overall F1 against PER 0.585) and a single word is left out.
     let mut keep: Vec<Option<usize>> = vec![None; groups.len()];
     let mut entities = Vec::new();
-    let mut feats: Vec<String> = Vec::new();
+    let mut feats = model::Feats::default();
     let mut examples = Vec::new();
     let shared = lexicon::shared();
     for (gi, g) in groups.iter().enumerate() {
@@ -991,7 +991,7 @@ fn group(
         let kind = if club {
             Some(EntityType::Organization)
         } else if !gazetteer && !institution && !lex.type_model.is_empty() {
-            feats.clear();
+            feats.reset(collect);
             model::features(
                 lex,
                 text,
@@ -1032,11 +1032,11 @@ fn group(
             );
             if collect {
                 examples.push((
-                    feats.clone(),
+                    feats.names.clone().unwrap_or_default(),
                     spans.iter().map(|&m| cands[m].range.clone()).collect(),
                 ));
             }
-            model::classify(&lex.type_model, &feats)
+            model::classify(&lex.type_model, &feats.hashes)
         } else {
             rule
         };
@@ -1285,7 +1285,7 @@ mod tests {
         .collect();
         let m = model::parse(&lines);
         assert_eq!(m.len(), 2, "{m:?}");
-        let f = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let f = |v: &[&str]| v.iter().map(|s| model::key(s)).collect::<Vec<_>>();
         assert_eq!(model::classify(&m, &f(&["bias"])), None);
         assert_eq!(
             model::classify(&m, &f(&["bias", "gn1", "unknown"])),
