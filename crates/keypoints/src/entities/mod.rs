@@ -27,7 +27,7 @@
 //!    before or after it ("a X" → LOC, "della X" → ORG, "X ha detto" → PER), by majority over
 //!    all its mentions, so a name has one type in the article. Without a hint a name of
 //!    several words is an ORG and a single word is left out.
-//! 4b. **Type model** (languages with an `entity_model` list, Italian so far): every name
+//!    **Type model** (languages with an `entity_model` list, Italian so far): every name
 //!    except places of the language's gazetteer and the world's cities (metonymy stays LOC) and
 //!    lower-case institutions of the lists is typed by a small averaged perceptron ([`model`])
 //!    over the rules' verdict, the name's shape and list membership and the words around all
