@@ -103,6 +103,8 @@ pub struct Scores {
     pub sentences: usize,
     /// Wrong and missed mentions (`FP`/`FN`, type, text), for error analysis.
     pub errors: Vec<(&'static str, EntityType, String)>,
+    /// For each of `errors`, its sentence with the mention in double brackets.
+    pub contexts: Vec<String>,
 }
 
 fn no_space_before(tok: &str) -> bool {
@@ -130,6 +132,27 @@ pub fn part(sentences: &[Sentence], k: usize, m: usize) -> &[Sentence] {
 
 /// Runs the entity stage over the sentences and scores it.
 pub fn evaluate(sentences: &[Sentence], lang: &'static Language) -> Scores {
+    evaluate_with(sentences, lang, None)
+}
+
+/// The examples of the type model (see `entities::model`) in the sentences: for every name the
+/// model was asked about, its gold class ("PER", "LOC", "ORG", or "O" when no gold entity
+/// overlaps its mentions) and its features. Names whose mentions overlap gold entities of other
+/// spans are left out. For `tools/entity_model/train.py`.
+pub fn type_examples(
+    sentences: &[Sentence],
+    lang: &'static Language,
+) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    evaluate_with(sentences, lang, Some(&mut out));
+    out
+}
+
+fn evaluate_with(
+    sentences: &[Sentence],
+    lang: &'static Language,
+    mut examples: Option<&mut Vec<(String, Vec<String>)>>,
+) -> Scores {
     let types = [
         EntityType::Person,
         EntityType::Location,
@@ -140,6 +163,7 @@ pub fn evaluate(sentences: &[Sentence], lang: &'static Language) -> Scores {
         sentences: sentences.len(),
         overall: Prf::default(),
         errors: Vec::new(),
+        contexts: Vec::new(),
     };
     for chunk in sentences.chunks(SENTENCES_PER_DOC) {
         // Rebuild the text; token char ranges in the joined text.
@@ -148,7 +172,10 @@ pub fn evaluate(sentences: &[Sentence], lang: &'static Language) -> Scores {
         let mut gold: HashSet<(usize, usize, EntityType)> = HashSet::new();
         let mut offset = 0usize; // chars of the joined text before this paragraph
         let mut base_tok = 0usize;
+        // First token of each sentence.
+        let mut sent_start: Vec<usize> = Vec::with_capacity(chunk.len());
         for s in chunk {
+            sent_start.push(base_tok);
             let mut para = String::new();
             let mut pos = 0usize;
             for (i, t) in s.tokens.iter().enumerate() {
@@ -180,7 +207,72 @@ pub fn evaluate(sentences: &[Sentence], lang: &'static Language) -> Scores {
         }
         let text = crate::analysis::join_paragraphs(&parts);
         let a = Analysis::new(lang, &text, &parts);
-        let found = super::detect(&a);
+        let found = super::detect_with(&a, examples.is_some());
+        if let Some(ex) = examples.as_deref_mut() {
+            let tags: Vec<Option<EntityType>> =
+                chunk.iter().flat_map(|s| s.tags.iter().copied()).collect();
+            for (feats, ranges) in &found.examples {
+                // Votes of the mentions: PER, LOC, ORG, O.
+                let mut votes = [0usize; 4];
+                for r in ranges {
+                    let sp = a.chars.span(r.start, r.end);
+                    let s = tok_ranges.partition_point(|t| t.start < sp.start);
+                    let e = tok_ranges.partition_point(|t| t.end < sp.end);
+                    if s >= tok_ranges.len() || e >= tok_ranges.len() || e < s {
+                        continue;
+                    }
+                    if tags[s..=e].iter().all(Option::is_none) {
+                        votes[3] += 1;
+                        continue;
+                    }
+                    let exact = tok_ranges[s].start == sp.start && tok_ranges[e].end == sp.end;
+                    if let Some(t) = gold
+                        .iter()
+                        .find(|g| exact && g.0 == s && g.1 == e)
+                        .map(|g| g.2)
+                    {
+                        votes[match t {
+                            EntityType::Person => 0,
+                            EntityType::Location => 1,
+                            _ => 2,
+                        }] += 1;
+                    }
+                }
+                let best = (0..4).max_by_key(|&k| (votes[k], std::cmp::Reverse(k)));
+                if let Some(k) = best.filter(|&k| votes[k] > 0) {
+                    ex.push((["PER", "LOC", "ORG", "O"][k].to_string(), feats.clone()));
+                }
+            }
+        }
+        let toks_all: Vec<&str> = chunk
+            .iter()
+            .flat_map(|s| s.tokens.iter().map(String::as_str))
+            .collect();
+        // The sentence of token `a` with tokens `a..=b` in brackets (or `note` after it).
+        let context = |a: usize, b: usize, note: Option<&str>| -> String {
+            let k = sent_start.partition_point(|&st| st <= a).saturating_sub(1);
+            let st = sent_start.get(k).copied().unwrap_or(0);
+            let en = sent_start.get(k + 1).copied().unwrap_or(toks_all.len());
+            let mut out = String::new();
+            for (i, t) in toks_all.iter().enumerate().take(en).skip(st) {
+                if i > st {
+                    out.push(' ');
+                }
+                if note.is_none() && i == a {
+                    out.push_str("[[");
+                }
+                out.push_str(t);
+                if note.is_none() && i == b {
+                    out.push_str("]]");
+                }
+            }
+            if let Some(n) = note {
+                out.push_str(" {{");
+                out.push_str(n);
+                out.push_str("}}");
+            }
+            out
+        };
         let mut pred: HashSet<(usize, usize, EntityType)> = HashSet::new();
         let mut unaligned: Vec<EntityType> = Vec::new();
         for e in &found.entities {
@@ -196,22 +288,31 @@ pub fn evaluate(sentences: &[Sentence], lang: &'static Language) -> Scores {
                 } else {
                     unaligned.push(e.kind);
                     let t: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+                    let si = s.min(tok_ranges.len().saturating_sub(1));
+                    scores.contexts.push(context(si, si, Some(&t)));
                     scores.errors.push(("FP", e.kind, t));
                 }
             }
         }
-        let join = |a: usize, b: usize| -> String {
-            let all: Vec<&str> = chunk
-                .iter()
-                .flat_map(|s| s.tokens.iter().map(String::as_str))
-                .collect();
-            all[a..=b].join(" ")
-        };
-        for p in pred.iter().filter(|p| !gold.contains(p)) {
-            scores.errors.push(("FP", p.2, join(p.0, p.1)));
-        }
-        for g in gold.iter().filter(|g| !pred.contains(g)) {
-            scores.errors.push(("FN", g.2, join(g.0, g.1)));
+        let all: Vec<&str> = chunk
+            .iter()
+            .flat_map(|s| s.tokens.iter().map(String::as_str))
+            .collect();
+        let join = |a: usize, b: usize| -> String { all[a..=b].join(" ") };
+        let mut errs: Vec<(usize, usize, &'static str, EntityType)> = pred
+            .iter()
+            .filter(|p| !gold.contains(p))
+            .map(|p| (p.0, p.1, "FP", p.2))
+            .chain(
+                gold.iter()
+                    .filter(|g| !pred.contains(g))
+                    .map(|g| (g.0, g.1, "FN", g.2)),
+            )
+            .collect();
+        errs.sort_by_key(|e| (e.0, e.1, e.2));
+        for (a, b, what, t) in errs {
+            scores.contexts.push(context(a, b, None));
+            scores.errors.push((what, t, join(a, b)));
         }
         for (t, prf) in scores.per_type.iter_mut() {
             let tp = pred

@@ -62,6 +62,13 @@ pub(crate) struct Lexicon {
     pub particles: Set,
     pub speech_verbs: Set,
     pub adjective_suffixes: Vec<String>,
+    /// Codes of provinces, a place in parentheses after a town ("Rho (MI)"), list
+    /// `province_codes`.
+    pub province_codes: Set,
+    /// Articles that make a city's name a club's ("il Milan"), list `team_articles`.
+    pub team_articles: Set,
+    /// Weights of the type model (list `entity_model`), empty for most languages.
+    pub type_model: super::model::Model,
 }
 
 /// Flag of [`Lexicon::word`]: the word is in `titles`.
@@ -131,7 +138,8 @@ impl Lexicon {
                 .map(|w| w.replace('’', "'"))
                 .collect()
         };
-        let places = exact("places");
+        let mut places = exact("places");
+        places.extend(exact("place_acronyms"));
         let mut any_place = places.clone();
         any_place.extend(shared.cities.iter().cloned());
         any_place.extend(shared.places_en.iter().cloned());
@@ -211,6 +219,9 @@ impl Lexicon {
             particles,
             speech_verbs: lower("speech_verbs"),
             adjective_suffixes: lang.list("adjective_suffixes").to_vec(),
+            type_model: super::model::parse(lang.list("entity_model")),
+            team_articles: lower("team_articles"),
+            province_codes: exact("province_codes"),
         }
     }
 }

@@ -27,11 +27,20 @@
 //!    before or after it ("a X" → LOC, "della X" → ORG, "X ha detto" → PER), by majority over
 //!    all its mentions, so a name has one type in the article. Without a hint a name of
 //!    several words is an ORG and a single word is left out.
+//!    **Type model** (languages with an `entity_model` list, Italian so far): every name
+//!    except places of the language's gazetteer and the world's cities (metonymy stays LOC) and
+//!    lower-case institutions of the lists is typed by a small averaged perceptron ([`model`])
+//!    over the rules' verdict, the name's shape and list membership and the words around all
+//!    its mentions; it may also say "no entity". A world city named with an article
+//!    (`team_articles`: "il Milan", "la Roma") is a club (ORG).
 //! 5. **Coreference**: a shorter mention whose words all occur in a longer person's name
-//!    ("Kim" in "Kim Jong Un", "Putin") is that person; equal names are one entity.
+//!    ("Kim" in "Kim Jong Un", "Putin") is that person; equal names are one entity; a one-word
+//!    place that is the last word of a person's name of the article ("Clinton" after "Bill
+//!    Clinton") is that person.
 //! 6. A capitalized word at the start of a sentence (or after an opening quote) counts only when
 //!    something else vouches for it: the gazetteer, a given name, the same word capitalized
-//!    inside a sentence elsewhere, or a subject hint after it ("Berlusconi ha detto").
+//!    inside a sentence elsewhere, or a subject hint after it ("Berlusconi ha detto"); with a
+//!    type model, the model judges it instead.
 //!
 //! The scan is linear in the text: one pass of an ASCII-fast tokenizer into a reused buffer,
 //! list look-ups in fast-hashed sets, no allocation per word.
@@ -43,6 +52,7 @@
 //! most salient entity has 1.
 pub mod eval;
 pub(crate) mod lexicon;
+pub(crate) mod model;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -73,6 +83,9 @@ pub struct Found {
     pub entities: Vec<Entity>,
     /// Every mention in bytes, sorted by position.
     pub mentions: Vec<Mention>,
+    /// With [`detect_in`]'s `collect`: every name the type model was asked about, its features
+    /// and mentions (bytes), for training the model (see `tools/entity_model`).
+    pub(crate) examples: Vec<(Vec<String>, Vec<Range<usize>>)>,
 }
 
 impl Found {
@@ -134,7 +147,7 @@ fn is_apostrophe(gap: &str) -> bool {
 
 /// A word in lower case: borrowed when it already is (most words), on the stack when it is short
 /// ASCII, so that looking a capitalized word up in a list allocates nothing.
-enum Low<'a> {
+pub(crate) enum Low<'a> {
     Borrowed(&'a str),
     Inline([u8; 32], usize),
     Owned(String),
@@ -224,7 +237,12 @@ fn tokenize<'t>(text: &'t str, range: Range<usize>, out: &mut Vec<Word<'t>>) {
 /// Finds the entities of the article with their mentions as byte ranges, which the quote stage
 /// uses to name speakers.
 pub fn detect(a: &Analysis) -> Found {
-    let mut found = detect_in(a.lang, a.text, &a.sentences, Some(&a.paragraphs));
+    detect_with(a, false)
+}
+
+/// [`detect`], also collecting the type model's examples when `collect` is true.
+pub(crate) fn detect_with(a: &Analysis, collect: bool) -> Found {
+    let mut found = detect_in_with(a.lang, a.text, &a.sentences, Some(&a.paragraphs), collect);
     for credit in &a.parts.credits {
         let name = credit.trim();
         if name.is_empty() {
@@ -258,18 +276,39 @@ pub(crate) fn detect_in(
     sentences: &[Range<usize>],
     paragraphs: Option<&[Range<usize>]>,
 ) -> Found {
+    detect_in_with(lang, text, sentences, paragraphs, false)
+}
+
+/// [`detect_in`], also collecting the type model's examples when `collect` is true.
+fn detect_in_with(
+    lang: &'static Language,
+    text: &str,
+    sentences: &[Range<usize>],
+    paragraphs: Option<&[Range<usize>]>,
+    collect: bool,
+) -> Found {
     let lex = lexicon::get(lang);
     let mut cands = Vec::new();
     let mut toks = Vec::new();
+    // Lower-case words of the article (for the type model: "Stato" is also written "stato").
+    let mut low_words: HashSet<&str, FixedState> = HashSet::default();
+    let model = !lex.type_model.is_empty();
     for s in sentences {
         tokenize(text, s.clone(), &mut toks);
         candidates(lex, text, &toks, &mut cands);
+        if model {
+            low_words.extend(
+                toks.iter()
+                    .map(|w| w.text)
+                    .filter(|w| w.len() >= 4 && w.starts_with(char::is_lowercase)),
+            );
+        }
     }
     let lead_end = paragraphs
         .and_then(|p| p.first())
         .map(|p| p.end)
         .unwrap_or(0);
-    group(cands, lead_end)
+    group(lex, text, cands, lead_end, &low_words, collect)
 }
 
 /// Extends `j` over up to two adjectives after an organization word ("Commissione europea",
@@ -364,6 +403,18 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                 j += 1;
                 continue;
             }
+            // A short lower-case article joined by a hyphen to a surname ("Bashar al-Assad",
+            // "Abd el-Kader").
+            if g == " "
+                && j + 2 < n
+                && next.chars().count() <= 3
+                && next.chars().all(char::is_lowercase)
+                && gap(j + 1) == "-"
+                && is_cap(toks[j + 2].text)
+            {
+                j += 2;
+                continue;
+            }
             if (g == " " || g == "-")
                 && j + 2 < n
                 && !is_cap(next)
@@ -440,6 +491,26 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
             } else {
                 break;
             }
+        }
+        // A province's code in parentheses after a town ("Rho (MI)").
+        if start == run_end
+            && start > 0
+            && gap(start - 1).trim_start() == "("
+            && is_cap(toks[start - 1].text)
+            && text[toks[start].end..].starts_with(')')
+            && lex.province_codes.contains(toks[start].text)
+        {
+            out.push(Cand {
+                range: toks[start].start..toks[start].end,
+                name: name_of(text, &toks[start..=start]),
+                nwords: 1,
+                kind: Some(EntityType::Location),
+                strong: true,
+                initial: false,
+                guess: None,
+            });
+            i = run_end + 1;
+            continue;
         }
         if start == run_end {
             let f = lex.flags(lower(toks[start].text).as_ref());
@@ -608,7 +679,7 @@ fn split_and_push<'t>(
     }
     // A place's head word ("Provincia di Trento") keeps the name whole, as an organization's.
     let org_head = lex.org_heads.contains(toks[0].text)
-        || (toks.len() >= 2 && lex.loc_heads.contains(toks[0].text));
+        || (toks.len() >= 2 && lex.loc_heads.contains(lower(toks[0].text).as_ref()));
     // A place before a person's name ("degli Stati Uniti Barack Obama").
     if toks.len() >= 3 && !place && !org_head {
         for k in (1..toks.len() - 1).rev() {
@@ -679,7 +750,8 @@ fn split_and_push<'t>(
         }
         (Some(EntityType::Location), true)
     } else if toks.len() >= 2
-        && (lex.loc_heads.contains(first) || (!titled && lex.towns.contains(name.as_ref())))
+        && (lex.loc_heads.contains(lower(first).as_ref())
+            || (!titled && lex.towns.contains(name.as_ref())))
     {
         // "Piazza Navona", "Brembate di Sopra".
         (Some(EntityType::Location), true)
@@ -722,7 +794,14 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Groups candidates into entities (coreference of short forms) and types them.
-fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
+fn group(
+    lex: &Lexicon,
+    text: &str,
+    cands: Vec<Cand>,
+    lead_end: usize,
+    low_words: &HashSet<&str, FixedState>,
+    collect: bool,
+) -> Found {
     // Names seen capitalized inside a sentence vouch for the same word at a sentence start.
     let mut inside: HashSet<&str, FixedState> =
         HashSet::with_capacity_and_hasher(cands.len(), FixedState::default());
@@ -737,6 +816,8 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
         strong: bool,
         /// Context guesses of the members: PER, LOC, ORG.
         votes: [u32; 3],
+        /// A sentence-initial name nothing vouches for.
+        unvouched: bool,
     }
     fn vote(votes: &mut [u32; 3], g: Option<(EntityType, bool)>) {
         match g.map(|g| g.0) {
@@ -770,7 +851,10 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
         }
         // Short form of a person already seen (not an organization by its own words: "Guardia di
         // Finanza" is no short form of "Comando Generale della Guardia di Finanza").
-        if !c.strong || c.kind == Some(EntityType::Person) {
+        // A one-word place that is the surname of a person of the article ("Clinton" after
+        // "Bill Clinton", "Monti" after "Mario Monti") is that person too.
+        let surname = c.kind == Some(EntityType::Location) && c.nwords == 1;
+        if !c.strong || c.kind == Some(EntityType::Person) || surname {
             let ncw = words(&c.name).count();
             let mut found = None;
             let mut link = words(&c.name)
@@ -788,6 +872,9 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
                     // no person's.
                     && (g.kind.is_some() || words(g.name).all(|w| !w.starts_with(char::is_lowercase)))
                     && words(&c.name).all(|w| words(g.name).any(|gw| gw == w))
+                    && (!surname
+                        || (g.kind == Some(EntityType::Person)
+                            && words(g.name).last() == Some(c.name.as_ref())))
                 {
                     found = Some(gi);
                     break;
@@ -804,16 +891,17 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
         }
         // A name at a sentence start nothing vouches for; a guess from the word after it
         // ("Berlusconi ha detto") is enough.
-        if c.initial
+        // With a type model, the model judges it (it is kept out of the short-form index).
+        let unvouched = c.initial
             && c.kind.is_none()
             && !inside.contains(c.name.as_ref())
-            && !c.guess.is_some_and(|g| g.1)
-        {
+            && !c.guess.is_some_and(|g| g.1);
+        if unvouched && lex.type_model.is_empty() {
             continue;
         }
         let g = groups.len();
         by_name.insert(c.name.as_ref(), g);
-        for w in words(&c.name) {
+        for w in words(&c.name).filter(|_| !unvouched) {
             // Lists are newest first; a name repeating a word adds it once.
             let head = by_word.get(w).copied().unwrap_or(END);
             if head != END && links[head].0 == g {
@@ -830,6 +918,7 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
             kind: c.kind,
             strong: c.strong,
             votes,
+            unvouched,
         });
         assigned[ci] = Some(g);
     }
@@ -848,6 +937,9 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
     // ORG 0.594 overall F1 against PER 0.585) and a single word is left out.
     let mut keep: Vec<Option<usize>> = vec![None; groups.len()];
     let mut entities = Vec::new();
+    let mut feats = model::Feats::default();
+    let mut examples = Vec::new();
+    let shared = lexicon::shared();
     for (gi, g) in groups.iter().enumerate() {
         let best = (0..3).max_by_key(|&k| (g.votes[k], std::cmp::Reverse(k)));
         let guessed = best.filter(|&k| g.votes[k] > 0).map(|k| {
@@ -857,13 +949,100 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
                 EntityType::Organization,
             ][k]
         });
-        let kind = match (g.kind, guessed) {
-            (Some(k), _) => k,
-            (None, Some(k)) => k,
-            (None, None) if g.nwords >= 2 => EntityType::Organization,
-            (None, None) => continue,
-        };
         let spans = &members[gi];
+        let rule = match (g.kind, guessed) {
+            (Some(k), _) => Some(k),
+            (None, Some(k)) => Some(k),
+            (None, None) if g.nwords >= 2 && !g.unvouched => Some(EntityType::Organization),
+            (None, None) => None,
+        };
+        // A city named with an article is a club ("il Milan", "la Roma"), unless the article
+        // belongs to the city's name ("il Cairo").
+        let club = g.strong
+            && g.kind == Some(EntityType::Location)
+            && g.nwords == 1
+            && !lex.team_articles.is_empty()
+            && shared.cities.contains(g.name)
+            && !["Il ", "La ", "Lo ", "L'", "Le ", "El "].iter().any(|a| {
+                let mut full = String::with_capacity(a.len() + g.name.len());
+                full.push_str(a);
+                full.push_str(g.name);
+                lex.places.contains(&full) || shared.cities.contains(&full)
+            })
+            && 2 * spans
+                .iter()
+                .filter(|&&m| {
+                    let (gap, w) = model::before(text, cands[m].range.start);
+                    gap == " " && lex.team_articles.contains(lower(w).as_ref())
+                })
+                .count()
+                > spans.len();
+        // Places of the gazetteer keep their type (metonymy stays LOC: "Mosca ha detto").
+        let gazetteer = g.strong
+            && g.kind == Some(EntityType::Location)
+            && (lex.places.contains(g.name)
+                || shared.cities.contains(g.name)
+                || lex.province_codes.contains(g.name)
+                || g.name
+                    .rsplit_once(' ')
+                    .is_some_and(|(a, b)| lex.place_adjectives.contains(b) && is_place(lex, a)));
+        // A lower-case institution of the lists ("vigili del fuoco") is typed by them.
+        let institution = g.strong && g.name.starts_with(char::is_lowercase);
+        let kind = if club {
+            Some(EntityType::Organization)
+        } else if !gazetteer && !institution && !lex.type_model.is_empty() {
+            feats.reset(collect);
+            model::features(
+                lex,
+                text,
+                &model::Named {
+                    name: g.name,
+                    nwords: g.nwords,
+                    rule,
+                    given: g.kind,
+                    votes: g.votes,
+                    unvouched: g.unvouched,
+                    strong: g.strong,
+                    low_seen: words(g.name)
+                        .next()
+                        .is_some_and(|w| low_words.contains(lower(w).as_ref())),
+                    part_of: {
+                        // A longer name of the article holding this one-word name.
+                        let mut link = if g.nwords == 1 {
+                            by_word.get(g.name).copied().unwrap_or(END)
+                        } else {
+                            END
+                        };
+                        let mut found = None;
+                        while link != END {
+                            let (gj, next) = links[link];
+                            if gj != gi && groups[gj].nwords > 1 {
+                                found = Some((groups[gj].kind, groups[gj].strong));
+                                break;
+                            }
+                            link = next;
+                        }
+                        found
+                    },
+                },
+                spans
+                    .iter()
+                    .map(|&m| (cands[m].range.clone(), cands[m].initial)),
+                &mut feats,
+            );
+            if collect {
+                examples.push((
+                    feats.names.clone().unwrap_or_default(),
+                    spans.iter().map(|&m| cands[m].range.clone()).collect(),
+                ));
+            }
+            model::classify(&lex.type_model, &feats.hashes)
+        } else {
+            rule
+        };
+        let Some(kind) = kind else {
+            continue;
+        };
         let lead = spans.iter().any(|&m| cands[m].range.start < lead_end);
         let weight = spans.len() as f64 + if lead { 1.0 } else { 0.0 };
         keep[gi] = Some(entities.len());
@@ -918,6 +1097,7 @@ fn group(cands: Vec<Cand>, lead_end: usize) -> Found {
     Found {
         entities: sorted,
         mentions,
+        examples,
     }
 }
 
@@ -1062,5 +1242,57 @@ mod tests {
                 .any(|(n, _)| n.starts_with("Secondo") || n.contains("stazione")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn clubs_province_codes_surnames_and_heads() {
+        let e = ents(
+            "it",
+            "Il Milan ha battuto la Roma ieri sera a Milano. Un incidente a Rho (MI) ha fermato \
+             il traffico. Bill Clinton ha parlato a lungo e Clinton ha poi lasciato gli USA. \
+             La Provincia di Imperia ha scritto al presidente siriano Bashar al-Assad. Papa \
+             Paolo VI visitò la Basilica di San Lorenzo.",
+        );
+        for (name, kind) in [
+            ("Milan", EntityType::Organization),
+            ("Roma", EntityType::Organization),
+            ("Milano", EntityType::Location),
+            ("MI", EntityType::Location),
+            ("Bill Clinton", EntityType::Person),
+            ("USA", EntityType::Location),
+            ("Provincia di Imperia", EntityType::Location),
+            ("Bashar al-Assad", EntityType::Person),
+            ("Paolo VI", EntityType::Person),
+            ("Basilica di San Lorenzo", EntityType::Location),
+        ] {
+            assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
+        }
+        // "Clinton" is Bill Clinton's surname, no town of its own.
+        assert!(!e.iter().any(|(n, _)| n == "Clinton"), "{e:?}");
+    }
+
+    #[test]
+    fn type_model_parses_and_scores() {
+        let lines: Vec<String> = [
+            "# comment",
+            "bias 0 0 0 1",
+            "gn1 2 0 0 0",
+            "bad line",
+            "x 1 2",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let m = model::parse(&lines);
+        assert_eq!(m.len(), 2, "{m:?}");
+        let f = |v: &[&str]| v.iter().map(|s| model::key(s)).collect::<Vec<_>>();
+        assert_eq!(model::classify(&m, &f(&["bias"])), None);
+        assert_eq!(
+            model::classify(&m, &f(&["bias", "gn1", "unknown"])),
+            Some(EntityType::Person)
+        );
+        // The Italian model is compiled in and not empty.
+        let it = lexicon::get(crate::lang::get("it").unwrap());
+        assert!(it.type_model.len() > 100);
     }
 }

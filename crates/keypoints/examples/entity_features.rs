@@ -1,0 +1,28 @@
+//! Prints the type model's training examples of a KIND-style file: one name a line, its gold
+//! class, a tab, its features separated by spaces. Input of `tools/entity_model/train.py`.
+//!
+//! `cargo run --profile fast -p keypoints --example entity_features -- FILE [K/M]`
+use keypoints::entities::eval::{parse_kind, part, type_examples};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(file) = args.get(1) else {
+        eprintln!("usage: entity_features FILE [K/M]");
+        std::process::exit(2);
+    };
+    let Ok(data) = std::fs::read_to_string(file) else {
+        eprintln!("cannot read {file}");
+        std::process::exit(2);
+    };
+    let all = parse_kind(&data);
+    let sents = match args.get(2).and_then(|p| p.split_once('/')) {
+        Some((k, m)) => part(&all, k.parse().unwrap_or(1), m.parse().unwrap_or(1)),
+        None => &all[..],
+    };
+    let Ok(lang) = keypoints::lang::get("it") else {
+        std::process::exit(2);
+    };
+    for (label, feats) in type_examples(sents, lang) {
+        println!("{label}\t{}", feats.join(" "));
+    }
+}

@@ -1,0 +1,382 @@
+//! A small linear model that types the names no strong rule types (no gazetteer, no organization
+//! or place word): an averaged perceptron over features of the name (shape, suffixes, list
+//! membership, the rules' guess) and of the words around its mentions. Four classes: PER, LOC,
+//! ORG and "no entity". The weights are a language's `entity_model` list ("feature w_per w_loc
+//! w_org w_none" a line), trained by `tools/entity_model/train.py` (see its header for the data
+//! and the procedure); a language without the list keeps the rules alone.
+use std::fmt::Write as _;
+use std::hash::BuildHasher;
+use std::ops::Range;
+
+use foldhash::fast::FixedState;
+
+use super::lexicon::{self, Lexicon, STOP};
+use super::{is_acronym, is_cap, lower, words};
+use crate::digest::EntityType;
+
+/// Hash of a feature's name -> weights of PER, LOC, ORG, none. Features are looked up by hash so
+/// that scoring a name allocates no strings.
+pub(crate) type Model = std::collections::HashMap<u64, [f32; 4], FixedState>;
+
+/// The hash of a feature's name (fixed seed: the same in every run).
+pub(crate) fn key(f: &str) -> u64 {
+    FixedState::default().hash_one(f)
+}
+
+/// The features of a name: their hashes, and their names when collecting training examples.
+#[derive(Default)]
+pub(crate) struct Feats {
+    buf: String,
+    /// Hashes of the features (sorted and without repeats after [`features`]).
+    pub hashes: Vec<u64>,
+    /// The features' names, kept only when `Some` (sorted and without repeats after
+    /// [`features`]).
+    pub names: Option<Vec<String>>,
+}
+
+impl Feats {
+    /// Empties the features, keeping names when `names` is true.
+    pub fn reset(&mut self, names: bool) {
+        self.hashes.clear();
+        match (&mut self.names, names) {
+            (Some(v), true) => v.clear(),
+            (n, true) => *n = Some(Vec::new()),
+            (n, false) => *n = None,
+        }
+    }
+
+    /// Adds the feature written by `f`.
+    fn add(&mut self, f: std::fmt::Arguments) {
+        self.buf.clear();
+        let _ = self.buf.write_fmt(f);
+        self.hashes.push(key(&self.buf));
+        if let Some(n) = &mut self.names {
+            n.push(self.buf.clone());
+        }
+    }
+}
+
+/// Parses the `entity_model` lines; malformed lines are skipped.
+pub(crate) fn parse(lines: &[String]) -> Model {
+    let mut m = Model::default();
+    for l in lines {
+        let mut it = l.split_whitespace();
+        let Some(f) = it.next() else { continue };
+        let mut w = [0f32; 4];
+        let mut ok = true;
+        for x in &mut w {
+            match it.next().and_then(|v| v.parse().ok()) {
+                Some(v) => *x = v,
+                None => ok = false,
+            }
+        }
+        if ok {
+            m.insert(key(f), w);
+        }
+    }
+    m
+}
+
+/// What the rules know of a name.
+pub(crate) struct Named<'a> {
+    pub name: &'a str,
+    pub nwords: usize,
+    /// The type the rules would give (after context hints and defaults).
+    pub rule: Option<EntityType>,
+    /// The type the name's own evidence gave (weak evidence: a given name, a town...).
+    pub given: Option<EntityType>,
+    /// Context hints of the mentions: PER, LOC, ORG.
+    pub votes: [u32; 3],
+    /// Only at sentence starts, with nothing vouching for it.
+    pub unvouched: bool,
+    /// The rules' type comes from strong evidence (a title, an organization or place word).
+    pub strong: bool,
+    /// The first word is also written in lower case in the article (a common noun).
+    pub low_seen: bool,
+    /// For a one-word name, the rules' type (and strength) of a longer name of the article
+    /// that holds it.
+    pub part_of: Option<(Option<EntityType>, bool)>,
+}
+
+fn tag(t: Option<EntityType>) -> &'static str {
+    match t {
+        Some(EntityType::Person) => "PER",
+        Some(EntityType::Location) => "LOC",
+        Some(EntityType::Organization) => "ORG",
+        _ => "NONE",
+    }
+}
+
+/// The gap and the word before byte `pos` of `text` (the word empty at a paragraph or text start).
+pub(crate) fn before(text: &str, pos: usize) -> (&str, &str) {
+    let head = text.get(..pos).unwrap_or("");
+    let mut g = head.len();
+    for (i, c) in head.char_indices().rev().take(8) {
+        if c.is_alphanumeric() {
+            break;
+        }
+        g = i;
+    }
+    let gap = &head[g..];
+    if gap.contains('\n') {
+        return ("NL", "");
+    }
+    let mut w = g;
+    for (i, c) in head[..g].char_indices().rev().take(30) {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        w = i;
+    }
+    (gap, &head[w..g])
+}
+
+/// The gap and the word after byte `pos` of `text`.
+fn after(text: &str, pos: usize) -> (&str, &str) {
+    let tail = text.get(pos..).unwrap_or("");
+    let mut g = tail.len();
+    for (i, c) in tail.char_indices().take(8) {
+        if c.is_alphanumeric() {
+            g = i;
+            break;
+        }
+    }
+    let gap = &tail[..g];
+    if gap.contains('\n') {
+        return ("NL", "");
+    }
+    let rest = &tail[g..];
+    let mut w = rest.len();
+    for (i, c) in rest.char_indices().take(31) {
+        if !c.is_alphanumeric() {
+            w = i;
+            break;
+        }
+    }
+    (gap, &rest[..w.min(rest.len())])
+}
+
+/// A context word as a feature value: lower case, or "CAP" for a capitalized word that is no
+/// stopword (another name).
+fn ctx_word<'a>(lex: &Lexicon, w: &'a str) -> super::Low<'a> {
+    let low = lower(w);
+    if is_cap(w) && lex.flags(low.as_ref()) & STOP == 0 {
+        super::Low::Borrowed("CAP")
+    } else {
+        low
+    }
+}
+
+/// A gap as a feature value: its punctuation without spaces, "_" for a plain space.
+fn gap_value(g: &str) -> GapValue {
+    let mut v = GapValue([0; 12], 0);
+    for c in g.chars().filter(|c| !c.is_whitespace()).take(3) {
+        let c = if c == '’' { '\'' } else { c };
+        let n = c.len_utf8();
+        if v.1 + n <= v.0.len() {
+            c.encode_utf8(&mut v.0[v.1..]);
+            v.1 += n;
+        }
+    }
+    if v.1 == 0 {
+        v.0[0] = b'_';
+        v.1 = 1;
+    }
+    v
+}
+
+/// A gap's value on the stack (up to three characters).
+struct GapValue([u8; 12], usize);
+
+impl std::fmt::Display for GapValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(std::str::from_utf8(&self.0[..self.1]).unwrap_or("_"))
+    }
+}
+
+/// The last `n` characters of a word of four characters or more.
+fn suffix(w: &str, n: usize) -> Option<&str> {
+    if w.chars().count() < 4 {
+        return None;
+    }
+    w.char_indices().rev().nth(n - 1).map(|(i, _)| &w[i..])
+}
+
+fn joins(g: &str) -> bool {
+    g == " " || g == "'" || g == "’"
+}
+
+/// The features of a name and its mentions (byte ranges, sentence-initial flag) into `out`,
+/// sorted and without repeats.
+pub(crate) fn features(
+    lex: &Lexicon,
+    text: &str,
+    n: &Named,
+    mentions: impl Iterator<Item = (Range<usize>, bool)>,
+    out: &mut Feats,
+) {
+    let shared = lexicon::shared();
+    out.add(format_args!("bias"));
+    out.add(format_args!("rule={}", tag(n.rule)));
+    out.add(format_args!("given={}", tag(n.given)));
+    for (k, t) in ["PER", "LOC", "ORG"].iter().enumerate() {
+        if n.votes[k] > 0 {
+            out.add(format_args!("vote={t}"));
+        }
+    }
+    if n.unvouched {
+        out.add(format_args!("unv"));
+    }
+    if n.strong {
+        out.add(format_args!("strong={}", tag(n.given)));
+    }
+    if n.low_seen {
+        out.add(format_args!("lowseen"));
+    }
+    if let Some((k, strong)) = n.part_of {
+        out.add(format_args!(
+            "in={}{}",
+            tag(k),
+            if strong { "s" } else { "" }
+        ));
+    }
+    out.add(format_args!("nw={}", n.nwords.min(4)));
+    let ws: Vec<&str> = words(n.name).collect();
+    let (Some(&first), Some(&last)) = (ws.first(), ws.last()) else {
+        return;
+    };
+    for w in &ws {
+        if is_acronym(w) {
+            out.add(format_args!("acr"));
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            out.add(format_args!("dig"));
+        }
+        if !is_cap(w) {
+            out.add(format_args!("low={w}"));
+        }
+    }
+    if ws.len() == 1 {
+        let len = first.chars().count();
+        out.add(format_args!(
+            "len={}",
+            [0, 3, 5, 8].iter().filter(|&&b| len > b).count()
+        ));
+    }
+    if shared.given_names.contains(first) {
+        out.add(format_args!("gn1"));
+    }
+    if ws.len() > 1 && shared.given_names.contains(last) {
+        out.add(format_args!("gnl"));
+    }
+    if ws.len() > 1 && ws[1..].iter().all(|w| is_cap(w)) {
+        out.add(format_args!("allcap"));
+    }
+    if lex.towns.contains(n.name) {
+        out.add(format_args!("town"));
+    }
+    if lex.any_place.contains(n.name) {
+        out.add(format_args!("place"));
+    }
+    if ws.len() > 1 && lex.any_place.contains(first) {
+        out.add(format_args!("fwplace"));
+    }
+    if ws.len() > 1 && lex.any_place.contains(last) {
+        out.add(format_args!("lwplace"));
+    }
+    if lex.org_heads.contains(first) {
+        out.add(format_args!("orgh"));
+    }
+    if lex.org_tails.contains(last) {
+        out.add(format_args!("orgt"));
+    }
+    let lf = lower(first);
+    if lex.loc_heads.contains(lf.as_ref()) {
+        out.add(format_args!("loch"));
+    }
+    if lex.titles.contains(lf.as_ref()) {
+        out.add(format_args!("title"));
+    }
+    let low_last = lower(last);
+    if let (Some(s3), Some(s2)) = (suffix(low_last.as_ref(), 3), suffix(low_last.as_ref(), 2)) {
+        out.add(format_args!("s3={s3}"));
+        out.add(format_args!("s2={s2}"));
+    }
+    if ws.len() > 1 {
+        if lex.flags(lf.as_ref()) & STOP != 0 {
+            out.add(format_args!("fwstop"));
+        }
+        if let Some(f3) = suffix(lf.as_ref(), 3) {
+            out.add(format_args!("f3={f3}"));
+        }
+    }
+    if n.name.contains('-') {
+        out.add(format_args!("hy"));
+    }
+    if n.name.contains('\'') {
+        out.add(format_args!("ap"));
+    }
+    let mut count = 0;
+    for (r, initial) in mentions {
+        count += 1;
+        if initial {
+            out.add(format_args!("init"));
+        }
+        let (g, w) = before(text, r.start);
+        out.add(format_args!("pg={}", gap_value(g)));
+        if !w.is_empty() && joins(g) {
+            let p1 = ctx_word(lex, w);
+            let p1 = p1.as_ref();
+            let start = r.start - g.len() - w.len();
+            let (g2, w2) = before(text, start);
+            if !w2.is_empty() && joins(g2) {
+                let p2 = ctx_word(lex, w2);
+                out.add(format_args!("p2={}", p2.as_ref()));
+                out.add(format_args!("p21={}_{p1}", p2.as_ref()));
+            }
+            out.add(format_args!("p1={p1}"));
+        }
+        let (g, w) = after(text, r.end);
+        out.add(format_args!("ng={}", gap_value(g)));
+        if !w.is_empty() && joins(g) {
+            let n1 = ctx_word(lex, w);
+            let end = r.end + g.len() + w.len();
+            let (g2, w2) = after(text, end);
+            if !w2.is_empty() && joins(g2) {
+                out.add(format_args!("n2={}", ctx_word(lex, w2).as_ref()));
+            }
+            out.add(format_args!("n1={}", n1.as_ref()));
+        }
+    }
+    out.add(format_args!("nm={}", count.min(3)));
+    out.hashes.sort_unstable();
+    out.hashes.dedup();
+    if let Some(n) = &mut out.names {
+        n.sort_unstable();
+        n.dedup();
+    }
+}
+
+/// The type the model gives to a name with `feats` (`None`: no entity).
+pub(crate) fn classify(m: &Model, feats: &[u64]) -> Option<EntityType> {
+    let mut s = [0f32; 4];
+    for f in feats {
+        if let Some(w) = m.get(f) {
+            for k in 0..4 {
+                s[k] += w[k];
+            }
+        }
+    }
+    let mut best = 0;
+    for k in 1..4 {
+        if s[k] > s[best] {
+            best = k;
+        }
+    }
+    match best {
+        0 => Some(EntityType::Person),
+        1 => Some(EntityType::Location),
+        2 => Some(EntityType::Organization),
+        _ => None,
+    }
+}
