@@ -32,6 +32,8 @@ pub(crate) mod flag {
     pub const SOURCE_NOUN: u32 = 1 << 14;
     pub const SOURCE_PREPOSITION: u32 = 1 << 15;
     pub const RELATIVE: u32 = 1 << 16;
+    pub const SUBJECT: u32 = 1 << 17;
+    pub const POLL: u32 = 1 << 18;
     /// Any word that can start or make a cue.
     pub const CUE: u32 =
         SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
@@ -70,6 +72,10 @@ pub(crate) struct Cues {
     pub source_prepositions: Set,
     /// Relative pronouns that stand for the mention before them ("Sanders, who said").
     pub relative_pronouns: Set,
+    /// Pronouns in subject form that open a reported clause ("said on Twitter they would").
+    pub subject_pronouns: Set,
+    /// Surveys that are the source of a standing ("a lead in the polls").
+    pub poll_nouns: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u32, foldhash::fast::FixedState>,
@@ -135,6 +141,8 @@ impl Cues {
             source_nouns: set(lang, "source_nouns"),
             source_prepositions: set(lang, "source_prepositions"),
             relative_pronouns: set(lang, "relative_pronouns"),
+            subject_pronouns: set(lang, "subject_pronouns"),
+            poll_nouns: set(lang, "poll_nouns"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),
@@ -156,6 +164,8 @@ impl Cues {
             (&c.source_nouns, flag::SOURCE_NOUN),
             (&c.source_prepositions, flag::SOURCE_PREPOSITION),
             (&c.relative_pronouns, flag::RELATIVE),
+            (&c.subject_pronouns, flag::SUBJECT),
+            (&c.poll_nouns, flag::POLL),
         ] {
             for w in words {
                 *flags.entry(w.clone()).or_default() |= bit;

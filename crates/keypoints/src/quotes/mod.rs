@@ -634,8 +634,13 @@ impl<'a> Ctx<'a> {
             {
                 // Not when the clause after it has a cue of its own ("In a statement, Smith
                 // said …").
+                // Only the clause right after the phrase counts ("In a poll, Cruz had a lead,
+                // largely thanks to evangelical support" has none).
                 let own_cue = |last: usize| {
-                    toks[last + 1..].iter().enumerate().any(|(o, t)| {
+                    let end = (last + 2..n)
+                        .find(|&j| self.breaks(toks, j - 1))
+                        .unwrap_or(n);
+                    toks[last + 1..end].iter().enumerate().any(|(o, t)| {
                         t.flags & (flag::SPEECH | flag::ATTRIBUTION | flag::GERUND) != 0
                             && toks[last + o].flags & flag::DETERMINER == 0
                     })
@@ -652,10 +657,41 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            // "Trump has a decisive lead in the polls": a source phrase closing a clause that
+            // has no cue of its own attributes that clause.
+            if f & flag::SOURCE_PREPOSITION != 0
+                && k >= 3
+                && !self.inside_quote(toks[k].start)
+                && !self.gap(toks, k - 1).contains(CLAUSE_BREAKS)
+            {
+                let cs = self.clause_start(toks, k);
+                let noun = (k + 1..n.min(k + 5))
+                    .take_while(|&j| !self.breaks(toks, j - 1))
+                    .find(|&j| toks[j].flags & flag::POLL != 0);
+                let cued = toks[cs..k]
+                    .iter()
+                    .any(|t| t.flags & (flag::CUE | flag::SOURCE_NOUN) != 0);
+                if let (Some(_), false, true) = (noun, cued, k - cs >= 3) {
+                    if cs == 0 {
+                        cues.push(Cue {
+                            kind: CueKind::Source,
+                            class: VerbClass::Speech,
+                            first: k,
+                            last: k,
+                            verb: k,
+                        });
+                        k += 1;
+                        continue;
+                    }
+                }
+            }
             let label = f & flag::LABEL != 0 && k + 2 < n && toks[k + 1].flags & flag::AGENT != 0;
             // A verb form after a determiner is a noun ("the states", "a group called",
             // "so-called"), and so is one capitalized inside a sentence ("United States").
-            let noun = (k > 0 && toks[k - 1].flags & flag::DETERMINER != 0)
+            // Only right after it: "…, but I never trusted her,” said Smith" has a verb.
+            let noun = (k > 0
+                && toks[k - 1].flags & flag::DETERMINER != 0
+                && self.gap(toks, k - 1).trim().is_empty())
                 || (k > 0 && toks[k].text.starts_with(char::is_uppercase) && !title_case());
             let class = if noun {
                 None
@@ -716,7 +752,13 @@ impl<'a> Ctx<'a> {
                 if k + 1 < n
                     && self.gap(toks, k).trim().is_empty()
                     && lex.verb_particles.contains(&*fold(next))
-                    && (class != VerbClass::Speech || low_eq(next, "out") || low_eq(next, "for"))
+                    && (class != VerbClass::Speech
+                        || low_eq(next, "out")
+                        || low_eq(next, "for")
+                        || (low_eq(next, "about")
+                            && toks.get(k + 2).is_some_and(|t| {
+                                !t.text.starts_with(|c: char| c.is_ascii_digit())
+                            })))
                 {
                     last = k + 1;
                 }
@@ -959,7 +1001,10 @@ impl<'a> Ctx<'a> {
             // A verb that takes an object inverts only at the end of the sentence ("…, the
             // poll found."): "…, Trump won 45 percent support among voters" is no attribution.
             let speech = c.class == VerbClass::Speech;
+            // "“…,” he claimed they had never met": a clause of its own follows the cue.
+            let clause_after = phrase.len() >= 3 && first_flags & flag::SUBJECT != 0;
             c.first - cs <= 8
+                && !clause_after
                 && (quoted
                     || phrase.is_empty()
                     || TIME_WORDS.contains(&first)
@@ -975,8 +1020,19 @@ impl<'a> Ctx<'a> {
             let t0 = phrase.first().map_or("", |t| t.text);
             let closes =
                 e >= toks.len() || toks[e].start >= sent_end || self.gap(toks, e - 1).trim() == ",";
+            // "Brianne Stone, 29, of Huntsville, Ala., says her biggest concern …": after a
+            // name and its apposition, a lower-case clause is what the name says.
+            let name_first = (1..cs.min(5))
+                .find(|&j| self.gap(toks, j - 1).contains(','))
+                .is_some_and(|j| {
+                    toks[..j]
+                        .iter()
+                        .all(|t| t.text.starts_with(char::is_uppercase))
+                });
+            let after_name = !quoted && name_first && t0.starts_with(char::is_lowercase);
             // Only a verb of saying inverts: after "…, applauding the deal" comes its object.
-            c.kind == CueKind::Verb
+            !after_name
+                && c.kind == CueKind::Verb
                 && c.class == VerbClass::Speech
                 && !phrase.is_empty()
                 && phrase.len() <= if quoted { 12 } else { 8 }
@@ -1083,8 +1139,20 @@ impl<'a> Ctx<'a> {
             let then_that = toks
                 .get(k + 1)
                 .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0);
+            // ", 27 percent of those polled said …": a clause with a verb of saying of its own.
+            let own_speech = g.contains(',')
+                && (k..toks.len().min(k + 8))
+                    .take_while(|&j| j == k || !self.breaks(toks, j - 1))
+                    .any(|j| {
+                        toks[j].flags & flag::SPEECH != 0
+                            && toks[j - 1].flags & flag::DETERMINER == 0
+                            && !self.inside_quote(toks[j].start)
+                    });
             if g.contains(';')
-                || (g.contains(',') && self.opens_participle(&toks[k]) && !then_that)
+                || (g.contains(',')
+                    && self.opens_participle(&toks[k])
+                    && (!then_that || toks[k].flags & flag::GERUND != 0))
+                || own_speech
                 || self.opens_attribution(toks, k)
             {
                 return toks[k - 1].end.min(limit);
@@ -1633,11 +1701,39 @@ impl<'a> Ctx<'a> {
             && c.last + 1 < n
             && !next_gap.contains([',', '.', ';'])
         {
-            let t = &toks[c.last + 1];
-            let prep = t.flags & flag::PREPOSITION != 0 && !(object && low_eq(t.text, "to"));
-            if !prep && toks[c.last + 1].start < limit {
-                let end = self.clause_end(toks, c.last + 1, limit);
-                let content = toks[c.last + 1].start..end;
+            let mut t = &toks[c.last + 1];
+            // "promised to build a wall", "vowed to win": a verb of saying other than "say"
+            // takes a to-infinitive (not "said to reporters", "told to the crowd").
+            let infinitive = !object
+                && !["say", "said", "says"]
+                    .iter()
+                    .any(|w| low_eq(toks[c.verb].text, w))
+                && toks.get(c.last + 2).is_some_and(|v| {
+                    v.flags & (flag::DETERMINER | flag::PREPOSITION | flag::PRONOUN) == 0
+                        && v.text.starts_with(char::is_lowercase)
+                        && (!v.text.ends_with('s') || v.text.ends_with("ss"))
+                        && !self.gap(toks, c.last + 1).contains(CLAUSE_BREAKS)
+                });
+            let mut prep = t.flags & flag::PREPOSITION != 0
+                && !((object || infinitive) && low_eq(t.text, "to"));
+            if prep && !object {
+                // "said in a statement Thursday they pulled …": the clause opens at its subject
+                // pronoun after the phrase.
+                if let Some(j) = (c.last + 2..n.min(c.last + 10))
+                    .take_while(|&j| !self.breaks(toks, j - 1))
+                    .find(|&j| toks[j].flags & flag::SUBJECT != 0)
+                {
+                    t = &toks[j];
+                    prep = false;
+                }
+            }
+            if !prep && t.start < limit {
+                let from = toks
+                    .iter()
+                    .position(|x| x.start == t.start)
+                    .unwrap_or(c.last + 1);
+                let end = self.clause_end(toks, from, limit);
+                let content = t.start..end;
                 let min = if object { 1 } else { 3 };
                 if words(&self.text[content.clone()]).take(min).count() >= min {
                     let kind = if self.contains_quote(&content) {
@@ -1645,6 +1741,27 @@ impl<'a> Ctx<'a> {
                     } else {
                         QuoteKind::Indirect
                     };
+                    return Some(self.raw(content, speaker, cue_text, kind));
+                }
+            }
+        }
+        // 4. "Rubio says, win or lose in Florida, he’s staying in the race": in English, a clause
+        // after a comma right after a verb of saying that does not close the sentence.
+        if self.lang.code() == "en"
+            && c.class == VerbClass::Speech
+            && c.kind == CueKind::Verb
+            && c.last + 1 < n
+            && next_gap.trim() == ","
+            && toks[c.last + 1].start < limit
+        {
+            let t = &toks[c.last + 1];
+            if t.flags & (flag::PREPOSITION | flag::CONJUNCTION | flag::ADVERB) == 0
+                && !self.opens_clause(t)
+            {
+                let end = self.clause_end(toks, c.last + 1, limit);
+                let content = t.start..end;
+                if words(&self.text[content.clone()]).take(4).count() >= 4 {
+                    let kind = self.kind_of(&content);
                     return Some(self.raw(content, speaker, cue_text, kind));
                 }
             }
@@ -2056,9 +2173,13 @@ mod tests {
         let t = "Senator Jane Doe sternly rebuked Governor Tom Lee, saying that the plan would \
                  fail.";
         let q = quotes("en", t);
+        // "rebuked" attributes its object too; the gerund's clause is a quote of its own.
         assert_eq!(
             spans(t, &q),
-            [("that the plan would fail", Some("Jane Doe".to_string()))]
+            [
+                ("Governor Tom Lee", Some("Jane Doe".to_string())),
+                ("that the plan would fail", Some("Jane Doe".to_string()))
+            ]
         );
         let t = "On Friday, Senator Jane Doe, a veteran of the committee, told reporters that \
                  the plan would fail.";
@@ -2067,6 +2188,69 @@ mod tests {
             spans(t, &q),
             [("that the plan would fail", Some("Jane Doe".to_string()))]
         );
+    }
+
+    #[test]
+    fn english_reported_clauses_after_commas_phrases_and_names() {
+        let cases = [
+            (
+                "Marco Rubio says, win or lose in the Florida primary, he is staying in the race.",
+                "win or lose in the Florida primary, he is staying in the race",
+                "Marco Rubio",
+            ),
+            (
+                "Jane Stone, 29, of Huntsville, Ala., says her biggest concern is global warming.",
+                "her biggest concern is global warming",
+                "Jane Stone",
+            ),
+            (
+                "Mr. Tom Reed, in a brief interview on Saturday, said his plane was a great aircraft.",
+                "his plane was a great aircraft",
+                "Tom Reed",
+            ),
+            (
+                "The Acme Group said in a statement Thursday night they pulled the listing.",
+                "they pulled the listing",
+                "Acme Group",
+            ),
+            (
+                "Senator Jane Doe promised to build a new bridge over the river.",
+                "to build a new bridge over the river",
+                "Jane Doe",
+            ),
+            (
+                "“I was going to vote for him, but I never trusted her,” said Robert Stone.",
+                "I was going to vote for him, but I never trusted her,",
+                "Robert Stone",
+            ),
+        ];
+        for (t, content, speaker) in cases {
+            let q = quotes("en", t);
+            let got = spans(t, &q);
+            assert_eq!(got.len(), 1, "{t}: {got:?}");
+            assert_eq!(got[0].0, content, "{t}");
+            let sp = q[0].speaker.as_ref().map(|s| &t[s.1.clone()]);
+            assert!(sp.is_some_and(|s| s.contains(speaker)), "{t}: {sp:?}");
+        }
+        // A quote before a comma, then a clause of its own after the cue.
+        let t = "Although he admitted that they had “been friends for years,” he claimed they had \
+                 never met in person.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "they had never met in person"),
+            "{got:?}"
+        );
+        // A standing in the polls, and a second clause with its own verb of saying.
+        let t = "Jim Smith has a decisive lead in the polls ahead of the primary.";
+        assert_eq!(
+            spans(t, &quotes("en", t))[0].0,
+            "Jim Smith has a decisive lead"
+        );
+        let t = "Most voters said they are undecided, 27 percent of the voters said they could \
+                 change their minds.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got[0].0, "they are undecided", "{got:?}");
+        assert_eq!(got[1].0, "they could change their minds", "{got:?}");
     }
 
     #[test]
