@@ -408,8 +408,15 @@ fn find_raw(
                 continue;
             }
         }
-        if short {
-            continue; // scare quotes
+        // A title in capitals (“How the Grinch Stole Christmas,”), not a speaker's words.
+        let (mut all, mut caps) = (0, 0);
+        for w in words(&text[q.clone()]).take(12) {
+            all += 1;
+            caps += usize::from(w.text.starts_with(char::is_uppercase));
+        }
+        let title = all <= 10 && caps * 10 >= all * 6;
+        if short || title {
+            continue; // scare quotes and titles
         }
         left.push(Raw {
             content: q.clone(),
