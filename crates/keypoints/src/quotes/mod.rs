@@ -986,7 +986,8 @@ impl<'a> Ctx<'a> {
             return false;
         }
         // The words before the comma close a quote: the cue is its attribution.
-        let quoted = before || self.gap(toks, cs - 1).contains(CLOSING_MARKS);
+        let g = if cs > 0 { self.gap(toks, cs - 1) } else { "" };
+        let quoted = before || (g.contains(CLOSING_MARKS) && g.contains([',', '?', '!', '.', '…']));
         // "As the crowd cheered, Trump said, “…”": the cue opens the quote after it.
         if !quoted && c.last + 1 < toks.len() && opens_quote(self.gap(toks, c.last)) {
             return false;
@@ -1085,10 +1086,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when the clause starting at token `cs` hangs on what comes before it: after a
-    /// comma ("…, he said") or right after a closing quote mark ("“Really?” she asked").
+    /// comma ("…, he said") or right after a quote that closes with punctuation ("“Really?”
+    /// she asked"; not a quoted word going on: "were “flooded” with messages of support").
     fn attaches(&self, toks: &[Tok], cs: usize) -> bool {
         let g = self.gap(toks, cs - 1);
-        g.contains(',') || g.contains(['”', '»', '"']) || g.contains("''")
+        g.contains(',')
+            || ((g.contains(['”', '»', '"']) || g.contains("''"))
+                && g.contains(['?', '!', '.', '…']))
     }
 
     /// True when `t` is a gerund that opens an attribution of its own after a comma
@@ -2245,6 +2249,14 @@ mod tests {
         let got = spans(t, &quotes("en", t));
         assert!(
             got.iter().any(|g| g.0 == "they had never met in person"),
+            "{got:?}"
+        );
+        // A quoted word going on in the clause is no attribution's quote.
+        let t = "Jacobs said that the email boxes were “flooded” with messages of support.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got[0].0,
+            "that the email boxes were “flooded” with messages of support",
             "{got:?}"
         );
         // A standing in the polls, and a second clause with its own verb of saying.
