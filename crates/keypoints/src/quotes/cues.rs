@@ -34,6 +34,7 @@ pub(crate) mod flag {
     pub const RELATIVE: u32 = 1 << 16;
     pub const SUBJECT: u32 = 1 << 17;
     pub const POLL: u32 = 1 << 18;
+    pub const STANCE: u32 = 1 << 19;
     /// Any word that can start or make a cue.
     pub const CUE: u32 =
         SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
@@ -76,6 +77,8 @@ pub(crate) struct Cues {
     pub subject_pronouns: Set,
     /// Surveys that are the source of a standing ("a lead in the polls").
     pub poll_nouns: Set,
+    /// Nouns of a stance whose prepositional object is attributed ("attacks on Clinton").
+    pub stance_nouns: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u32, foldhash::fast::FixedState>,
@@ -143,6 +146,7 @@ impl Cues {
             relative_pronouns: set(lang, "relative_pronouns"),
             subject_pronouns: set(lang, "subject_pronouns"),
             poll_nouns: set(lang, "poll_nouns"),
+            stance_nouns: set(lang, "stance_nouns"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),
@@ -166,6 +170,7 @@ impl Cues {
             (&c.relative_pronouns, flag::RELATIVE),
             (&c.subject_pronouns, flag::SUBJECT),
             (&c.poll_nouns, flag::POLL),
+            (&c.stance_nouns, flag::STANCE),
         ] {
             for w in words {
                 *flags.entry(w.clone()).or_default() |= bit;

@@ -261,7 +261,25 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
                 }
                 i = j + 1;
             }
-            None => i += 1,
+            None => {
+                // A quote opening its paragraph and left open there goes on in the next
+                // paragraph (the convention for quotes of several paragraphs): it covers the
+                // rest of its own.
+                let para_start = pos == 0 || m.prev == '\n';
+                if para_start && matches!(c, '“' | '"' | '«' | '„') {
+                    let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+                    let end = start + text[start..end].trim_end().len();
+                    if end > start {
+                        out.push(start..end);
+                    }
+                    // Skip the marks of this paragraph.
+                    while i < ms.len() && ms[i].pos < end {
+                        i += 1;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
         }
     }
     out
@@ -594,6 +612,27 @@ impl<'a> Ctx<'a> {
         let mut k = 0;
         while k < n {
             let f = toks[k].flags;
+            if f & flag::STANCE != 0
+                && k + 2 < n
+                && toks[k + 1].flags & flag::PREPOSITION != 0
+                && ["of", "on", "to", "about", "against", "for"]
+                    .iter()
+                    .any(|w| low_eq(toks[k + 1].text, w))
+                && self.gap(toks, k).trim().is_empty()
+                && !self.breaks(toks, k + 1)
+                && !self.inside_quote(toks[k].start)
+            {
+                // "his attacks on Clinton": the preposition's object is the content.
+                cues.push(Cue {
+                    kind: CueKind::Verb,
+                    class: VerbClass::Attribution,
+                    first: k,
+                    last: k + 1,
+                    verb: k,
+                });
+                k += 2;
+                continue;
+            }
             if f & flag::CUE == 0 {
                 k += 1;
                 continue;
@@ -890,23 +929,49 @@ impl<'a> Ctx<'a> {
         if !para_start || toks[0].start > sent_start + 1 {
             return None;
         }
-        // The first colon after one to four words, with nothing else between them.
-        let j = (1..=toks.len().min(4)).find(|&j| {
+        // The first colon after one to eight words, with nothing else between them (but
+        // initials' periods and possessive apostrophes).
+        let j = (1..=toks.len().min(8)).find(|&j| {
             let after = &self.text[toks[j - 1].end..];
             after.starts_with(':') || (j < toks.len() && self.gap(toks, j - 1).contains(':'))
         })?;
         if !self.text[toks[j - 1].end..].starts_with(':')
-            || (1..j).any(|i| !self.gap(toks, i - 1).trim().is_empty())
+            || (1..j).any(|i| {
+                let g = self.gap(toks, i - 1).trim();
+                !(g.is_empty() || g == "." || g == "'" || g == "’")
+            })
         {
             return None;
         }
-        let named = toks[..j]
-            .iter()
-            .all(|t| t.text.starts_with(char::is_uppercase));
+        let named = j <= 4
+            && toks[..j]
+                .iter()
+                .all(|t| t.text.starts_with(char::is_uppercase));
+        // A headline of one sentence ("Clinton camp: Trump’s rhetoric threatens security",
+        // "Former AG Mukasey at RNC: …"): a name opens the words before the colon.
+        let para_end = self.text[toks[j - 1].end..]
+            .find('\n')
+            .map_or(self.text.len(), |p| toks[j - 1].end + p);
+        let headline = para_end - toks[0].start <= 160
+            && toks[0].text.starts_with(char::is_uppercase)
+            && self.sentence_breaks(self.text[toks[0].start..para_end].trim_end()) == 0;
+        let r = toks[0].start..toks[j - 1].end;
+        if !named && headline && j > 0 {
+            if let Some(m) = self.found.mentions_in(&r).first().cloned() {
+                let rest = &self.text[r.end + 1..para_end];
+                let start = r.end + 1 + (rest.len() - rest.trim_start().len());
+                let end = self.content_end(start, para_end);
+                if words(&self.text[start..end]).take(3).count() >= 3 {
+                    let speaker = self.speaker_of_mention(&m);
+                    let content = start..end;
+                    let kind = self.kind_of(&content);
+                    return Some(self.raw(content, Some(speaker), ":".to_string(), kind));
+                }
+            }
+        }
         let shout = toks[..j]
             .iter()
             .any(|t| t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase));
-        let r = toks[0].start..toks[j - 1].end;
         let mention = self.found.mentions_in(&r).first().cloned();
         // "Poll: Trump ahead in Florida", "New report: …": a document or survey speaks.
         let source = toks[j - 1].flags & flag::SOURCE_NOUN != 0;
@@ -1634,6 +1699,26 @@ impl<'a> Ctx<'a> {
         };
         if next_gap.contains(':') || opens_quote(next_gap) {
             if let Some(q) = self.quote_at(after, next_gap.len() + 2) {
+                // "says “the wind is at our backs” despite his loss": the clause goes on after
+                // the quote, and all of it is the content.
+                let on = toks.iter().position(|t| t.start >= q.end).filter(|&j| {
+                    let g = &self.text[q.end..toks[j].start];
+                    !next_gap.contains(':')
+                        && toks[j].start < limit
+                        && toks[j].text.starts_with(char::is_lowercase)
+                        && g.trim_matches(|ch: char| {
+                            ch.is_whitespace() || CLOSING_MARKS.contains(&ch)
+                        })
+                        .is_empty()
+                });
+                if let Some(j) = on {
+                    let open = self.text[..q.start]
+                        .chars()
+                        .next_back()
+                        .map_or(0, char::len_utf8);
+                    let content = q.start - open..self.clause_end(toks, j, limit);
+                    return Some(self.raw(content, speaker, cue_text, QuoteKind::Mixed));
+                }
                 return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
             }
             if c.last + 1 < n && next_gap.contains(':') {
@@ -2255,8 +2340,7 @@ mod tests {
         let t = "Jacobs said that the email boxes were “flooded” with messages of support.";
         let got = spans(t, &quotes("en", t));
         assert_eq!(
-            got[0].0,
-            "that the email boxes were “flooded” with messages of support",
+            got[0].0, "that the email boxes were “flooded” with messages of support",
             "{got:?}"
         );
         // A standing in the polls, and a second clause with its own verb of saying.
@@ -2270,6 +2354,30 @@ mod tests {
         let got = spans(t, &quotes("en", t));
         assert_eq!(got[0].0, "they are undecided", "{got:?}");
         assert_eq!(got[1].0, "they could change their minds", "{got:?}");
+    }
+
+    #[test]
+    fn stance_nouns_headline_colons_and_quotes_over_paragraphs() {
+        let t = "Senator Jane Doe renewed her attacks on the trade deal in Ohio.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "the trade deal in Ohio"),
+            "{got:?}"
+        );
+        let t = "Clinton camp: Trump’s rhetoric threatens national security";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Trump’s rhetoric threatens national security");
+        // A quote of two paragraphs: the first is left open, and no cue inside it counts.
+        let t = "Doe said:\n\n“We know the plan says nothing about jobs in the state.\n\n\
+                 “And we will not vote for it.”";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().all(|g| !g.0.starts_with("nothing")), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "We know the plan says nothing about jobs in the state."),
+            "{got:?}"
+        );
     }
 
     #[test]
