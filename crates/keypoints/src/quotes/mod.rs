@@ -1075,7 +1075,11 @@ impl<'a> Ctx<'a> {
             // poll found."): "…, Trump won 45 percent support among voters" is no attribution.
             let speech = c.class == VerbClass::Speech;
             // "“…,” he claimed they had never met": a clause of its own follows the cue.
-            let clause_after = phrase.len() >= 3 && first_flags & flag::SUBJECT != 0;
+            let clause_after = (phrase.len() >= 3 && first_flags & flag::SUBJECT != 0)
+                // "…, said Wednesday he agrees with …": another verb opens the clause.
+                || toks[cs..c.first]
+                    .iter()
+                    .any(|t| t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0);
             c.first - cs <= 8
                 && !clause_after
                 && (quoted
@@ -1095,14 +1099,29 @@ impl<'a> Ctx<'a> {
                 e >= toks.len() || toks[e].start >= sent_end || self.gap(toks, e - 1).trim() == ",";
             // "Brianne Stone, 29, of Huntsville, Ala., says her biggest concern …": after a
             // name and its apposition, a lower-case clause is what the name says.
-            let name_first = (1..cs.min(5))
-                .find(|&j| self.gap(toks, j - 1).contains(','))
-                .is_some_and(|j| {
-                    toks[..j]
-                        .iter()
-                        .all(|t| t.text.starts_with(char::is_uppercase))
+            // So too after "Former candidate Bernie Sanders, who …, said Wednesday he …" and
+            // "Gov. John Kasich of Ohio, a Republican …, said the …": the words before the first
+            // comma end with a name (and its "of Place").
+            let first_comma = (1..cs.min(10)).find(|&j| self.gap(toks, j - 1).contains(','));
+            let name_first = first_comma.is_some_and(|j| {
+                let capitals = toks[..j]
+                    .iter()
+                    .all(|t| t.text.starts_with(char::is_uppercase));
+                let r = toks[0].start..toks[j - 1].end;
+                let named = self.found.mentions_in(&r).iter().any(|m| {
+                    self.text.get(m.range.end..r.end).is_some_and(|rest| {
+                        let rest = rest.trim_start();
+                        rest.is_empty()
+                            || (rest.starts_with("of ")
+                                && words(&rest[3..])
+                                    .all(|w| w.text.starts_with(char::is_uppercase)))
+                    })
                 });
-            let after_name = !quoted && name_first && t0.starts_with(char::is_lowercase);
+                capitals || named
+            });
+            let after_name = !quoted
+                && name_first
+                && (t0.starts_with(char::is_lowercase) || TIME_WORDS.contains(&first));
             // Only a verb of saying inverts: after "…, applauding the deal" comes its object.
             !after_name
                 && c.kind == CueKind::Verb
@@ -1774,7 +1793,7 @@ impl<'a> Ctx<'a> {
         while k < n && k < c.last + 1 + reach && toks[k].start < limit {
             if toks[k].flags & flag::COMPLEMENTIZER != 0 {
                 if k + 1 >= n {
-                    return None;
+                    break; // a pronoun ending the sentence ("to accomplish that")
                 }
                 let from = if self.lang.code() == "en" { k } else { k + 1 };
                 let end = self.clause_end(toks, from, limit);
@@ -1822,6 +1841,17 @@ impl<'a> Ctx<'a> {
                     t = &toks[j];
                     prep = false;
                 }
+            }
+            // "said Wednesday he agrees": the day is no part of the clause.
+            if !prep
+                && std::ptr::eq(t, &toks[c.last + 1])
+                && TIME_WORDS.contains(&&*fold(t.text))
+                && toks
+                    .get(c.last + 2)
+                    .is_some_and(|x| x.flags & flag::SUBJECT != 0)
+                && !self.breaks(toks, c.last + 1)
+            {
+                t = &toks[c.last + 2];
             }
             if !prep && t.start < limit {
                 let from = toks
@@ -2334,6 +2364,21 @@ mod tests {
         let got = spans(t, &quotes("en", t));
         assert!(
             got.iter().any(|g| g.0 == "they had never met in person"),
+            "{got:?}"
+        );
+        // A name with an apposition before the verb, a day after it, and a second verb of
+        // saying whose clause ends with the pronoun "that".
+        let t = "Former candidate Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday \
+                 he agrees with the remarks.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.contains(&("he agrees with the remarks", Some("Bernie Sanders".into()))),
+            "{got:?}"
+        );
+        let t = "He says the response was slow and says he introduced a bill to do that.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "he introduced a bill to do that"),
             "{got:?}"
         );
         // A quoted word going on in the clause is no attribution's quote.
