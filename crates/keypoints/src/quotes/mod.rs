@@ -777,10 +777,12 @@ impl<'a> Ctx<'a> {
                 if b > 0 && toks[b - 1].flags & flag::AUX_LAST != 0 {
                     if let Some(ps) = lex.auxiliaries.get(&*fold(toks[b - 1].text)) {
                         for p in ps {
+                            // Only words next to each other ("will,'' said" is none).
                             if b >= p.len()
                                 && p.iter()
                                     .enumerate()
                                     .all(|(o, pw)| low_eq(toks[b - p.len() + o].text, pw))
+                                && (b - p.len()..b).all(|i| self.gap(toks, i).trim().is_empty())
                             {
                                 first = b - p.len();
                                 break;
@@ -1080,6 +1082,25 @@ impl<'a> Ctx<'a> {
                 || toks[cs..c.first]
                     .iter()
                     .any(|t| t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0);
+            // "On Saturday, Smith said …", "Later, in front of the club, Trump said: …": before
+            // the comma stands an introductory phrase, no content.
+            let opens_intro = |t: &Tok| {
+                t.flags & (flag::PREPOSITION | flag::ADVERB) != 0
+                    || TIME_WORDS.contains(&&*fold(t.text))
+                    || low_eq(t.text, "last")
+                    || (t.text.len() > 4 && t.text.ends_with("ly"))
+            };
+            // Every piece before the comma opens like an introductory phrase.
+            let intro = !quoted
+                && cs <= 12
+                && (0..cs)
+                    .filter(|&i| i == 0 || self.breaks(toks, i - 1))
+                    .all(|i| opens_intro(&toks[i]));
+            let opens = c.last + 1 < toks.len() && {
+                let g = self.gap(toks, c.last);
+                g.contains(':') || opens_quote(g)
+            };
+            let clause_after = clause_after || intro || (!quoted && opens);
             c.first - cs <= 8
                 && !clause_after
                 && (quoted
@@ -2338,6 +2359,16 @@ mod tests {
                 "The Acme Group said in a statement Thursday night they pulled the listing.",
                 "they pulled the listing",
                 "Acme Group",
+            ),
+            (
+                "On Saturday, Senator Jane Doe said the plan would fail.",
+                "the plan would fail",
+                "Jane Doe",
+            ),
+            (
+                "Later, in front of the club, Jim Smith said: “We will win the state.”",
+                "We will win the state.",
+                "Jim Smith",
             ),
             (
                 "Senator Jane Doe promised to build a new bridge over the river.",
