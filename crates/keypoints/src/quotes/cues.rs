@@ -35,6 +35,7 @@ pub(crate) mod flag {
     pub const SUBJECT: u32 = 1 << 17;
     pub const POLL: u32 = 1 << 18;
     pub const STANCE: u32 = 1 << 19;
+    pub const STANCE_PREPOSITION: u32 = 1 << 20;
     /// Any word that can start or make a cue.
     pub const CUE: u32 =
         SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
@@ -79,6 +80,8 @@ pub(crate) struct Cues {
     pub poll_nouns: Set,
     /// Nouns of a stance whose prepositional object is attributed ("attacks on Clinton").
     pub stance_nouns: Set,
+    /// Prepositions joining a stance noun to its object ("of", "on").
+    pub stance_prepositions: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u32, foldhash::fast::FixedState>,
@@ -147,6 +150,7 @@ impl Cues {
             subject_pronouns: set(lang, "subject_pronouns"),
             poll_nouns: set(lang, "poll_nouns"),
             stance_nouns: set(lang, "stance_nouns"),
+            stance_prepositions: set(lang, "stance_prepositions"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),
@@ -171,6 +175,7 @@ impl Cues {
             (&c.subject_pronouns, flag::SUBJECT),
             (&c.poll_nouns, flag::POLL),
             (&c.stance_nouns, flag::STANCE),
+            (&c.stance_prepositions, flag::STANCE_PREPOSITION),
         ] {
             for w in words {
                 *flags.entry(w.clone()).or_default() |= bit;

@@ -614,10 +614,7 @@ impl<'a> Ctx<'a> {
             let f = toks[k].flags;
             if f & flag::STANCE != 0
                 && k + 2 < n
-                && toks[k + 1].flags & flag::PREPOSITION != 0
-                && ["of", "on", "to", "about", "against", "for"]
-                    .iter()
-                    .any(|w| low_eq(toks[k + 1].text, w))
+                && toks[k + 1].flags & flag::STANCE_PREPOSITION != 0
                 && self.gap(toks, k).trim().is_empty()
                 && !self.breaks(toks, k + 1)
                 && !self.inside_quote(toks[k].start)
