@@ -1105,7 +1105,18 @@ impl<'a> Ctx<'a> {
                     || TIME_WORDS.contains(&first)
                     || (speech && first_flags & flag::PREPOSITION != 0)
                     || (speech && phrase.len() <= 2))
-        } else if cs > 0 && self.quoted_subject(toks, cs).is_some() {
+        } else if cs > 0
+            && c.class == VerbClass::Speech
+            && self.quoted_subject(toks, cs).is_some_and(|r| {
+                // A name or a noun phrase, with no verb of its own ("“…,” Trump said,
+                // referring to …", "“…,” when asked whether …" are none).
+                let t = &toks[r.start];
+                (t.text.starts_with(char::is_uppercase) || t.flags & flag::DETERMINER != 0)
+                    && toks[r.clone()]
+                        .iter()
+                        .all(|t| t.flags & (flag::CUE | flag::CONJUNCTION) == 0)
+            })
+        {
             // "“…,” Jeff Weaver, the campaign manager, said in a statement."
             true
         } else {
@@ -2409,6 +2420,10 @@ mod tests {
             got.iter().any(|g| g.0 == "he introduced a bill to do that"),
             "{got:?}"
         );
+        // A participle after the attribution of a quote is no inverted cue of its own.
+        let t = "“I am a unifier,” Trump said, referring to Barack Obama.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().any(|g| g.0 == "Barack Obama"), "{got:?}");
         // A quoted word going on in the clause is no attribution's quote.
         let t = "Jacobs said that the email boxes were “flooded” with messages of support.";
         let got = spans(t, &quotes("en", t));
