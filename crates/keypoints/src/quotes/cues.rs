@@ -82,6 +82,8 @@ pub(crate) struct Cues {
     pub stance_nouns: Set,
     /// Prepositions joining a stance noun to its object ("of", "on").
     pub stance_prepositions: Set,
+    /// One-word answers reported as the whole content ("said yes").
+    pub answer_words: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u32, foldhash::fast::FixedState>,
@@ -151,6 +153,7 @@ impl Cues {
             poll_nouns: set(lang, "poll_nouns"),
             stance_nouns: set(lang, "stance_nouns"),
             stance_prepositions: set(lang, "stance_prepositions"),
+            answer_words: set(lang, "answer_words"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),

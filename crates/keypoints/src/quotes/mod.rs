@@ -1097,7 +1097,9 @@ impl<'a> Ctx<'a> {
                 let g = self.gap(toks, c.last);
                 g.contains(':') || opens_quote(g)
             };
-            let clause_after = clause_after || intro || (!quoted && opens);
+            // "…, Smith said no.": the answer is the content.
+            let answer = phrase.len() == 1 && self.lex.answer_words.contains(first);
+            let clause_after = clause_after || intro || answer || (!quoted && opens);
             c.first - cs <= 8
                 && !clause_after
                 && (quoted
@@ -1889,7 +1891,14 @@ impl<'a> Ctx<'a> {
                     .unwrap_or(c.last + 1);
                 let end = self.clause_end(toks, from, limit);
                 let content = t.start..end;
-                let min = if object { 1 } else { 3 };
+                // "said yes", "said so": a one-word answer ending the sentence is content too.
+                let answer = end >= limit
+                    && words(&self.text[content.clone()]).count() == 1
+                    && self
+                        .lex
+                        .answer_words
+                        .contains(&*fold(&self.text[content.clone()]));
+                let min = if object || answer { 1 } else { 3 };
                 if words(&self.text[content.clone()]).take(min).count() >= min {
                     let kind = if self.contains_quote(&content) {
                         QuoteKind::Mixed
@@ -2424,6 +2433,9 @@ mod tests {
         let t = "“I am a unifier,” Trump said, referring to Barack Obama.";
         let got = spans(t, &quotes("en", t));
         assert!(got.iter().any(|g| g.0 == "Barack Obama"), "{got:?}");
+        let t = "Asked whether he would run again, Smith said no.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().any(|g| g.0 == "no"), "{got:?}");
         // A quoted word going on in the clause is no attribution's quote.
         let t = "Jacobs said that the email boxes were “flooded” with messages of support.";
         let got = spans(t, &quotes("en", t));
