@@ -90,12 +90,39 @@ pub fn run(args: Args) -> Result<()> {
                     let cue: Vec<String> = g.cue.iter().map(piece).collect();
                     let content: String =
                         g.content.iter().map(piece).collect::<Vec<_>>().join(" … ");
-                    println!("FN\t{}\t{}", cue.join(" ").to_lowercase(), content);
+                    // The prediction overlapping it most, when one does (a boundary miss).
+                    let glen: usize = g.content.iter().map(|r| r.len()).sum();
+                    let best = pred
+                        .iter()
+                        .map(|p| {
+                            let ov: usize = g
+                                .content
+                                .iter()
+                                .map(|r| {
+                                    r.end
+                                        .min(p.content.end)
+                                        .saturating_sub(r.start.max(p.content.start))
+                                })
+                                .sum();
+                            (ov, p)
+                        })
+                        .filter(|(ov, _)| *ov > 0)
+                        .max_by_key(|(ov, _)| *ov);
+                    let near = match best {
+                        Some((ov, p)) => format!(
+                            "\t~{:.2}\t{}",
+                            ov as f64 / glen.max(1) as f64,
+                            piece(&p.content)
+                        ),
+                        None => String::new(),
+                    };
+                    println!("FN\t{}\t{}{}", cue.join(" ").to_lowercase(), content, near);
                 }
             }
             let mut pmatched = vec![false; pred.len()];
             for &(gi, pi) in &pairs {
                 pmatched[pi] = true;
+                println!("TP\t{}", pred[pi].cue.to_lowercase());
                 let g = &gold[gi];
                 if let (Some(src), Some(sp)) = (g.source.first(), &pred[pi].speaker) {
                     if !g
@@ -115,7 +142,33 @@ pub fn run(args: Args) -> Result<()> {
             }
             for (p, m) in pred.iter().zip(&pmatched) {
                 if !m {
-                    println!("FP\t{}", piece(&p.content));
+                    let near = gold
+                        .iter()
+                        .filter_map(|g| {
+                            let glen: usize = g.content.iter().map(|r| r.len()).sum();
+                            let ov: usize = g
+                                .content
+                                .iter()
+                                .map(|r| {
+                                    r.end
+                                        .min(p.content.end)
+                                        .saturating_sub(r.start.max(p.content.start))
+                                })
+                                .sum();
+                            (ov > 0).then(|| (ov as f64 / glen.max(1) as f64, g))
+                        })
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                        .map(|(r, g)| {
+                            let t: Vec<String> = g.content.iter().map(piece).collect();
+                            format!("\t~{r:.2}\t{}", t.join(" … "))
+                        })
+                        .unwrap_or_default();
+                    println!(
+                        "FP\t{}\t{}{}",
+                        p.cue.to_lowercase(),
+                        piece(&p.content),
+                        near
+                    );
                 }
             }
         }

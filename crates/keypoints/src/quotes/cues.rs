@@ -32,6 +32,10 @@ pub(crate) mod flag {
     pub const SOURCE_NOUN: u32 = 1 << 14;
     pub const SOURCE_PREPOSITION: u32 = 1 << 15;
     pub const RELATIVE: u32 = 1 << 16;
+    pub const SUBJECT: u32 = 1 << 17;
+    pub const POLL: u32 = 1 << 18;
+    pub const STANCE: u32 = 1 << 19;
+    pub const STANCE_PREPOSITION: u32 = 1 << 20;
     /// Any word that can start or make a cue.
     pub const CUE: u32 =
         SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
@@ -70,6 +74,16 @@ pub(crate) struct Cues {
     pub source_prepositions: Set,
     /// Relative pronouns that stand for the mention before them ("Sanders, who said").
     pub relative_pronouns: Set,
+    /// Pronouns in subject form that open a reported clause ("said on Twitter they would").
+    pub subject_pronouns: Set,
+    /// Surveys that are the source of a standing ("a lead in the polls").
+    pub poll_nouns: Set,
+    /// Nouns of a stance whose prepositional object is attributed ("attacks on Clinton").
+    pub stance_nouns: Set,
+    /// Prepositions joining a stance noun to its object ("of", "on").
+    pub stance_prepositions: Set,
+    /// One-word answers reported as the whole content ("said yes").
+    pub answer_words: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u32, foldhash::fast::FixedState>,
@@ -135,6 +149,11 @@ impl Cues {
             source_nouns: set(lang, "source_nouns"),
             source_prepositions: set(lang, "source_prepositions"),
             relative_pronouns: set(lang, "relative_pronouns"),
+            subject_pronouns: set(lang, "subject_pronouns"),
+            poll_nouns: set(lang, "poll_nouns"),
+            stance_nouns: set(lang, "stance_nouns"),
+            stance_prepositions: set(lang, "stance_prepositions"),
+            answer_words: set(lang, "answer_words"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),
@@ -156,6 +175,10 @@ impl Cues {
             (&c.source_nouns, flag::SOURCE_NOUN),
             (&c.source_prepositions, flag::SOURCE_PREPOSITION),
             (&c.relative_pronouns, flag::RELATIVE),
+            (&c.subject_pronouns, flag::SUBJECT),
+            (&c.poll_nouns, flag::POLL),
+            (&c.stance_nouns, flag::STANCE),
+            (&c.stance_prepositions, flag::STANCE_PREPOSITION),
         ] {
             for w in words {
                 *flags.entry(w.clone()).or_default() |= bit;

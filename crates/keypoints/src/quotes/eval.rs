@@ -9,7 +9,9 @@
 //! The document is analysed as it is (every non-empty line a paragraph, the headline included,
 //! because PolNeAR annotates headlines too), and predicted spans are mapped back to the file's
 //! characters. A predicted quote matches a gold one when their overlap covers at least half of
-//! the gold content; matching is one-to-one, best overlap first. Speaker accuracy is measured
+//! the gold content; matching is one-to-one, best overlap first. PolNeAR's content takes in the
+//! quote marks around a direct quote, so a predicted span with a mark right before and right
+//! after it is widened over them. Speaker accuracy is measured
 //! on matched pairs whose gold quote has a Source: right when the predicted speaker span
 //! overlaps the gold Source span.
 use std::collections::HashMap;
@@ -83,6 +85,9 @@ pub fn parse_brat(ann: &str) -> Vec<GoldQuote> {
     out
 }
 
+/// Quote marks that open or close a direct quote.
+const QUOTE_MARKS: &[char] = &['“', '”', '"', '«', '»', '„', '‘', '’', '\''];
+
 /// A predicted quote in characters of the original file.
 #[derive(Debug, Clone)]
 pub struct Predicted {
@@ -124,11 +129,22 @@ pub fn predict(text: &str, lang: &'static Language) -> Vec<Predicted> {
         let i = joined_starts.partition_point(|&s| s <= c).saturating_sub(1);
         orig_starts[i] + (c - joined_starts[i])
     };
+    // PolNeAR's content spans take in the quote marks around a direct quote; ours stop inside
+    // them, so a span is widened over a mark right before and one right after it.
+    let chars: Vec<char> = text.chars().collect();
+    let is_mark = |c: Option<&char>| c.is_some_and(|c| QUOTE_MARKS.contains(c));
+    let widen = |r: Range<usize>| -> Range<usize> {
+        let before = r.start.checked_sub(1).filter(|&b| is_mark(chars.get(b)));
+        match (before, is_mark(chars.get(r.end))) {
+            (Some(b), true) => b..r.end + 1,
+            _ => r,
+        }
+    };
     crate::quotes::find(&a)
         .into_iter()
         .filter(|q| q.given_key_point.is_none())
         .map(|q| Predicted {
-            content: map(q.text.start)..map(q.text.end),
+            content: widen(map(q.text.start)..map(q.text.end)),
             speaker: q.speaker.map(|s| map(s.start)..map(s.end)),
             cue: q.cue,
         })

@@ -261,7 +261,25 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
                 }
                 i = j + 1;
             }
-            None => i += 1,
+            None => {
+                // A quote opening its paragraph and left open there goes on in the next
+                // paragraph (the convention for quotes of several paragraphs): it covers the
+                // rest of its own.
+                let para_start = pos == 0 || m.prev == '\n';
+                if para_start && matches!(c, '“' | '"' | '«' | '„') {
+                    let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+                    let end = start + text[start..end].trim_end().len();
+                    if end > start {
+                        out.push(start..end);
+                    }
+                    // Skip the marks of this paragraph.
+                    while i < ms.len() && ms[i].pos < end {
+                        i += 1;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
         }
     }
     out
@@ -408,8 +426,15 @@ fn find_raw(
                 continue;
             }
         }
-        if short {
-            continue; // scare quotes
+        // A title in capitals (“How the Grinch Stole Christmas,”), not a speaker's words.
+        let (mut all, mut caps) = (0, 0);
+        for w in words(&text[q.clone()]).take(12) {
+            all += 1;
+            caps += usize::from(w.text.starts_with(char::is_uppercase));
+        }
+        let title = all <= 10 && caps * 10 >= all * 6;
+        if short || title {
+            continue; // scare quotes and titles
         }
         left.push(Raw {
             content: q.clone(),
@@ -587,6 +612,24 @@ impl<'a> Ctx<'a> {
         let mut k = 0;
         while k < n {
             let f = toks[k].flags;
+            if f & flag::STANCE != 0
+                && k + 2 < n
+                && toks[k + 1].flags & flag::STANCE_PREPOSITION != 0
+                && self.gap(toks, k).trim().is_empty()
+                && !self.breaks(toks, k + 1)
+                && !self.inside_quote(toks[k].start)
+            {
+                // "his attacks on Clinton": the preposition's object is the content.
+                cues.push(Cue {
+                    kind: CueKind::Verb,
+                    class: VerbClass::Attribution,
+                    first: k,
+                    last: k + 1,
+                    verb: k,
+                });
+                k += 2;
+                continue;
+            }
             if f & flag::CUE == 0 {
                 k += 1;
                 continue;
@@ -634,8 +677,13 @@ impl<'a> Ctx<'a> {
             {
                 // Not when the clause after it has a cue of its own ("In a statement, Smith
                 // said …").
+                // Only the clause right after the phrase counts ("In a poll, Cruz had a lead,
+                // largely thanks to evangelical support" has none).
                 let own_cue = |last: usize| {
-                    toks[last + 1..].iter().enumerate().any(|(o, t)| {
+                    let end = (last + 2..n)
+                        .find(|&j| self.breaks(toks, j - 1))
+                        .unwrap_or(n);
+                    toks[last + 1..end].iter().enumerate().any(|(o, t)| {
                         t.flags & (flag::SPEECH | flag::ATTRIBUTION | flag::GERUND) != 0
                             && toks[last + o].flags & flag::DETERMINER == 0
                     })
@@ -652,10 +700,41 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            // "Trump has a decisive lead in the polls": a source phrase closing a clause that
+            // has no cue of its own attributes that clause.
+            if f & flag::SOURCE_PREPOSITION != 0
+                && k >= 3
+                && !self.inside_quote(toks[k].start)
+                && !self.gap(toks, k - 1).contains(CLAUSE_BREAKS)
+            {
+                let cs = self.clause_start(toks, k);
+                let noun = (k + 1..n.min(k + 5))
+                    .take_while(|&j| !self.breaks(toks, j - 1))
+                    .find(|&j| toks[j].flags & flag::POLL != 0);
+                let cued = toks[cs..k]
+                    .iter()
+                    .any(|t| t.flags & (flag::CUE | flag::SOURCE_NOUN) != 0);
+                if let (Some(_), false, true) = (noun, cued, k - cs >= 3) {
+                    if cs == 0 {
+                        cues.push(Cue {
+                            kind: CueKind::Source,
+                            class: VerbClass::Speech,
+                            first: k,
+                            last: k,
+                            verb: k,
+                        });
+                        k += 1;
+                        continue;
+                    }
+                }
+            }
             let label = f & flag::LABEL != 0 && k + 2 < n && toks[k + 1].flags & flag::AGENT != 0;
             // A verb form after a determiner is a noun ("the states", "a group called",
             // "so-called"), and so is one capitalized inside a sentence ("United States").
-            let noun = (k > 0 && toks[k - 1].flags & flag::DETERMINER != 0)
+            // Only right after it: "…, but I never trusted her,” said Smith" has a verb.
+            let noun = (k > 0
+                && toks[k - 1].flags & flag::DETERMINER != 0
+                && self.gap(toks, k - 1).trim().is_empty())
                 || (k > 0 && toks[k].text.starts_with(char::is_uppercase) && !title_case());
             let class = if noun {
                 None
@@ -695,10 +774,12 @@ impl<'a> Ctx<'a> {
                 if b > 0 && toks[b - 1].flags & flag::AUX_LAST != 0 {
                     if let Some(ps) = lex.auxiliaries.get(&*fold(toks[b - 1].text)) {
                         for p in ps {
+                            // Only words next to each other ("will,'' said" is none).
                             if b >= p.len()
                                 && p.iter()
                                     .enumerate()
                                     .all(|(o, pw)| low_eq(toks[b - p.len() + o].text, pw))
+                                && (b - p.len()..b).all(|i| self.gap(toks, i).trim().is_empty())
                             {
                                 first = b - p.len();
                                 break;
@@ -716,7 +797,13 @@ impl<'a> Ctx<'a> {
                 if k + 1 < n
                     && self.gap(toks, k).trim().is_empty()
                     && lex.verb_particles.contains(&*fold(next))
-                    && (class != VerbClass::Speech || low_eq(next, "out") || low_eq(next, "for"))
+                    && (class != VerbClass::Speech
+                        || low_eq(next, "out")
+                        || low_eq(next, "for")
+                        || (low_eq(next, "about")
+                            && toks.get(k + 2).is_some_and(|t| {
+                                !t.text.starts_with(|c: char| c.is_ascii_digit())
+                            })))
                 {
                     last = k + 1;
                 }
@@ -841,23 +928,49 @@ impl<'a> Ctx<'a> {
         if !para_start || toks[0].start > sent_start + 1 {
             return None;
         }
-        // The first colon after one to four words, with nothing else between them.
-        let j = (1..=toks.len().min(4)).find(|&j| {
+        // The first colon after one to eight words, with nothing else between them (but
+        // initials' periods and possessive apostrophes).
+        let j = (1..=toks.len().min(8)).find(|&j| {
             let after = &self.text[toks[j - 1].end..];
             after.starts_with(':') || (j < toks.len() && self.gap(toks, j - 1).contains(':'))
         })?;
         if !self.text[toks[j - 1].end..].starts_with(':')
-            || (1..j).any(|i| !self.gap(toks, i - 1).trim().is_empty())
+            || (1..j).any(|i| {
+                let g = self.gap(toks, i - 1).trim();
+                !(g.is_empty() || g == "." || g == "'" || g == "’")
+            })
         {
             return None;
         }
-        let named = toks[..j]
-            .iter()
-            .all(|t| t.text.starts_with(char::is_uppercase));
+        let named = j <= 4
+            && toks[..j]
+                .iter()
+                .all(|t| t.text.starts_with(char::is_uppercase));
+        // A headline of one sentence ("Clinton camp: Trump’s rhetoric threatens security",
+        // "Former AG Mukasey at RNC: …"): a name opens the words before the colon.
+        let para_end = self.text[toks[j - 1].end..]
+            .find('\n')
+            .map_or(self.text.len(), |p| toks[j - 1].end + p);
+        let headline = para_end - toks[0].start <= 160
+            && toks[0].text.starts_with(char::is_uppercase)
+            && self.sentence_breaks(self.text[toks[0].start..para_end].trim_end()) == 0;
+        let r = toks[0].start..toks[j - 1].end;
+        if !named && headline && j > 0 {
+            if let Some(m) = self.found.mentions_in(&r).first().cloned() {
+                let rest = &self.text[r.end + 1..para_end];
+                let start = r.end + 1 + (rest.len() - rest.trim_start().len());
+                let end = self.content_end(start, para_end);
+                if words(&self.text[start..end]).take(3).count() >= 3 {
+                    let speaker = self.speaker_of_mention(&m);
+                    let content = start..end;
+                    let kind = self.kind_of(&content);
+                    return Some(self.raw(content, Some(speaker), ":".to_string(), kind));
+                }
+            }
+        }
         let shout = toks[..j]
             .iter()
             .any(|t| t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase));
-        let r = toks[0].start..toks[j - 1].end;
         let mention = self.found.mentions_in(&r).first().cloned();
         // "Poll: Trump ahead in Florida", "New report: …": a document or survey speaks.
         let source = toks[j - 1].flags & flag::SOURCE_NOUN != 0;
@@ -937,7 +1050,8 @@ impl<'a> Ctx<'a> {
             return false;
         }
         // The words before the comma close a quote: the cue is its attribution.
-        let quoted = before || self.gap(toks, cs - 1).contains(CLOSING_MARKS);
+        let g = if cs > 0 { self.gap(toks, cs - 1) } else { "" };
+        let quoted = before || (g.contains(CLOSING_MARKS) && g.contains([',', '?', '!', '.', '…']));
         // "As the crowd cheered, Trump said, “…”": the cue opens the quote after it.
         if !quoted && c.last + 1 < toks.len() && opens_quote(self.gap(toks, c.last)) {
             return false;
@@ -959,13 +1073,52 @@ impl<'a> Ctx<'a> {
             // A verb that takes an object inverts only at the end of the sentence ("…, the
             // poll found."): "…, Trump won 45 percent support among voters" is no attribution.
             let speech = c.class == VerbClass::Speech;
+            // "“…,” he claimed they had never met": a clause of its own follows the cue.
+            let clause_after = (phrase.len() >= 3 && first_flags & flag::SUBJECT != 0)
+                // "…, said Wednesday he agrees with …": another verb opens the clause.
+                || toks[cs..c.first]
+                    .iter()
+                    .any(|t| t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0);
+            // "On Saturday, Smith said …", "Later, in front of the club, Trump said: …": before
+            // the comma stands an introductory phrase, no content.
+            let opens_intro = |t: &Tok| {
+                t.flags & (flag::PREPOSITION | flag::ADVERB) != 0
+                    || TIME_WORDS.contains(&&*fold(t.text))
+                    || low_eq(t.text, "last")
+                    || (t.text.len() > 4 && t.text.ends_with("ly"))
+            };
+            // Every piece before the comma opens like an introductory phrase.
+            let intro = !quoted
+                && cs <= 12
+                && (0..cs)
+                    .filter(|&i| i == 0 || self.breaks(toks, i - 1))
+                    .all(|i| opens_intro(&toks[i]));
+            let opens = c.last + 1 < toks.len() && {
+                let g = self.gap(toks, c.last);
+                g.contains(':') || opens_quote(g)
+            };
+            // "…, Smith said no.": the answer is the content.
+            let answer = phrase.len() == 1 && self.lex.answer_words.contains(first);
+            let clause_after = clause_after || intro || answer || (!quoted && opens);
             c.first - cs <= 8
+                && !clause_after
                 && (quoted
                     || phrase.is_empty()
                     || TIME_WORDS.contains(&first)
                     || (speech && first_flags & flag::PREPOSITION != 0)
                     || (speech && phrase.len() <= 2))
-        } else if cs > 0 && self.quoted_subject(toks, cs).is_some() {
+        } else if cs > 0
+            && c.class == VerbClass::Speech
+            && self.quoted_subject(toks, cs).is_some_and(|r| {
+                // A name or a noun phrase, with no verb of its own ("“…,” Trump said,
+                // referring to …", "“…,” when asked whether …" are none).
+                let t = &toks[r.start];
+                (t.text.starts_with(char::is_uppercase) || t.flags & flag::DETERMINER != 0)
+                    && toks[r.clone()]
+                        .iter()
+                        .all(|t| t.flags & (flag::CUE | flag::CONJUNCTION) == 0)
+            })
+        {
             // "“…,” Jeff Weaver, the campaign manager, said in a statement."
             true
         } else {
@@ -975,8 +1128,34 @@ impl<'a> Ctx<'a> {
             let t0 = phrase.first().map_or("", |t| t.text);
             let closes =
                 e >= toks.len() || toks[e].start >= sent_end || self.gap(toks, e - 1).trim() == ",";
+            // "Brianne Stone, 29, of Huntsville, Ala., says her biggest concern …": after a
+            // name and its apposition, a lower-case clause is what the name says.
+            // So too after "Former candidate Bernie Sanders, who …, said Wednesday he …" and
+            // "Gov. John Kasich of Ohio, a Republican …, said the …": the words before the first
+            // comma end with a name (and its "of Place").
+            let first_comma = (1..cs.min(10)).find(|&j| self.gap(toks, j - 1).contains(','));
+            let name_first = first_comma.is_some_and(|j| {
+                let capitals = toks[..j]
+                    .iter()
+                    .all(|t| t.text.starts_with(char::is_uppercase));
+                let r = toks[0].start..toks[j - 1].end;
+                let named = self.found.mentions_in(&r).iter().any(|m| {
+                    self.text.get(m.range.end..r.end).is_some_and(|rest| {
+                        let rest = rest.trim_start();
+                        rest.is_empty()
+                            || (rest.starts_with("of ")
+                                && words(&rest[3..])
+                                    .all(|w| w.text.starts_with(char::is_uppercase)))
+                    })
+                });
+                capitals || named
+            });
+            let after_name = !quoted
+                && name_first
+                && (t0.starts_with(char::is_lowercase) || TIME_WORDS.contains(&first));
             // Only a verb of saying inverts: after "…, applauding the deal" comes its object.
-            c.kind == CueKind::Verb
+            !after_name
+                && c.kind == CueKind::Verb
                 && c.class == VerbClass::Speech
                 && !phrase.is_empty()
                 && phrase.len() <= if quoted { 12 } else { 8 }
@@ -1022,10 +1201,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when the clause starting at token `cs` hangs on what comes before it: after a
-    /// comma ("…, he said") or right after a closing quote mark ("“Really?” she asked").
+    /// comma ("…, he said") or right after a quote that closes with punctuation ("“Really?”
+    /// she asked"; not a quoted word going on: "were “flooded” with messages of support").
     fn attaches(&self, toks: &[Tok], cs: usize) -> bool {
         let g = self.gap(toks, cs - 1);
-        g.contains(',') || g.contains(['”', '»', '"']) || g.contains("''")
+        g.contains(',')
+            || ((g.contains(['”', '»', '"']) || g.contains("''"))
+                && g.contains(['?', '!', '.', '…']))
     }
 
     /// True when `t` is a gerund that opens an attribution of its own after a comma
@@ -1083,8 +1265,20 @@ impl<'a> Ctx<'a> {
             let then_that = toks
                 .get(k + 1)
                 .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0);
+            // ", 27 percent of those polled said …": a clause with a verb of saying of its own.
+            let own_speech = g.contains(',')
+                && (k..toks.len().min(k + 8))
+                    .take_while(|&j| j == k || !self.breaks(toks, j - 1))
+                    .any(|j| {
+                        toks[j].flags & flag::SPEECH != 0
+                            && toks[j - 1].flags & flag::DETERMINER == 0
+                            && !self.inside_quote(toks[j].start)
+                    });
             if g.contains(';')
-                || (g.contains(',') && self.opens_participle(&toks[k]) && !then_that)
+                || (g.contains(',')
+                    && self.opens_participle(&toks[k])
+                    && (!then_that || toks[k].flags & flag::GERUND != 0))
+                || own_speech
                 || self.opens_attribution(toks, k)
             {
                 return toks[k - 1].end.min(limit);
@@ -1555,6 +1749,26 @@ impl<'a> Ctx<'a> {
         };
         if next_gap.contains(':') || opens_quote(next_gap) {
             if let Some(q) = self.quote_at(after, next_gap.len() + 2) {
+                // "says “the wind is at our backs” despite his loss": the clause goes on after
+                // the quote, and all of it is the content.
+                let on = toks.iter().position(|t| t.start >= q.end).filter(|&j| {
+                    let g = &self.text[q.end..toks[j].start];
+                    !next_gap.contains(':')
+                        && toks[j].start < limit
+                        && toks[j].text.starts_with(char::is_lowercase)
+                        && g.trim_matches(|ch: char| {
+                            ch.is_whitespace() || CLOSING_MARKS.contains(&ch)
+                        })
+                        .is_empty()
+                });
+                if let Some(j) = on {
+                    let open = self.text[..q.start]
+                        .chars()
+                        .next_back()
+                        .map_or(0, char::len_utf8);
+                    let content = q.start - open..self.clause_end(toks, j, limit);
+                    return Some(self.raw(content, speaker, cue_text, QuoteKind::Mixed));
+                }
                 return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
             }
             if c.last + 1 < n && next_gap.contains(':') {
@@ -1610,7 +1824,7 @@ impl<'a> Ctx<'a> {
         while k < n && k < c.last + 1 + reach && toks[k].start < limit {
             if toks[k].flags & flag::COMPLEMENTIZER != 0 {
                 if k + 1 >= n {
-                    return None;
+                    break; // a pronoun ending the sentence ("to accomplish that")
                 }
                 let from = if self.lang.code() == "en" { k } else { k + 1 };
                 let end = self.clause_end(toks, from, limit);
@@ -1633,18 +1847,85 @@ impl<'a> Ctx<'a> {
             && c.last + 1 < n
             && !next_gap.contains([',', '.', ';'])
         {
-            let t = &toks[c.last + 1];
-            let prep = t.flags & flag::PREPOSITION != 0 && !(object && low_eq(t.text, "to"));
-            if !prep && toks[c.last + 1].start < limit {
-                let end = self.clause_end(toks, c.last + 1, limit);
-                let content = toks[c.last + 1].start..end;
-                let min = if object { 1 } else { 3 };
+            let mut t = &toks[c.last + 1];
+            // "promised to build a wall", "vowed to win": a verb of saying other than "say"
+            // takes a to-infinitive (not "said to reporters", "told to the crowd").
+            let infinitive = !object
+                && !["say", "said", "says"]
+                    .iter()
+                    .any(|w| low_eq(toks[c.verb].text, w))
+                && toks.get(c.last + 2).is_some_and(|v| {
+                    v.flags & (flag::DETERMINER | flag::PREPOSITION | flag::PRONOUN) == 0
+                        && v.text.starts_with(char::is_lowercase)
+                        && (!v.text.ends_with('s') || v.text.ends_with("ss"))
+                        && !self.gap(toks, c.last + 1).contains(CLAUSE_BREAKS)
+                });
+            let mut prep = t.flags & flag::PREPOSITION != 0
+                && !((object || infinitive) && low_eq(t.text, "to"));
+            if prep && !object {
+                // "said in a statement Thursday they pulled …": the clause opens at its subject
+                // pronoun after the phrase.
+                if let Some(j) = (c.last + 2..n.min(c.last + 10))
+                    .take_while(|&j| !self.breaks(toks, j - 1))
+                    .find(|&j| toks[j].flags & flag::SUBJECT != 0)
+                {
+                    t = &toks[j];
+                    prep = false;
+                }
+            }
+            // "said Wednesday he agrees": the day is no part of the clause.
+            if !prep
+                && std::ptr::eq(t, &toks[c.last + 1])
+                && TIME_WORDS.contains(&&*fold(t.text))
+                && toks
+                    .get(c.last + 2)
+                    .is_some_and(|x| x.flags & flag::SUBJECT != 0)
+                && !self.breaks(toks, c.last + 1)
+            {
+                t = &toks[c.last + 2];
+            }
+            if !prep && t.start < limit {
+                let from = toks
+                    .iter()
+                    .position(|x| x.start == t.start)
+                    .unwrap_or(c.last + 1);
+                let end = self.clause_end(toks, from, limit);
+                let content = t.start..end;
+                // "said yes", "said so": a one-word answer ending the sentence is content too.
+                let answer = end >= limit
+                    && words(&self.text[content.clone()]).count() == 1
+                    && self
+                        .lex
+                        .answer_words
+                        .contains(&*fold(&self.text[content.clone()]));
+                let min = if object || answer { 1 } else { 3 };
                 if words(&self.text[content.clone()]).take(min).count() >= min {
                     let kind = if self.contains_quote(&content) {
                         QuoteKind::Mixed
                     } else {
                         QuoteKind::Indirect
                     };
+                    return Some(self.raw(content, speaker, cue_text, kind));
+                }
+            }
+        }
+        // 4. "Rubio says, win or lose in Florida, he’s staying in the race": in English, a clause
+        // after a comma right after a verb of saying that does not close the sentence.
+        if self.lang.code() == "en"
+            && c.class == VerbClass::Speech
+            && c.kind == CueKind::Verb
+            && c.last + 1 < n
+            && next_gap.trim() == ","
+            && toks[c.last + 1].start < limit
+        {
+            let t = &toks[c.last + 1];
+            if t.flags & (flag::PREPOSITION | flag::CONJUNCTION | flag::ADVERB) == 0
+                && !self.opens_clause(t)
+            {
+                let end = self.clause_end(toks, c.last + 1, limit);
+                let content = t.start..end;
+                if words(&self.text[content.clone()]).take(4).count() >= 4 {
+                    let kind = self.kind_of(&content);
                     return Some(self.raw(content, speaker, cue_text, kind));
                 }
             }
@@ -2056,9 +2337,13 @@ mod tests {
         let t = "Senator Jane Doe sternly rebuked Governor Tom Lee, saying that the plan would \
                  fail.";
         let q = quotes("en", t);
+        // "rebuked" attributes its object too; the gerund's clause is a quote of its own.
         assert_eq!(
             spans(t, &q),
-            [("that the plan would fail", Some("Jane Doe".to_string()))]
+            [
+                ("Governor Tom Lee", Some("Jane Doe".to_string())),
+                ("that the plan would fail", Some("Jane Doe".to_string()))
+            ]
         );
         let t = "On Friday, Senator Jane Doe, a veteran of the committee, told reporters that \
                  the plan would fail.";
@@ -2066,6 +2351,132 @@ mod tests {
         assert_eq!(
             spans(t, &q),
             [("that the plan would fail", Some("Jane Doe".to_string()))]
+        );
+    }
+
+    #[test]
+    fn english_reported_clauses_after_commas_phrases_and_names() {
+        let cases = [
+            (
+                "Marco Rubio says, win or lose in the Florida primary, he is staying in the race.",
+                "win or lose in the Florida primary, he is staying in the race",
+                "Marco Rubio",
+            ),
+            (
+                "Jane Stone, 29, of Huntsville, Ala., says her biggest concern is global warming.",
+                "her biggest concern is global warming",
+                "Jane Stone",
+            ),
+            (
+                "Mr. Tom Reed, in a brief interview on Saturday, said his plane was a great aircraft.",
+                "his plane was a great aircraft",
+                "Tom Reed",
+            ),
+            (
+                "The Acme Group said in a statement Thursday night they pulled the listing.",
+                "they pulled the listing",
+                "Acme Group",
+            ),
+            (
+                "On Saturday, Senator Jane Doe said the plan would fail.",
+                "the plan would fail",
+                "Jane Doe",
+            ),
+            (
+                "Later, in front of the club, Jim Smith said: “We will win the state.”",
+                "We will win the state.",
+                "Jim Smith",
+            ),
+            (
+                "Senator Jane Doe promised to build a new bridge over the river.",
+                "to build a new bridge over the river",
+                "Jane Doe",
+            ),
+            (
+                "“I was going to vote for him, but I never trusted her,” said Robert Stone.",
+                "I was going to vote for him, but I never trusted her,",
+                "Robert Stone",
+            ),
+        ];
+        for (t, content, speaker) in cases {
+            let q = quotes("en", t);
+            let got = spans(t, &q);
+            assert_eq!(got.len(), 1, "{t}: {got:?}");
+            assert_eq!(got[0].0, content, "{t}");
+            let sp = q[0].speaker.as_ref().map(|s| &t[s.1.clone()]);
+            assert!(sp.is_some_and(|s| s.contains(speaker)), "{t}: {sp:?}");
+        }
+        // A quote before a comma, then a clause of its own after the cue.
+        let t = "Although he admitted that they had “been friends for years,” he claimed they had \
+                 never met in person.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "they had never met in person"),
+            "{got:?}"
+        );
+        // A name with an apposition before the verb, a day after it, and a second verb of
+        // saying whose clause ends with the pronoun "that".
+        let t = "Former candidate Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday \
+                 he agrees with the remarks.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.contains(&("he agrees with the remarks", Some("Bernie Sanders".into()))),
+            "{got:?}"
+        );
+        let t = "He says the response was slow and says he introduced a bill to do that.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "he introduced a bill to do that"),
+            "{got:?}"
+        );
+        // A participle after the attribution of a quote is no inverted cue of its own.
+        let t = "“I am a unifier,” Trump said, referring to Barack Obama.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().any(|g| g.0 == "Barack Obama"), "{got:?}");
+        let t = "Asked whether he would run again, Smith said no.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().any(|g| g.0 == "no"), "{got:?}");
+        // A quoted word going on in the clause is no attribution's quote.
+        let t = "Jacobs said that the email boxes were “flooded” with messages of support.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got[0].0, "that the email boxes were “flooded” with messages of support",
+            "{got:?}"
+        );
+        // A standing in the polls, and a second clause with its own verb of saying.
+        let t = "Jim Smith has a decisive lead in the polls ahead of the primary.";
+        assert_eq!(
+            spans(t, &quotes("en", t))[0].0,
+            "Jim Smith has a decisive lead"
+        );
+        let t = "Most voters said they are undecided, 27 percent of the voters said they could \
+                 change their minds.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got[0].0, "they are undecided", "{got:?}");
+        assert_eq!(got[1].0, "they could change their minds", "{got:?}");
+    }
+
+    #[test]
+    fn stance_nouns_headline_colons_and_quotes_over_paragraphs() {
+        let t = "Senator Jane Doe renewed her attacks on the trade deal in Ohio.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "the trade deal in Ohio"),
+            "{got:?}"
+        );
+        let t = "Clinton camp: Trump’s rhetoric threatens national security";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Trump’s rhetoric threatens national security");
+        // A quote of two paragraphs: the first is left open, and no cue inside it counts.
+        let t = "Doe said:\n\n“We know the plan says nothing about jobs in the state.\n\n\
+                 “And we will not vote for it.”";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().all(|g| !g.0.starts_with("nothing")), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "We know the plan says nothing about jobs in the state."),
+            "{got:?}"
         );
     }
 
