@@ -1019,7 +1019,9 @@ impl<'a> Ctx<'a> {
     /// True when the gap after token `i` breaks a clause (a comma inside "1,000" does not).
     fn breaks(&self, toks: &[Tok], i: usize) -> bool {
         let g = self.gap(toks, i);
-        g.contains(CLAUSE_BREAKS)
+        // Most gaps are one space: no need to search them.
+        g != " "
+            && g.contains(CLAUSE_BREAKS)
             && !(g == ","
                 && toks[i].text.bytes().all(|b| b.is_ascii_digit())
                 && toks[i + 1].text.bytes().all(|b| b.is_ascii_digit()))
