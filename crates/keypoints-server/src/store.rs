@@ -485,6 +485,9 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if version > known {
         return Err(too_new(version));
     }
+    if version == known {
+        return Ok(());
+    }
     // Each step reads the version again under an exclusive lock, so that two processes opening
     // one new store at once do not both run a migration: the second finds it done.
     loop {

@@ -107,7 +107,8 @@ fn lines(contents: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// Normalizes typographic apostrophes so that "d’Aosta" and "d'Aosta" compare equal.
 pub(crate) fn norm_apostrophe(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('’') {
+    // ASCII text (most names) holds no typographic apostrophe: no search needed.
+    if !s.is_ascii() && s.contains('’') {
         std::borrow::Cow::Owned(s.replace('’', "'"))
     } else {
         std::borrow::Cow::Borrowed(s)
