@@ -94,18 +94,7 @@ pub fn run(args: Args) -> Result<()> {
                     let glen: usize = g.content.iter().map(|r| r.len()).sum();
                     let best = pred
                         .iter()
-                        .map(|p| {
-                            let ov: usize = g
-                                .content
-                                .iter()
-                                .map(|r| {
-                                    r.end
-                                        .min(p.content.end)
-                                        .saturating_sub(r.start.max(p.content.start))
-                                })
-                                .sum();
-                            (ov, p)
-                        })
+                        .map(|p| (overlap(&g.content, &p.content), p))
                         .filter(|(ov, _)| *ov > 0)
                         .max_by_key(|(ov, _)| *ov);
                     let near = match best {
@@ -146,15 +135,7 @@ pub fn run(args: Args) -> Result<()> {
                         .iter()
                         .filter_map(|g| {
                             let glen: usize = g.content.iter().map(|r| r.len()).sum();
-                            let ov: usize = g
-                                .content
-                                .iter()
-                                .map(|r| {
-                                    r.end
-                                        .min(p.content.end)
-                                        .saturating_sub(r.start.max(p.content.start))
-                                })
-                                .sum();
+                            let ov = overlap(&g.content, &p.content);
                             (ov > 0).then(|| (ov as f64 / glen.max(1) as f64, g))
                         })
                         .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -203,4 +184,11 @@ pub fn run(args: Args) -> Result<()> {
         total.with_source
     );
     Ok(())
+}
+
+/// Bytes of the gold content pieces `gold` that the predicted span `p` covers.
+fn overlap(gold: &[std::ops::Range<usize>], p: &std::ops::Range<usize>) -> usize {
+    gold.iter()
+        .map(|r| r.end.min(p.end).saturating_sub(r.start.max(p.start)))
+        .sum()
 }
