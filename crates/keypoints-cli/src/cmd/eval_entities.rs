@@ -13,7 +13,8 @@ pub struct Args {
     /// Language of the text.
     #[arg(short, long, default_value = "it")]
     pub lang: String,
-    /// Also print every wrong (FP) and missed (FN) mention, one a line, for error analysis.
+    /// Also print every wrong (FP) and missed (FN) mention, one a line with its sentence (the
+    /// mention in `[[ ]]`), for error analysis.
     #[arg(long)]
     pub errors: bool,
     /// Score only part K of M of the file ("1/2" is the first half), cut at pseudo-article
@@ -69,8 +70,9 @@ pub fn run(args: Args) -> Result<()> {
     }
     row("overall", &s.overall);
     if args.errors {
-        for (what, t, text) in &s.errors {
-            println!("{what}\t{t:?}\t{text}");
+        for (i, (what, t, text)) in s.errors.iter().enumerate() {
+            let ctx = s.contexts.get(i).map_or("", String::as_str);
+            println!("{what}\t{t:?}\t{text}\t{ctx}");
         }
     }
     Ok(())
