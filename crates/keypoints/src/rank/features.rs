@@ -29,6 +29,11 @@ impl Markers {
     }
 }
 
+/// True when `lang` has caption markers (else sentences need no lower-cased copy for them).
+pub fn has_caption_markers(lang: &'static Language) -> bool {
+    caption_markers(lang).is_some()
+}
+
 fn caption_markers(lang: &'static Language) -> Option<&'static Markers> {
     static MARKERS: lang::PerLanguage<Option<Markers>> = lang::PerLanguage::new();
     MARKERS

@@ -458,14 +458,19 @@ pub fn select(p: &Prepared, count: Count, w: &Weights) -> Vec<Choice> {
 pub fn candidates(a: &Analysis) -> (Vec<Candidate>, Vec<u32>) {
     let tk = &a.tokens;
     let term = |t: &crate::text::tokens::Token| tk.forms[t.form as usize].term;
-    // One lower-cased copy of the text for the caption markers of all sentences.
-    let lowered = a.text.to_ascii_lowercase();
+    // One lower-cased copy of the text for the caption markers of all sentences (none when the
+    // language has no markers: `shape_of` then has nothing to look for).
+    let lowered = if features::has_caption_markers(a.lang) {
+        a.text.to_ascii_lowercase()
+    } else {
+        String::new()
+    };
     let cands = (0..a.sentences.len())
         .map(|i| Candidate {
             terms: tk.sentence(i).iter().filter_map(term).collect(),
             shape: features::shape_of(
                 a.sentence(i),
-                &lowered[a.sentences[i].clone()],
+                lowered.get(a.sentences[i].clone()).unwrap_or(""),
                 tk.sentence(i),
                 tk,
                 a.lang,
