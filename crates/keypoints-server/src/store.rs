@@ -231,12 +231,26 @@ pub fn article_id(d: &Digest) -> String {
 }
 
 fn open_conn(path: &Path) -> Result<Connection> {
+    const BUSY: std::time::Duration = std::time::Duration::from_secs(10);
     let conn = Connection::open(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    conn.execute_batch(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-    )?;
-    Ok(conn)
+    conn.busy_timeout(BUSY)?;
+    // Turning a new database to WAL needs it to itself, and SQLite answers "busy" at once rather
+    // than waiting when another connection is doing the same: wait here, as long as the busy
+    // timeout would.
+    let start = std::time::Instant::now();
+    loop {
+        match conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+        ) {
+            Ok(()) => return Ok(conn),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && start.elapsed() < BUSY =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 /// What an insert needs, computed outside the write lock.
