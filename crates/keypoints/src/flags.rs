@@ -264,26 +264,30 @@ fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
                 continue;
             }
             let slot = &mut caps[w.form as usize];
-            if slot.is_some()
-                || lex.places.contains(text)
-                || shared.cities.contains(text)
-                || shared.given_names.contains(text)
-                || lex.org_heads.contains(text)
-                || lex.titles.contains(tk.lower(form))
-            {
-                continue;
+            if slot.is_none() {
+                *slot = Some((w.start, w.end));
             }
-            *slot = Some((w.start, w.end));
         }
     }
+    // The lists are looked up only for the forms also seen in lower case, once each: every
+    // capitalized occurrence kept above is spelt the same (a capital, then no other), so the
+    // first one stands for all.
     let mut found: Vec<(usize, usize, String)> = caps
         .iter()
         .enumerate()
         .filter_map(|(f, c)| {
             let (s, e) = (*c)?;
             let form = &tk.forms[f];
-            (lower_seen[f] && !form.stopword)
-                .then(|| (s, e, format!("{} / {}", &a.text[s..e], tk.lower(form))))
+            if !lower_seen[f] || form.stopword {
+                return None;
+            }
+            let text = &a.text[s..e];
+            let known = lex.places.contains(text)
+                || shared.cities.contains(text)
+                || shared.given_names.contains(text)
+                || lex.org_heads.contains(text)
+                || lex.titles.contains(tk.lower(form));
+            (!known).then(|| (s, e, format!("{text} / {}", tk.lower(form))))
         })
         .collect();
     found.sort();

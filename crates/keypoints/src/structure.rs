@@ -129,6 +129,12 @@ fn normalize_space(s: &str) -> String {
             i += 1;
             continue;
         }
+        // One plain space between two words stays inside the run, so that a clean line is
+        // copied in one piece rather than word by word.
+        if c == b' ' && i > run && b.get(i + 1).is_some_and(|&n| n > b' ' && n < 0x80) {
+            i += 1;
+            continue;
+        }
         flush(&mut out, run, i);
         i += space_len;
         run = i;
@@ -409,6 +415,10 @@ mod tests {
             "a\u{85}b \u{3000} c\u{1c}d\u{2028}e\u{200c}f",
             "x",
             "\u{feff}\u{feff}",
+            "one clean line, single spaces only",
+            " a b ",
+            "a \u{a0}b c \td e\u{200b} f g \u{1c}",
+            "a  b c",
         ] {
             let want: Vec<&str> = t
                 .split(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')

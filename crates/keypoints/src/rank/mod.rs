@@ -467,7 +467,12 @@ pub fn candidates(a: &Analysis) -> (Vec<Candidate>, Vec<u32>) {
     };
     let cands = (0..a.sentences.len())
         .map(|i| Candidate {
-            terms: tk.sentence(i).iter().filter_map(term).collect(),
+            terms: {
+                let words = tk.sentence(i);
+                let mut terms = Vec::with_capacity(words.len());
+                terms.extend(words.iter().filter_map(term));
+                terms
+            },
             shape: features::shape_of(
                 a.sentence(i),
                 lowered.get(a.sentences[i].clone()).unwrap_or(""),
