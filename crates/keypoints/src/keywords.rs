@@ -73,9 +73,10 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         for (wi, w) in tk.sentence(si).iter().enumerate() {
             if let Some(pe) = prev_end {
                 let gap = &a.text[pe..w.start];
-                let breaks = gap
-                    .chars()
-                    .any(|c| !c.is_whitespace() && c != '-' && c != '’' && c != '\'');
+                let breaks = gap != " "
+                    && gap
+                        .chars()
+                        .any(|c| !c.is_whitespace() && c != '-' && c != '’' && c != '\'');
                 if breaks && pieces.len() > chunk_start {
                     chunks.push(chunk_start..pieces.len());
                     chunk_start = pieces.len();
@@ -241,6 +242,8 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
             if !is_content[ch[i].0 as usize] {
                 continue;
             }
+            // Content words of the phrase so far, and how many of them are capitalized.
+            let (mut contents, mut caps) = (0usize, 0usize);
             for len in 1..=MAX_NGRAM {
                 let j = i + len;
                 if j > ch.len() {
@@ -249,6 +252,8 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                 if !is_content[ch[j - 1].0 as usize] {
                     continue;
                 }
+                contents += 1;
+                caps += usize::from(cap(&ch[j - 1]));
                 // A phrase neither cuts a name nor mixes a name with common words
                 // ("russo Vladimir Putin"): capitalized content words are all or none.
                 if (i > 0 && cap(&ch[i]) && cap(&ch[i - 1]))
@@ -256,10 +261,6 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                 {
                     continue;
                 }
-                let caps = (i..j)
-                    .filter(|&k| is_content[ch[k].0 as usize] && cap(&ch[k]))
-                    .count();
-                let contents = (i..j).filter(|&k| is_content[ch[k].0 as usize]).count();
                 if caps != 0 && caps != contents {
                     continue;
                 }

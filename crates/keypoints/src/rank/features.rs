@@ -132,15 +132,24 @@ pub fn shape_of(
     let from = sentence.len() - s.len();
     let s = s.trim_end();
     // ASCII lower-casing keeps every byte offset, so the trimmed sentence's bytes are found at
-    // the same place in the lower-cased copy.
-    let lowered =
-        (s.is_ascii() && lowered.len() == sentence.len()).then(|| &lowered[from..from + s.len()]);
+    // the same place in the lower-cased copy. That copy is the sentence's full lower case too
+    // when no other character would change: each is lower case already or no letter (curly
+    // quotes, dashes, "è").
+    let lowered = (lowered.len() == sentence.len() && ascii_lowering_suffices(s))
+        .then(|| &lowered[from..from + s.len()]);
     shape_from(s, lowered, tokens.len(), caps, first, lang)
 }
 
+/// True when lower-casing `s` changes ASCII letters only.
+fn ascii_lowering_suffices(s: &str) -> bool {
+    s.is_ascii()
+        || s.chars()
+            .all(|c| c.is_ascii() || c.is_lowercase() || !c.is_alphabetic())
+}
+
 /// The shape of trimmed sentence `s` of `count` words, `caps` of them after the first
-/// capitalized, whose first word lower-cased is `first`; `lowered` is `s` lower-cased when it is
-/// ASCII.
+/// capitalized, whose first word lower-cased is `first`; `lowered` is `s` lower-cased when that
+/// is at hand (else it is made here).
 fn shape_from(
     s: &str,
     lowered: Option<&str>,
