@@ -208,6 +208,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ascii_lowering_suffices_only_without_other_capitals() {
+        for (s, ok) in [
+            ("Scroll down for video", true),
+            ("“Già fatto,” ha detto — è così.", true),
+            ("Città di Forlì: l’11%", true),
+            ("È così", false),
+            ("ÉCOLE", false),
+            ("Ǆemal", false),
+        ] {
+            assert_eq!(ascii_lowering_suffices(s), ok, "{s}");
+            if ok {
+                assert_eq!(s.to_ascii_lowercase(), s.to_lowercase(), "{s}");
+            }
+        }
+    }
+
+    #[test]
     fn shapes_of_english_sentences() {
         let en = crate::lang::get("en").unwrap();
         let s = shape("Police arrested two men on Monday.", en);
