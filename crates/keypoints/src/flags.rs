@@ -96,11 +96,10 @@ fn space_before_punctuation(a: &Analysis, out: &mut Vec<Flag>) {
     let french = a.lang.code() == "fr";
     let t = a.text;
     let b = t.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
+    // Each candidate mark follows a space: only the bytes after spaces are looked at.
+    for i in memchr::memchr_iter(b' ', b).map(|sp| sp + 1) {
+        let Some(&c) = b.get(i) else { break };
         if i < 2 || !(c == b'.' || c == b',' || c == b';' || c == b':' || c == b'!' || c == b'?') {
-            continue;
-        }
-        if b[i - 1] != b' ' {
             continue;
         }
         if french && matches!(c, b';' | b':' | b'!' | b'?') {
@@ -156,8 +155,8 @@ fn unbalanced_quotes(a: &Analysis, out: &mut Vec<Flag>) {
             (0isize, 0isize, 0isize, 0isize, 0isize, 0usize);
         // Only '"' is ASCII; the other marks start with byte 0xE2 (“ ” „) or 0xC2 (« »).
         let b = p.as_bytes();
-        for (i, &x) in b.iter().enumerate() {
-            match x {
+        for i in memchr::memchr3_iter(b'"', 0xc2, 0xe2, b) {
+            match b[i] {
                 b'"' => straight += 1,
                 0xc2 | 0xe2 => match p.get(i..).and_then(|t| t.chars().next()) {
                     Some('“') => open += 1,
@@ -243,17 +242,31 @@ fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
     for si in 0..a.sentences.len() {
         let ws = tk.sentence(si);
         for (i, w) in ws.iter().enumerate() {
-            let text = &a.text[w.start..w.end];
-            let first = text.chars().next().unwrap_or(' ');
             let form = &tk.forms[w.form as usize];
-            if !first.is_alphabetic() || form.chars < 3 {
+            if form.chars < 3 {
                 continue;
             }
-            if first.is_lowercase() {
+            let text = &a.text[w.start..w.end];
+            let (alphabetic, lowercase) = match text.as_bytes().first() {
+                Some(&b) if b.is_ascii() => (b.is_ascii_alphabetic(), b.is_ascii_lowercase()),
+                _ => {
+                    let first = text.chars().next().unwrap_or(' ');
+                    (first.is_alphabetic(), first.is_lowercase())
+                }
+            };
+            if !alphabetic {
+                continue;
+            }
+            if lowercase {
                 lower_seen[w.form as usize] = true;
                 continue;
             }
-            if i == 0 || text.chars().skip(1).any(char::is_uppercase) {
+            let more_capitals = if text.is_ascii() {
+                text.as_bytes()[1..].iter().any(u8::is_ascii_uppercase)
+            } else {
+                text.chars().skip(1).any(char::is_uppercase)
+            };
+            if i == 0 || more_capitals {
                 continue;
             }
             let gap_before = &a.text[ws[i - 1].end..w.start];
