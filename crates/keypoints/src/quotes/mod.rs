@@ -43,7 +43,7 @@ use crate::analysis::Analysis;
 use crate::digest::{EntityType, Quote, QuoteKind, Speaker};
 use crate::entities::{self, Found};
 use crate::lang::Language;
-use crate::text::tokens::{words, Word};
+use crate::text::tokens::{words, Tokens, Word};
 use crate::text::CharMap;
 use cues::{flag, fold, low_eq, Cues};
 
@@ -55,7 +55,7 @@ pub fn find(a: &Analysis) -> Vec<Quote> {
 
 /// Finds the quotes of the analysed article given its entities (from [`entities::detect`]).
 pub fn find_with(a: &Analysis, found: &Found) -> Vec<Quote> {
-    let raw = find_raw(a.lang, a.text, &a.sentences, found, None);
+    let raw = find_raw(a.lang, a.text, &a.sentences, Some(&a.tokens), found, None);
     let mut out: Vec<Quote> = raw
         .into_iter()
         .filter(|q| !q.content.is_empty())
@@ -65,7 +65,7 @@ pub fn find_with(a: &Analysis, found: &Found) -> Vec<Quote> {
         let sents = crate::text::sentences::split(item, a.lang);
         let local = entities::detect_in(a.lang, item, &sents, None);
         let chars = CharMap::new(item);
-        for mut q in find_raw(a.lang, item, &sents, &local, Some(found))
+        for mut q in find_raw(a.lang, item, &sents, None, &local, Some(found))
             .into_iter()
             .filter(|q| !q.content.is_empty())
         {
@@ -348,10 +348,14 @@ struct Cue {
     verb: usize,
 }
 
+/// The quotes of `text`, whose sentences are `sentences`. `tokens`, when given, are the words of
+/// those sentences already looked up (the article's [`Analysis::tokens`]); otherwise the words
+/// are found here.
 fn find_raw(
     lang: &'static Language,
     text: &str,
     sentences: &[Range<usize>],
+    tokens: Option<&Tokens>,
     found: &Found,
     article: Option<&Found>,
 ) -> Vec<Raw> {
@@ -367,8 +371,29 @@ fn find_raw(
     };
     let mut out: Vec<Raw> = Vec::new();
     let mut toks = Vec::new();
-    for s in sentences {
-        cx.sentence(s.clone(), &mut toks, &mut out);
+    // The list bits of each of the article's forms, looked up at its first token (`flags_of`
+    // ignores case, so one lookup serves every spelling of a form).
+    let mut form_flags = vec![u32::MAX; tokens.map_or(0, |t| t.forms.len())];
+    for (i, s) in sentences.iter().enumerate() {
+        match tokens.filter(|t| t.sentences.len() == sentences.len()) {
+            Some(tk) => {
+                toks.clear();
+                for w in tk.sentence(i) {
+                    let f = &mut form_flags[w.form as usize];
+                    if *f == u32::MAX {
+                        *f = cx.lex.flags_of(tk.lower(tk.form(w)));
+                    }
+                    toks.push(Tok {
+                        start: w.start,
+                        end: w.end,
+                        text: &text[w.start..w.end],
+                        flags: *f,
+                    });
+                }
+            }
+            None => cx.words(s.clone(), &mut toks),
+        }
+        cx.sentence(s.clone(), &toks, &mut out);
     }
     // Quote marks nobody claimed. A quote that goes on after its attribution ("“A,” he said.
     // “B.”", or "“A,” he said, “B.”") continues the quote before it in the paragraph.
@@ -828,7 +853,8 @@ impl<'a> Ctx<'a> {
         cues
     }
 
-    fn sentence(&mut self, s: Range<usize>, toks: &mut Vec<Tok<'a>>, out: &mut Vec<Raw>) {
+    /// The words of sentence `s` into `toks`, for a text without [`Tokens`].
+    fn words(&self, s: Range<usize>, toks: &mut Vec<Tok<'a>>) {
         toks.clear();
         let text: &'a str = self.text;
         // Words are maximal runs of alphanumeric characters (as `text::tokens::words`), read
@@ -859,8 +885,10 @@ impl<'a> Ctx<'a> {
         if let Some(st) = start {
             toks.push(self.tok(st, s.end));
         }
+    }
 
-        let toks: &[Tok<'a>] = toks;
+    /// Finds the quotes of sentence `s`, whose words are `toks`.
+    fn sentence(&mut self, s: Range<usize>, toks: &[Tok<'a>], out: &mut Vec<Raw>) {
         if toks.is_empty() {
             return;
         }
@@ -2152,7 +2180,42 @@ mod tests {
         let lang = crate::lang::get(code).unwrap();
         let sents = crate::text::sentences::split(text, lang);
         let found = entities::detect_in(lang, text, &sents, None);
-        find_raw(lang, text, &sents, &found, None)
+        find_raw(lang, text, &sents, None, &found, None)
+    }
+
+    #[test]
+    fn the_articles_tokens_and_the_stages_own_words_give_the_same_quotes() {
+        use crate::structure::Parts;
+        for (code, text) in [
+            (
+                "en",
+                "“We will win,” Senator Ann Ray told reporters. He said the plan, according to \
+                 aides, was “ready.” ÉCOLE officials declined to comment, the ministry said.",
+            ),
+            (
+                "it",
+                "Il presidente russo Vladimir Putin ha detto che i due paesi «amplieranno le \
+                 relazioni», secondo Pyongyang. Egli ha detto. È così, ha affermato l’agenzia.",
+            ),
+        ] {
+            let lang = crate::lang::get(code).unwrap();
+            let parts = Parts {
+                paragraphs: text.split(". ").map(str::to_string).collect(),
+                ..Parts::default()
+            };
+            let joined = crate::analysis::join_paragraphs(&parts);
+            let a = Analysis::new(lang, &joined, &parts);
+            let found = entities::detect(&a);
+            let with = find_raw(lang, a.text, &a.sentences, Some(&a.tokens), &found, None);
+            let own = find_raw(lang, a.text, &a.sentences, None, &found, None);
+            assert!(!with.is_empty(), "{code}");
+            let key = |r: &Raw| (r.content.clone(), r.speaker.clone(), r.cue.clone(), r.kind);
+            assert_eq!(
+                with.iter().map(key).collect::<Vec<_>>(),
+                own.iter().map(key).collect::<Vec<_>>(),
+                "{code}"
+            );
+        }
     }
 
     #[test]
