@@ -957,8 +957,10 @@ impl<'a> Ctx<'a> {
                     self.cue_clause_start(toks, c.first)
                 };
                 let after_comma = cs > 0 && self.attaches(toks, cs);
-                (after_comma && (c.kind == CueKind::Source || self.is_inverted(toks, c, sent_end)))
-                    .then(|| toks[cs - 1].end)
+                (after_comma
+                    && (c.kind == CueKind::Source
+                        || (c.class == VerbClass::Speech && self.is_inverted(toks, c, sent_end))))
+                .then(|| toks[cs - 1].end)
             })
             .collect();
         for c in &cues {
@@ -1179,13 +1181,36 @@ impl<'a> Ctx<'a> {
             // "…, Smith said no.": the answer is the content.
             let answer = phrase.len() == 1 && self.lex.answer_words.contains(first);
             let clause_after = clause_after || intro || answer || (!quoted && opens);
+            // "…, he told the court in his filing.", "…, Ash Carter told a Senate panel
+            // Wednesday.": a short object that ends the sentence, with no auxiliary or subject
+            // pronoun of a clause ("…, he said the plan would fail").
+            let ends = e >= toks.len() || toks[e].start >= sent_end;
+            let object = speech
+                && ends
+                && phrase.len() <= 6
+                && (first_flags & flag::DETERMINER != 0
+                    || phrase
+                        .first()
+                        .is_some_and(|t| t.text.starts_with(char::is_uppercase)))
+                && phrase.iter().all(|t| {
+                    t.flags & (flag::AUX_LAST | flag::SUBJECT) == 0
+                        && !MODALS.contains(&&*fold(t.text))
+                });
+            // "…, though there is still lingering Sanders support.": a verb of a subject
+            // with an auxiliary of its own is a noun.
+            let noun = !speech
+                && toks[cs..c.first]
+                    .iter()
+                    .any(|t| t.flags & flag::AUX_LAST != 0);
             c.first - cs <= 8
                 && !clause_after
+                && !noun
                 && (quoted
                     || phrase.is_empty()
                     || TIME_WORDS.contains(&first)
                     || (speech && first_flags & flag::PREPOSITION != 0)
-                    || (speech && phrase.len() <= 2))
+                    || (speech && phrase.len() <= 2)
+                    || object)
         } else if cs > 0
             && c.class == VerbClass::Speech
             && self.quoted_subject(toks, cs).is_some_and(|r| {
@@ -2902,6 +2927,34 @@ mod tests {
         assert!(
             got.iter().any(|g| g.0.contains("governo di Roma")),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_inverted_verb_of_saying_may_name_whom_it_was_told() {
+        let t = "Michigan was only doing what forty states already do, he told the court in \
+                 his filing.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].0,
+            "Michigan was only doing what forty states already do"
+        );
+        // A clause after the verb is still its content.
+        let t = "After the vote, Jane Doe said the plan would fail.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got[0].0, "the plan would fail", "{got:?}");
+        // A noun at the end of a later clause ("support") is no inverted cue.
+        let t = "Jane Doe said she sees teachers lining up behind Clinton, though there is \
+                 still lingering Sanders support.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got,
+            [(
+                "she sees teachers lining up behind Clinton, though there is still lingering \
+                 Sanders support",
+                Some("Jane Doe".to_string())
+            )]
         );
     }
 }
