@@ -833,7 +833,21 @@ impl<'a> Ctx<'a> {
                 k += 1;
                 continue;
             }
-            if f & flag::GERUND != 0 {
+            // "when asked whether …": a participle clause without a subject of its own, like
+            // a gerund's.
+            let sub = k > 0
+                && toks[k - 1].flags & flag::SUBORDINATOR != 0
+                && self.gap(toks, k - 1).trim().is_empty()
+                && (k == 1 || self.breaks(toks, k - 2));
+            if class == Some(VerbClass::Speech) && sub {
+                cues.push(Cue {
+                    kind: CueKind::Gerund,
+                    class: VerbClass::Speech,
+                    first: k - usize::from(sub),
+                    last: k,
+                    verb: k,
+                });
+            } else if f & flag::GERUND != 0 {
                 cues.push(Cue {
                     kind: CueKind::Gerund,
                     class: VerbClass::Speech,
@@ -1399,7 +1413,12 @@ impl<'a> Ctx<'a> {
                             && toks[j - 1].flags & flag::DETERMINER == 0
                             && !self.inside_quote(toks[j].start)
                     });
+            // ", when asked whether …": a participle clause of its own.
+            let subordinate = g.contains(',')
+                && toks[k].flags & flag::SUBORDINATOR != 0
+                && toks.get(k + 1).is_some_and(|t| t.flags & flag::SPEECH != 0);
             if g.contains(';')
+                || subordinate
                 || (g.contains(',')
                     && self.opens_participle(&toks[k])
                     && (!then_that || toks[k].flags & flag::GERUND != 0))
@@ -1895,6 +1914,8 @@ impl<'a> Ctx<'a> {
                     !next_gap.contains(':')
                         && toks[j].start < limit
                         && toks[j].text.starts_with(char::is_lowercase)
+                        && !(toks[j].flags & flag::SUBORDINATOR != 0
+                            && toks.get(j + 1).is_some_and(|t| t.flags & flag::SPEECH != 0))
                         && g.trim_matches(|ch: char| {
                             ch.is_whitespace() || CLOSING_MARKS.contains(&ch)
                         })
@@ -2955,6 +2976,35 @@ mod tests {
                  Sanders support",
                 Some("Jane Doe".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn a_bare_participle_after_when_is_the_main_subjects() {
+        let t = "Jane Doe had said, “We’ll see,” when asked whether she would run again.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "We’ll see," && g.1.as_deref() == Some("Jane Doe")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|g| g.0 == "whether she would run again"
+                && g.1.as_deref() == Some("Jane Doe")),
+            "{got:?}"
+        );
+        let t = "When asked by a reporter whether the plan would work, Jane Doe laughed.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got,
+            [("whether the plan would work", Some("Jane Doe".to_string()))]
+        );
+        let t = "Quando interpellato dai giornalisti se il governo durerà, Mario Rossi ha sorriso.";
+        let got = spans(t, &quotes("it", t));
+        assert!(
+            got.iter()
+                .any(|g| g.0.contains("il governo durerà") && g.1.as_deref() == Some("Mario Rossi")),
+            "{got:?}"
         );
     }
 }
