@@ -1991,7 +1991,13 @@ impl<'a> Ctx<'a> {
             if toks[k].flags & flag::SUBJECT != 0 || (k > c.last + 1 && and_that) {
                 break;
             }
-            if toks[k].flags & flag::COMPLEMENTIZER != 0 {
+            // "said the group could come back later with that request": away from the verb, a
+            // "that" before no subject is a pronoun or a relative (English, where the clause
+            // right after the verb is read below).
+            let pronoun = k > c.last + 1
+                && self.lang.code() == "en"
+                && toks.get(k + 1).is_some_and(|t| !opens_subject(t));
+            if toks[k].flags & flag::COMPLEMENTIZER != 0 && !pronoun {
                 if k + 1 >= n {
                     break; // a pronoun ending the sentence ("to accomplish that")
                 }
@@ -2829,6 +2835,12 @@ mod tests {
         let t = "Jane Doe said she accepted the apology and that she wanted to move on.";
         let got = spans(t, &quotes("en", t));
         assert!(got[0].0.starts_with("she accepted the apology"), "{got:?}");
+        let t = "Jane Doe said the group could come back later with that request.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got[0].0, "the group could come back later with that request",
+            "{got:?}"
+        );
         // A phrase before the complementizer still leads to it.
         let t = "Jane Doe said in a long interview that the plan had failed.";
         let got = spans(t, &quotes("en", t));
