@@ -87,6 +87,8 @@ pub(crate) struct Cues {
     pub answer_words: Set,
     /// Conjunctions opening a subordinate clause before a bare participle ("when asked").
     pub subordinators: Set,
+    /// Forms of "be" that make a passive of the cue verb after them ("was reported by").
+    pub passive_auxiliaries: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u32, foldhash::fast::FixedState>,
@@ -158,6 +160,7 @@ impl Cues {
             stance_prepositions: set(lang, "stance_prepositions"),
             answer_words: set(lang, "answer_words"),
             subordinators: set(lang, "subordinators"),
+            passive_auxiliaries: set(lang, "passive_auxiliaries"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),

@@ -2105,6 +2105,34 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // 5. A passive with nothing reported after it ("News of the move was first reported by
+        // the Miami Herald.", "Third-party candidates are mentioned"): its subject is the
+        // content, and the agent after "by" the speaker.
+        let passive = c.first < c.verb
+            && c.kind == CueKind::Verb
+            && self
+                .lex
+                .passive_auxiliaries
+                .contains(&*fold(toks[c.first].text));
+        let cs = self.clause_start(toks, c.first);
+        if passive && cs < c.first && c.first - cs <= 12 && !self.inside_quote(toks[cs].start) {
+            let next = toks.get(c.last + 1).filter(|t| t.start < limit);
+            let by = next.filter(|t| self.lex.agent_markers.contains(&*fold(t.text)));
+            let free = match next {
+                None => true,
+                Some(t) => {
+                    by.is_some()
+                        || self.breaks(toks, c.last)
+                        || TIME_WORDS.contains(&&*fold(t.text))
+                }
+            };
+            if free {
+                let speaker = by.and_then(|_| self.subject_after(toks, c.last + 2, limit));
+                let content = toks[cs].start..toks[c.first - 1].end;
+                let kind = self.kind_of(&content);
+                return Some(self.raw(content, speaker, cue_text, kind));
+            }
+        }
         None
     }
 
@@ -2787,7 +2815,8 @@ mod tests {
         );
         let t = "The plan was backed by Senator Tom Lee, who said it would pass.";
         let q = quotes("en", t);
-        let sp = q[0].speaker.as_ref().unwrap();
+        let said = q.iter().find(|r| r.cue == "said").unwrap();
+        let sp = said.speaker.as_ref().unwrap();
         assert_eq!(
             (sp.0.as_str(), &t[sp.1.clone()]),
             ("Tom Lee", "who"),
@@ -3016,6 +3045,30 @@ mod tests {
         assert!(
             got.iter()
                 .any(|g| g.0.contains("il governo durerà") && g.1.as_deref() == Some("Mario Rossi")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_passive_cue_reports_its_subject() {
+        let t = "News of the move was first reported by the Miami Herald.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "News of the move");
+        assert!(got[0]
+            .1
+            .as_deref()
+            .is_some_and(|s| s.contains("Miami Herald")));
+        // What follows the verb is still the content when there is some.
+        let t = "It was announced on Monday that the plant would close.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().all(|g| g.0 != "It"), "{got:?}");
+        let t = "Il nome del candidato è stato riferito dall’agenzia Ansa.";
+        let got = spans(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Il nome del candidato");
+        assert!(
+            got[0].1.as_deref().is_some_and(|s| s.contains("Ansa")),
             "{got:?}"
         );
     }
