@@ -13,7 +13,9 @@
 //!    when the cue closes the sentence after a comma ("…, ha riferito l’agenzia.", "…, he said."),
 //!    the clause before the comma. Content holding a quote is `mixed`, content that is a quote
 //!    is `direct`, an inverted attribution without quote marks is `according_to`, the rest is
-//!    `indirect`. The content stops before a later ", secondo X" or inverted attribution.
+//!    `indirect`. The content stops before a later ", secondo X" or inverted attribution, and
+//!    before a coordinated clause with a cue of its own ("…, and they rejected …"). A passive
+//!    with nothing reported after it ("was first reported by the Herald") reports its subject.
 //! 3. **Source cues** ("secondo", "according to", "laut", "selon", "según") name the source in
 //!    the words that follow, up to the next punctuation; the content is the rest of the
 //!    sentence on the other side of the comma.
