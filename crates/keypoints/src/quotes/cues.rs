@@ -36,6 +36,7 @@ pub(crate) mod flag {
     pub const POLL: u32 = 1 << 18;
     pub const STANCE: u32 = 1 << 19;
     pub const STANCE_PREPOSITION: u32 = 1 << 20;
+    pub const SUBORDINATOR: u32 = 1 << 21;
     /// Any word that can start or make a cue.
     pub const CUE: u32 =
         SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
@@ -84,6 +85,10 @@ pub(crate) struct Cues {
     pub stance_prepositions: Set,
     /// One-word answers reported as the whole content ("said yes").
     pub answer_words: Set,
+    /// Conjunctions opening a subordinate clause before a bare participle ("when asked").
+    pub subordinators: Set,
+    /// Forms of "be" that make a passive of the cue verb after them ("was reported by").
+    pub passive_auxiliaries: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u32, foldhash::fast::FixedState>,
@@ -154,6 +159,8 @@ impl Cues {
             stance_nouns: set(lang, "stance_nouns"),
             stance_prepositions: set(lang, "stance_prepositions"),
             answer_words: set(lang, "answer_words"),
+            subordinators: set(lang, "subordinators"),
+            passive_auxiliaries: set(lang, "passive_auxiliaries"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),
@@ -179,6 +186,7 @@ impl Cues {
             (&c.poll_nouns, flag::POLL),
             (&c.stance_nouns, flag::STANCE),
             (&c.stance_prepositions, flag::STANCE_PREPOSITION),
+            (&c.subordinators, flag::SUBORDINATOR),
         ] {
             for w in words {
                 *flags.entry(w.clone()).or_default() |= bit;

@@ -13,7 +13,9 @@
 //!    when the cue closes the sentence after a comma ("…, ha riferito l’agenzia.", "…, he said."),
 //!    the clause before the comma. Content holding a quote is `mixed`, content that is a quote
 //!    is `direct`, an inverted attribution without quote marks is `according_to`, the rest is
-//!    `indirect`. The content stops before a later ", secondo X" or inverted attribution.
+//!    `indirect`. The content stops before a later ", secondo X" or inverted attribution, and
+//!    before a coordinated clause with a cue of its own ("…, and they rejected …"). A passive
+//!    with nothing reported after it ("was first reported by the Herald") reports its subject.
 //! 3. **Source cues** ("secondo", "according to", "laut", "selon", "según") name the source in
 //!    the words that follow, up to the next punctuation; the content is the rest of the
 //!    sentence on the other side of the comma.
@@ -266,7 +268,12 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
                 // paragraph (the convention for quotes of several paragraphs): it covers the
                 // rest of its own.
                 let para_start = pos == 0 || m.prev == '\n';
-                if para_start && matches!(c, '“' | '"' | '«' | '„') {
+                // So does one opening a sentence after another's end ("“A,” he said. “B …¶").
+                let sentence_start = m.prev.is_whitespace()
+                    && text[..pos]
+                        .trim_end()
+                        .ends_with(['.', '?', '!', '”', '"', '»']);
+                if (para_start || sentence_start) && matches!(c, '“' | '"' | '«' | '„') {
                     let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
                     let end = start + text[start..end].trim_end().len();
                     if end > start {
@@ -473,8 +480,70 @@ fn find_raw(
     out.extend(left);
     out.sort_by_key(|r| (r.content.start, r.content.end));
     out.dedup_by(|b, a| a.content == b.content);
+    split_coordinated(&mut out, text, cx.lex);
     drop_nested(&mut out);
     out
+}
+
+/// Ends a reported clause before a coordinated clause that holds an attribution of its own
+/// ("said the role would be narrow, and they rejected any implication that …", "said her tone
+/// was the problem, called her “third-rate” …"): the inner quote is kept, the outer one stops
+/// at the comma (or semicolon) before the inner cue's clause. `out` is sorted by start.
+fn split_coordinated(out: &mut [Raw], text: &str, lex: &Cues) {
+    for i in 0..out.len() {
+        let (head, tail) = out.split_at_mut(i + 1);
+        let o = &mut head[i];
+        if o.item.is_some() || !matches!(o.kind, QuoteKind::Indirect | QuoteKind::Mixed) {
+            continue;
+        }
+        for r in tail.iter() {
+            if r.content.start >= o.content.end {
+                break;
+            }
+            if r.content.end > o.content.end
+                || r.cue.is_empty()
+                || r.cue == ":"
+                || r.item.is_some()
+                || r.kind == QuoteKind::AccordingTo
+            {
+                continue;
+            }
+            // The inner cue, right before its content and inside the outer content.
+            let Some(before) = text.get(o.content.start..r.content.start) else {
+                continue;
+            };
+            let Some(at) = before.rfind(r.cue.as_str()) else {
+                continue;
+            };
+            // The last comma or semicolon before the cue, outside quote marks.
+            let Some(b) = before[..at].rfind([',', ';']) else {
+                continue;
+            };
+            let lead = &before[b + 1..at];
+            if lead.contains(['“', '”', '"', '«', '»'])
+                || before[..b].matches(['“', '”', '"']).count() % 2 == 1
+            {
+                continue;
+            }
+            // Between the comma and the cue: nothing (a second verb of the subject), or a
+            // conjunction opening a short clause ("and they", "while Democrats").
+            let mut ws = words(lead);
+            let coordinated = match ws.next() {
+                None => before.as_bytes().get(b) == Some(&b','),
+                Some(w) => lex.flags_of(w.text) & flag::CONJUNCTION != 0 && ws.take(8).count() < 8,
+            };
+            if !coordinated {
+                continue;
+            }
+            let end = o.content.start + before[..b].trim_end().len();
+            if words(&text[o.content.start..end]).take(3).count() < 3 {
+                continue;
+            }
+            o.content.end = end;
+            o.text = text[o.content.clone()].to_string();
+            break;
+        }
+    }
 }
 
 /// Drops the quotes whose content lies inside another quote's content: an attribution reported
@@ -499,6 +568,15 @@ fn drop_nested(out: &mut Vec<Raw>) {
         !inside || kept_in_wrapper
     });
     out.sort_by_key(|r| (r.content.start, r.content.end));
+}
+
+/// True when `t` can open the subject of a clause ("that the plan …", "that she …", "that
+/// Trump …", "that 600,000 jobs …"), which tells a complementizer from a relative pronoun ("the
+/// concerns that remain").
+fn opens_subject(t: &Tok) -> bool {
+    t.flags & (flag::SUBJECT | flag::DETERMINER) != 0
+        || t.text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// True when the gap between two words holds an opening quote mark (“, «, „, " or '').
@@ -643,6 +721,7 @@ impl<'a> Ctx<'a> {
                 && self.gap(toks, k).trim().is_empty()
                 && !self.breaks(toks, k + 1)
                 && !self.inside_quote(toks[k].start)
+                && (toks[k + 1].flags & flag::COMPLEMENTIZER == 0 || opens_subject(&toks[k + 2]))
             {
                 // "his attacks on Clinton": the preposition's object is the content.
                 cues.push(Cue {
@@ -781,7 +860,21 @@ impl<'a> Ctx<'a> {
                 k += 1;
                 continue;
             }
-            if f & flag::GERUND != 0 {
+            // "when asked whether …": a participle clause without a subject of its own, like
+            // a gerund's.
+            let sub = k > 0
+                && toks[k - 1].flags & flag::SUBORDINATOR != 0
+                && self.gap(toks, k - 1).trim().is_empty()
+                && (k == 1 || self.breaks(toks, k - 2));
+            if class == Some(VerbClass::Speech) && sub {
+                cues.push(Cue {
+                    kind: CueKind::Gerund,
+                    class: VerbClass::Speech,
+                    first: k - usize::from(sub),
+                    last: k,
+                    verb: k,
+                });
+            } else if f & flag::GERUND != 0 {
                 cues.push(Cue {
                     kind: CueKind::Gerund,
                     class: VerbClass::Speech,
@@ -908,8 +1001,10 @@ impl<'a> Ctx<'a> {
                     self.cue_clause_start(toks, c.first)
                 };
                 let after_comma = cs > 0 && self.attaches(toks, cs);
-                (after_comma && (c.kind == CueKind::Source || self.is_inverted(toks, c, sent_end)))
-                    .then(|| toks[cs - 1].end)
+                (after_comma
+                    && (c.kind == CueKind::Source
+                        || (c.class == VerbClass::Speech && self.is_inverted(toks, c, sent_end))))
+                .then(|| toks[cs - 1].end)
             })
             .collect();
         for c in &cues {
@@ -1130,13 +1225,36 @@ impl<'a> Ctx<'a> {
             // "…, Smith said no.": the answer is the content.
             let answer = phrase.len() == 1 && self.lex.answer_words.contains(first);
             let clause_after = clause_after || intro || answer || (!quoted && opens);
+            // "…, he told the court in his filing.", "…, Ash Carter told a Senate panel
+            // Wednesday.": a short object that ends the sentence, with no auxiliary or subject
+            // pronoun of a clause ("…, he said the plan would fail").
+            let ends = e >= toks.len() || toks[e].start >= sent_end;
+            let object = speech
+                && ends
+                && phrase.len() <= 6
+                && (first_flags & flag::DETERMINER != 0
+                    || phrase
+                        .first()
+                        .is_some_and(|t| t.text.starts_with(char::is_uppercase)))
+                && phrase.iter().all(|t| {
+                    t.flags & (flag::AUX_LAST | flag::SUBJECT) == 0
+                        && !MODALS.contains(&&*fold(t.text))
+                });
+            // "…, though there is still lingering Sanders support.": a verb of a subject
+            // with an auxiliary of its own is a noun.
+            let noun = !speech
+                && toks[cs..c.first]
+                    .iter()
+                    .any(|t| t.flags & flag::AUX_LAST != 0);
             c.first - cs <= 8
                 && !clause_after
+                && !noun
                 && (quoted
                     || phrase.is_empty()
                     || TIME_WORDS.contains(&first)
                     || (speech && first_flags & flag::PREPOSITION != 0)
-                    || (speech && phrase.len() <= 2))
+                    || (speech && phrase.len() <= 2)
+                    || object)
         } else if cs > 0
             && c.class == VerbClass::Speech
             && self.quoted_subject(toks, cs).is_some_and(|r| {
@@ -1164,25 +1282,46 @@ impl<'a> Ctx<'a> {
             // "Gov. John Kasich of Ohio, a Republican …, said the …": the words before the first
             // comma end with a name (and its "of Place").
             let first_comma = (1..cs.min(10)).find(|&j| self.gap(toks, j - 1).contains(','));
-            let name_first = first_comma.is_some_and(|j| {
-                let capitals = toks[..j]
-                    .iter()
-                    .all(|t| t.text.starts_with(char::is_uppercase));
-                let r = toks[0].start..toks[j - 1].end;
-                let named = self.found.mentions_in(&r).iter().any(|m| {
-                    self.text.get(m.range.end..r.end).is_some_and(|rest| {
-                        let rest = rest.trim_start();
-                        rest.is_empty()
-                            || (rest.starts_with("of ")
-                                && words(&rest[3..])
-                                    .all(|w| w.text.starts_with(char::is_uppercase)))
-                    })
+            // Not a place in an introductory phrase ("In nearby Decatur, …").
+            let intro = toks[0].flags & (flag::PREPOSITION | flag::ADVERB) != 0;
+            let name_first = !intro
+                && first_comma.is_some_and(|j| {
+                    let capitals = toks[..j]
+                        .iter()
+                        .all(|t| t.text.starts_with(char::is_uppercase));
+                    let r = toks[0].start..toks[j - 1].end;
+                    let named = self.found.mentions_in(&r).iter().any(|m| {
+                        self.text.get(m.range.end..r.end).is_some_and(|rest| {
+                            let rest = rest.trim_start();
+                            rest.is_empty()
+                                || (rest.starts_with("of ")
+                                    && words(&rest[3..])
+                                        .all(|w| w.text.starts_with(char::is_uppercase)))
+                        })
+                    });
+                    capitals || named
                 });
-                capitals || named
-            });
+            // "Mr. Coffman, who …, said Mr. Trump had disrespected …": after the capitalized
+            // words, a lower-case word that is no preposition or article goes on as a clause
+            // ("said Jeff Smith in an interview" does not).
+            let clause = || {
+                phrase
+                    .iter()
+                    .find(|t| !t.text.starts_with(char::is_uppercase))
+                    .is_some_and(|t| {
+                        t.text.starts_with(char::is_lowercase)
+                            && t.flags
+                                & (flag::PREPOSITION
+                                    | flag::DETERMINER
+                                    | flag::CONJUNCTION
+                                    | flag::RELATIVE)
+                                == 0
+                            && !TIME_WORDS.contains(&&*fold(t.text))
+                    })
+            };
             let after_name = !quoted
                 && name_first
-                && (t0.starts_with(char::is_lowercase) || TIME_WORDS.contains(&first));
+                && (t0.starts_with(char::is_lowercase) || TIME_WORDS.contains(&first) || clause());
             // Only a verb of saying inverts: after "…, applauding the deal" comes its object.
             !after_name
                 && c.kind == CueKind::Verb
@@ -1304,7 +1443,12 @@ impl<'a> Ctx<'a> {
                             && toks[j - 1].flags & flag::DETERMINER == 0
                             && !self.inside_quote(toks[j].start)
                     });
+            // ", when asked whether …": a participle clause of its own.
+            let subordinate = g.contains(',')
+                && toks[k].flags & flag::SUBORDINATOR != 0
+                && toks.get(k + 1).is_some_and(|t| t.flags & flag::SPEECH != 0);
             if g.contains(';')
+                || subordinate
                 || (g.contains(',')
                     && self.opens_participle(&toks[k])
                     && (!then_that || toks[k].flags & flag::GERUND != 0))
@@ -1700,8 +1844,22 @@ impl<'a> Ctx<'a> {
                 .rev()
                 .find(|q| q.end <= comma + 4 && q.end + 4 >= comma)
             {
-                let content = q.clone();
-                return Some(self.raw(content, speaker, cue_text, QuoteKind::Direct));
+                // "Gore tried …, and he “made a strategic mistake,” said Smith": words before
+                // the quote in its sentence are reported too.
+                let lead =
+                    q.start > start && self.text[start..q.start].chars().any(char::is_alphanumeric);
+                if !lead {
+                    let content = q.clone();
+                    return Some(self.raw(content, speaker, cue_text, QuoteKind::Direct));
+                }
+                // Up to the closing mark.
+                let close = self.text[q.end..]
+                    .chars()
+                    .next()
+                    .filter(|ch| CLOSING_MARKS.contains(ch))
+                    .map_or(0, char::len_utf8);
+                let content = start..(q.end + close).max(comma);
+                return Some(self.raw(content, speaker, cue_text, QuoteKind::Mixed));
             }
             let content = start..comma;
             let kind = if self.contains_quote(&content) {
@@ -1786,6 +1944,8 @@ impl<'a> Ctx<'a> {
                     !next_gap.contains(':')
                         && toks[j].start < limit
                         && toks[j].text.starts_with(char::is_lowercase)
+                        && !(toks[j].flags & flag::SUBORDINATOR != 0
+                            && toks.get(j + 1).is_some_and(|t| t.flags & flag::SPEECH != 0))
                         && g.trim_matches(|ch: char| {
                             ch.is_whitespace() || CLOSING_MARKS.contains(&ch)
                         })
@@ -1852,7 +2012,22 @@ impl<'a> Ctx<'a> {
         };
         let mut k = c.last + 1;
         while k < n && k < c.last + 1 + reach && toks[k].start < limit {
-            if toks[k].flags & flag::COMPLEMENTIZER != 0 {
+            // "said he had heard that account", "said she agreed and that …": the reported
+            // clause opened at its subject pronoun or before a conjunction already.
+            let and_that = toks[k].flags & flag::CONJUNCTION != 0
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0);
+            if toks[k].flags & flag::SUBJECT != 0 || (k > c.last + 1 && and_that) {
+                break;
+            }
+            // "said the group could come back later with that request": away from the verb, a
+            // "that" before no subject is a pronoun or a relative (English, where the clause
+            // right after the verb is read below).
+            let pronoun = k > c.last + 1
+                && self.lang.code() == "en"
+                && toks.get(k + 1).is_some_and(|t| !opens_subject(t));
+            if toks[k].flags & flag::COMPLEMENTIZER != 0 && !pronoun {
                 if k + 1 >= n {
                     break; // a pronoun ending the sentence ("to accomplish that")
                 }
@@ -1928,7 +2103,18 @@ impl<'a> Ctx<'a> {
                         .lex
                         .answer_words
                         .contains(&*fold(&self.text[content.clone()]));
-                let min = if object || answer { 1 } else { 3 };
+                // "denies any wrongdoing", "explained its importance": a verb of saying other
+                // than "say" and "tell" takes a short object too.
+                let plain = ["say", "said", "says", "told", "tell", "tells"]
+                    .iter()
+                    .any(|w| low_eq(toks[c.verb].text, w));
+                let min = if object || answer {
+                    1
+                } else if plain {
+                    3
+                } else {
+                    2
+                };
                 if words(&self.text[content.clone()]).take(min).count() >= min {
                     let kind = if self.contains_quote(&content) {
                         QuoteKind::Mixed
@@ -1958,6 +2144,34 @@ impl<'a> Ctx<'a> {
                     let kind = self.kind_of(&content);
                     return Some(self.raw(content, speaker, cue_text, kind));
                 }
+            }
+        }
+        // 5. A passive with nothing reported after it ("News of the move was first reported by
+        // the Miami Herald.", "Third-party candidates are mentioned"): its subject is the
+        // content, and the agent after "by" the speaker.
+        let passive = c.first < c.verb
+            && c.kind == CueKind::Verb
+            && self
+                .lex
+                .passive_auxiliaries
+                .contains(&*fold(toks[c.first].text));
+        let cs = self.clause_start(toks, c.first);
+        if passive && cs < c.first && c.first - cs <= 12 && !self.inside_quote(toks[cs].start) {
+            let next = toks.get(c.last + 1).filter(|t| t.start < limit);
+            let by = next.filter(|t| self.lex.agent_markers.contains(&*fold(t.text)));
+            let free = match next {
+                None => true,
+                Some(t) => {
+                    by.is_some()
+                        || self.breaks(toks, c.last)
+                        || TIME_WORDS.contains(&&*fold(t.text))
+                }
+            };
+            if free {
+                let speaker = by.and_then(|_| self.subject_after(toks, c.last + 2, limit));
+                let content = toks[cs].start..toks[c.first - 1].end;
+                let kind = self.kind_of(&content);
+                return Some(self.raw(content, speaker, cue_text, kind));
             }
         }
         None
@@ -2677,7 +2891,8 @@ mod tests {
         );
         let t = "The plan was backed by Senator Tom Lee, who said it would pass.";
         let q = quotes("en", t);
-        let sp = q[0].speaker.as_ref().unwrap();
+        let said = q.iter().find(|r| r.cue == "said").unwrap();
+        let sp = said.speaker.as_ref().unwrap();
         assert_eq!(
             (sp.0.as_str(), &t[sp.1.clone()]),
             ("Tom Lee", "who"),
@@ -2715,5 +2930,233 @@ mod tests {
                 Some("Paul Ryan".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_reported_clause_opens_at_its_subject_not_at_a_later_that() {
+        let t = "Jane Doe said he had heard that account before.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got[0].0, "he had heard that account before", "{got:?}");
+        let t = "Jane Doe said she accepted the apology and that she wanted to move on.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got[0].0.starts_with("she accepted the apology"), "{got:?}");
+        let t = "Jane Doe said the group could come back later with that request.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got[0].0, "the group could come back later with that request",
+            "{got:?}"
+        );
+        // A phrase before the complementizer still leads to it.
+        let t = "Jane Doe said in a long interview that the plan had failed.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got[0].0, "that the plan had failed", "{got:?}");
+        let t = "Mario Rossi ha detto ai giornalisti e ai sindaci che la crisi è finita.";
+        let got = spans(t, &quotes("it", t));
+        assert_eq!(got[0].0, "la crisi è finita", "{got:?}");
+    }
+
+    #[test]
+    fn an_inverted_cue_after_a_quote_inside_its_sentence_takes_the_sentence() {
+        let t = "Gore tried to distance himself, and in doing so he \"made a strategic \
+                 mistake,\" said Jane Doe, a historian.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got,
+            [(
+                "Gore tried to distance himself, and in doing so he \"made a strategic mistake,\"",
+                Some("Jane Doe".to_string())
+            )]
+        );
+        // A quote that opens the sentence stays a direct quote.
+        let t = "\"We made a strategic mistake,\" said Jane Doe.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got[0].0, "We made a strategic mistake,", "{got:?}");
+    }
+
+    #[test]
+    fn a_clause_after_a_named_subject_and_its_apposition_is_reported() {
+        let t = "Tom Coffman, who represents a swing district, said Mr. Trump had \
+                 disrespected the troops.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got,
+            [(
+                "Mr. Trump had disrespected the troops",
+                Some("Tom Coffman".to_string())
+            )]
+        );
+        // An inverted cue with a name and a phrase after it stays inverted.
+        let t = "In nearby Decatur, the steel plant is hanging on, said Tom Lee in an interview.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].0.contains("the steel plant is hanging on"),
+            "{got:?}"
+        );
+        assert!(got[0]
+            .1
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Tom Lee")));
+    }
+
+    #[test]
+    fn a_quote_left_open_after_an_attribution_goes_on_to_the_paragraph_end() {
+        let t = "“We will win,” Jane Doe said. “We have the votes and the money to do it\n\n\
+                 The vote is on Tuesday.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0.starts_with("We will win")
+                && g.0.ends_with("the money to do it")
+                && g.1.as_deref() == Some("Jane Doe")),
+            "{got:?}"
+        );
+        let t = "«Vinceremo», ha detto Mario Rossi. «Abbiamo i voti e i soldi per farlo\n\n\
+                 Si vota martedì.";
+        let got = spans(t, &quotes("it", t));
+        assert!(
+            got.iter()
+                .any(|g| g.0.starts_with("Vinceremo") && g.0.ends_with("soldi per farlo")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_coordinated_clause_with_its_own_cue_ends_the_reported_clause() {
+        let t = "Aides said the role would be narrow, and they rejected any suggestion that \
+                 the senator would step aside.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "the role would be narrow"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0.starts_with("any suggestion that the senator")),
+            "{got:?}"
+        );
+        let t = "Mario Rossi ha detto che la crisi è finita, mentre il sindaco di Roma Luca \
+                 Bianchi ha sostenuto che servono nuovi fondi.";
+        let got = spans(t, &quotes("it", t));
+        assert!(got.iter().any(|g| g.0 == "la crisi è finita"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "servono nuovi fondi"), "{got:?}");
+    }
+
+    #[test]
+    fn stance_words_before_a_that_clause_attribute_it() {
+        let t = "Governor John Kasich is confident that the campaign will go on.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0.contains("the campaign will go on")
+                && g.1.as_deref() == Some("John Kasich")),
+            "{got:?}"
+        );
+        // A relative "that" is no complementizer.
+        let t = "The worries that remain are small ones.";
+        assert!(quotes("en", t).is_empty(), "{:?}", quotes("en", t));
+        let t = "Il ministro Mario Rossi è convinto che il governo durerà fino al 2027.";
+        let got = spans(t, &quotes("it", t));
+        assert!(
+            got.iter().any(|g| g.0.contains("il governo durerà")
+                && g.1.as_deref() == Some("Mario Rossi")),
+            "{got:?}"
+        );
+        let t = "Mario Rossi ha rinnovato le sue critiche al governo di Roma.";
+        let got = spans(t, &quotes("it", t));
+        assert!(
+            got.iter().any(|g| g.0.contains("governo di Roma")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_inverted_verb_of_saying_may_name_whom_it_was_told() {
+        let t = "Michigan was only doing what forty states already do, he told the court in \
+                 his filing.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].0,
+            "Michigan was only doing what forty states already do"
+        );
+        // A clause after the verb is still its content.
+        let t = "After the vote, Jane Doe said the plan would fail.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got[0].0, "the plan would fail", "{got:?}");
+        // A noun at the end of a later clause ("support") is no inverted cue.
+        let t = "Jane Doe said she sees teachers lining up behind Clinton, though there is \
+                 still lingering Sanders support.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got,
+            [(
+                "she sees teachers lining up behind Clinton, though there is still lingering \
+                 Sanders support",
+                Some("Jane Doe".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_bare_participle_after_when_is_the_main_subjects() {
+        let t = "Jane Doe had said, “We’ll see,” when asked whether she would run again.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "We’ll see," && g.1.as_deref() == Some("Jane Doe")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|g| g.0 == "whether she would run again"
+                && g.1.as_deref() == Some("Jane Doe")),
+            "{got:?}"
+        );
+        let t = "When asked by a reporter whether the plan would work, Jane Doe laughed.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got,
+            [("whether the plan would work", Some("Jane Doe".to_string()))]
+        );
+        let t = "Quando interpellato dai giornalisti se il governo durerà, Mario Rossi ha sorriso.";
+        let got = spans(t, &quotes("it", t));
+        assert!(
+            got.iter()
+                .any(|g| g.0.contains("il governo durerà") && g.1.as_deref() == Some("Mario Rossi")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_passive_cue_reports_its_subject() {
+        let t = "News of the move was first reported by the Miami Herald.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "News of the move");
+        assert!(got[0]
+            .1
+            .as_deref()
+            .is_some_and(|s| s.contains("Miami Herald")));
+        // What follows the verb is still the content when there is some.
+        let t = "It was announced on Monday that the plant would close.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().all(|g| g.0 != "It"), "{got:?}");
+        let t = "Il nome del candidato è stato riferito dall’agenzia Ansa.";
+        let got = spans(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Il nome del candidato");
+        assert!(
+            got[0].1.as_deref().is_some_and(|s| s.contains("Ansa")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_of_saying_other_than_say_takes_a_short_object() {
+        let t = "The Clinton campaign denies any wrongdoing.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "any wrongdoing");
+        // "said" needs a clause.
+        let t = "Jane Doe said it twice.";
+        assert!(quotes("en", t).is_empty());
     }
 }
