@@ -237,12 +237,20 @@ fn tokenize<'t>(text: &'t str, range: Range<usize>, out: &mut Vec<Word<'t>>) {
 /// Finds the entities of the article with their mentions as byte ranges, which the quote stage
 /// uses to name speakers.
 pub fn detect(a: &Analysis) -> Found {
-    detect_with(a, false)
+    detect_with(a, false, None)
 }
 
-/// [`detect`], also collecting the type model's examples when `collect` is true.
-pub(crate) fn detect_with(a: &Analysis, collect: bool) -> Found {
-    let mut found = detect_in_with(a.lang, a.text, &a.sentences, Some(&a.paragraphs), collect);
+/// [`detect`], also collecting the type model's examples when `collect` is true, with the type
+/// model `model` instead of the language's when given (for cross-validation).
+pub(crate) fn detect_with(a: &Analysis, collect: bool, model: Option<&model::Model>) -> Found {
+    let mut found = detect_in_with(
+        a.lang,
+        a.text,
+        &a.sentences,
+        Some(&a.paragraphs),
+        collect,
+        model,
+    );
     for credit in &a.parts.credits {
         let name = credit.trim();
         if name.is_empty() {
@@ -276,7 +284,7 @@ pub(crate) fn detect_in(
     sentences: &[Range<usize>],
     paragraphs: Option<&[Range<usize>]>,
 ) -> Found {
-    detect_in_with(lang, text, sentences, paragraphs, false)
+    detect_in_with(lang, text, sentences, paragraphs, false, None)
 }
 
 /// [`detect_in`], also collecting the type model's examples when `collect` is true.
@@ -286,13 +294,15 @@ fn detect_in_with(
     sentences: &[Range<usize>],
     paragraphs: Option<&[Range<usize>]>,
     collect: bool,
+    model: Option<&model::Model>,
 ) -> Found {
     let lex = lexicon::get(lang);
+    let type_model = model.unwrap_or(&lex.type_model);
     let mut cands = Vec::new();
     let mut toks = Vec::new();
     // Lower-case words of the article (for the type model: "Stato" is also written "stato").
     let mut low_words: HashSet<&str, FixedState> = HashSet::default();
-    let model = !lex.type_model.is_empty();
+    let model = !type_model.is_empty();
     for s in sentences {
         tokenize(text, s.clone(), &mut toks);
         candidates(lex, text, &toks, &mut cands);
@@ -308,7 +318,7 @@ fn detect_in_with(
         .and_then(|p| p.first())
         .map(|p| p.end)
         .unwrap_or(0);
-    group(lex, text, cands, lead_end, &low_words, collect)
+    group(lex, text, cands, lead_end, &low_words, collect, type_model)
 }
 
 /// Extends `j` over up to two adjectives after an organization word ("Commissione europea",
@@ -801,6 +811,7 @@ fn group(
     lead_end: usize,
     low_words: &HashSet<&str, FixedState>,
     collect: bool,
+    type_model: &model::Model,
 ) -> Found {
     // Names seen capitalized inside a sentence vouch for the same word at a sentence start.
     let mut inside: HashSet<&str, FixedState> =
@@ -896,7 +907,7 @@ fn group(
             && c.kind.is_none()
             && !inside.contains(c.name.as_ref())
             && !c.guess.is_some_and(|g| g.1);
-        if unvouched && lex.type_model.is_empty() {
+        if unvouched && type_model.is_empty() {
             continue;
         }
         let g = groups.len();
@@ -990,7 +1001,7 @@ fn group(
         let institution = g.strong && g.name.starts_with(char::is_lowercase);
         let kind = if club {
             Some(EntityType::Organization)
-        } else if !gazetteer && !institution && !lex.type_model.is_empty() {
+        } else if !gazetteer && !institution && !type_model.is_empty() {
             feats.reset(collect);
             model::features(
                 lex,
@@ -1036,7 +1047,7 @@ fn group(
                     spans.iter().map(|&m| cands[m].range.clone()).collect(),
                 ));
             }
-            model::classify(&lex.type_model, &feats.hashes)
+            model::classify(type_model, &feats.hashes)
         } else {
             rule
         };
