@@ -364,6 +364,19 @@ mod tests {
     }
 
     #[test]
+    fn a_given_model_replaces_the_compiled_in_one() {
+        let data = "Il\tO\npresidente\tO\nMario\tPER\nRossi\tPER\nè\tO\na\tO\nPisa\tLOC\n.\tO\n";
+        let s = parse_kind(data);
+        let it = crate::lang::get("it").unwrap();
+        // A model that always says "no entity" drops the person; the gazetteer's place stays.
+        let none = evaluate_with_model(&s, it, "# only a bias\nbias 0 0 0 1\n");
+        assert_eq!((none.overall.tp, none.overall.fn_), (1, 1), "{none:?}");
+        // One that always says PER keeps both.
+        let per = evaluate_with_model(&s, it, "bias 1 0 0 0\n");
+        assert_eq!((per.overall.tp, per.overall.fn_), (2, 0), "{per:?}");
+    }
+
+    #[test]
     fn parts_cut_at_pseudo_articles_and_cover_the_file() {
         let one = Sentence {
             tokens: vec!["Roma".into()],

@@ -437,8 +437,13 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
             }
             break;
         }
-        // An organization word takes the adjectives after it ("Commissione europea").
-        if j == i && lex.org_heads.contains(toks[j].text) {
+        // An organization word takes the adjectives after it ("Commissione europea"), also
+        // after a capitalized article ("La Chiesa ortodossa" at a sentence start).
+        let head_alone = j == i
+            || (j == i + 1
+                && (i == 0 || gap(i - 1).contains(['.', '“', '"', ':', '«']))
+                && lex.flags(lower(toks[i].text).as_ref()) & (STOP | PARTICLE) == STOP);
+        if head_alone && lex.org_heads.contains(toks[j].text) {
             j = take_adjectives(lex, text, toks, j);
             // ... and a lower-case noun after a particle ("Consiglio di amministrazione",
             // "Organizzazione mondiale del commercio", "Corte d'appello").
@@ -502,11 +507,15 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                 break;
             }
         }
-        // A province's code in parentheses after a town ("Rho (MI)").
+        // A province's code in parentheses after a town ("Rho (MI)"); after a person's name
+        // it is a party ("Raffaella Paita (PD)").
         if start == run_end
             && start > 0
             && gap(start - 1).trim_start() == "("
             && is_cap(toks[start - 1].text)
+            && !(start > 1
+                && gap(start - 2) == " "
+                && shared.given_names.contains(toks[start - 2].text))
             && text[toks[start].end..].starts_with(')')
             && lex.province_codes.contains(toks[start].text)
         {
@@ -1278,8 +1287,32 @@ mod tests {
         ] {
             assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
         }
+        // After a person's name the code is a party's.
+        let e = ents(
+            "it",
+            "Ha vinto la candidata Raffaella Paita (PD) ieri sera.",
+        );
+        assert!(!e.contains(&("PD".into(), EntityType::Location)), "{e:?}");
         // "Clinton" is Bill Clinton's surname, no town of its own.
         assert!(!e.iter().any(|(n, _)| n == "Clinton"), "{e:?}");
+    }
+
+    #[test]
+    fn adjectives_of_institutions_and_place_heads() {
+        let e = ents(
+            "it",
+            "La Chiesa ortodossa ha condannato il crollo del ponte Morandi. Il governo russo \
+             ha chiuso la strada statale Salaria e il nord Italia resta isolato.",
+        );
+        for (name, kind) in [
+            ("Chiesa ortodossa", EntityType::Organization),
+            ("ponte Morandi", EntityType::Location),
+            ("governo russo", EntityType::Organization),
+            ("statale Salaria", EntityType::Location),
+            ("nord Italia", EntityType::Location),
+        ] {
+            assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
+        }
     }
 
     #[test]
