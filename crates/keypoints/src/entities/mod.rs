@@ -731,10 +731,15 @@ fn split_and_push<'t>(
         }
     }
     if !org_head && !place {
-        // A place after a particle, behind something that is not an organization name.
+        // A place after a particle, behind something that is not an organization name; not
+        // after an elided "d'", which joins a name ("Fratelli d'Italia", "Corno d'Africa":
+        // on the first half of KIND 23 times out of 23).
         for k in (1..toks.len().saturating_sub(1)).rev() {
             let w = toks[k].text;
-            if !is_cap(w) && lex.particles.contains(w) && is_place(lex, span(text, &toks[k + 1..]))
+            if !is_cap(w)
+                && w != "d"
+                && lex.particles.contains(w)
+                && is_place(lex, span(text, &toks[k + 1..]))
             {
                 split_and_push(lex, shared, text, &toks[..k], titled, initial, None, out);
                 out.push(Cand {
@@ -1302,14 +1307,14 @@ mod tests {
         let e = ents(
             "it",
             "La Chiesa ortodossa ha condannato il crollo del ponte Morandi. Il governo russo \
-             ha chiuso la strada statale Salaria e il nord Italia resta isolato.",
+             ha chiuso la strada statale Salaria e la regione resta isolata. Ha parlato Fratelli d'Italia.",
         );
         for (name, kind) in [
             ("Chiesa ortodossa", EntityType::Organization),
             ("ponte Morandi", EntityType::Location),
             ("governo russo", EntityType::Organization),
             ("statale Salaria", EntityType::Location),
-            ("nord Italia", EntityType::Location),
+            ("Fratelli d'Italia", EntityType::Organization),
         ] {
             assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
         }
