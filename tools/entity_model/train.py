@@ -43,6 +43,7 @@ EPOCHS = 12
 MIN_COUNT = 2
 SEED = 7
 SEEDS = 5
+PRUNE = 0.01
 EXAMPLES = os.path.join("target", "fast", "examples")
 
 
@@ -66,7 +67,7 @@ def train(data):
     feats = set().union(*runs)
     avg = {f: [sum(r.get(f, [0.0] * 4)[k] for r in runs) / len(runs) for k in range(4)] for f in feats}
     avg = {f: [round(x, 2) for x in v] for f, v in avg.items()}
-    return {f: v for f, v in avg.items() if any(v)}
+    return {f: v for f, v in avg.items() if max(map(abs, v)) >= PRUNE}
 
 
 def train_one(data, seed):

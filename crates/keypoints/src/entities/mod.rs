@@ -699,12 +699,14 @@ fn split_and_push<'t>(
     // A place's head word ("Provincia di Trento") keeps the name whole, as an organization's.
     let org_head = lex.org_heads.contains(toks[0].text)
         || (toks.len() >= 2 && lex.loc_heads.contains(lower(toks[0].text).as_ref()));
-    // A place before a person's name ("degli Stati Uniti Barack Obama").
+    // A place before a person's name ("degli Stati Uniti Barack Obama"), which starts with a
+    // given name ("London Stock Exchange" is one name).
     if toks.len() >= 3 && !place && !org_head {
         for k in (1..toks.len() - 1).rev() {
             if is_cap(toks[k].text)
                 && is_cap(toks[k - 1].text)
                 && toks.len() - k >= 2
+                && shared.given_names.contains(toks[k].text)
                 && is_place(lex, span(text, &toks[..k]))
             {
                 split_and_push(lex, shared, text, &toks[..k], titled, initial, None, out);
@@ -1307,7 +1309,8 @@ mod tests {
         let e = ents(
             "it",
             "La Chiesa ortodossa ha condannato il crollo del ponte Morandi. Il governo russo \
-             ha chiuso la strada statale Salaria e la regione resta isolata. Ha parlato Fratelli d'Italia.",
+             ha chiuso la strada statale Salaria e la regione resta isolata. Ha parlato Fratelli d'Italia. Il titolo \
+             è quotato alla London Stock Exchange.",
         );
         for (name, kind) in [
             ("Chiesa ortodossa", EntityType::Organization),
@@ -1318,6 +1321,8 @@ mod tests {
         ] {
             assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
         }
+        // A place before a name that starts with no given name is part of it.
+        assert!(e.iter().any(|(n, _)| n == "London Stock Exchange"), "{e:?}");
     }
 
     #[test]
