@@ -1310,7 +1310,7 @@ mod tests {
             "it",
             "La Chiesa ortodossa ha condannato il crollo del ponte Morandi. Il governo russo \
              ha chiuso la strada statale Salaria e la regione resta isolata. Ha parlato Fratelli d'Italia. Il titolo \
-             è quotato alla London Stock Exchange.",
+             è quotato alla London Stock Exchange. Piove in Scozia e in Gran Bretagna.",
         );
         for (name, kind) in [
             ("Chiesa ortodossa", EntityType::Organization),
@@ -1318,6 +1318,8 @@ mod tests {
             ("governo russo", EntityType::Organization),
             ("statale Salaria", EntityType::Location),
             ("Fratelli d'Italia", EntityType::Organization),
+            ("Scozia", EntityType::Location),
+            ("Gran Bretagna", EntityType::Location),
         ] {
             assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
         }
