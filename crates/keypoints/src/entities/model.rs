@@ -1,7 +1,7 @@
 //! A small linear model that types the names no strong rule types (no gazetteer, no organization
 //! or place word): an averaged perceptron over features of the name (shape, suffixes, list
-//! membership, the rules' guess) and of the words around its mentions. Four classes: PER, LOC,
-//! ORG and "no entity". The weights are a language's `entity_model` list ("feature w_per w_loc
+//! membership, the rules' guess, its own words) and of the words around its mentions. Four
+//! classes: PER, LOC, ORG and "no entity". The weights are a language's `entity_model` list ("feature w_per w_loc
 //! w_org w_none" a line), trained by `tools/entity_model/train.py` (see its header for the data
 //! and the procedure); a language without the list keeps the rules alone.
 use std::fmt::Write as _;
