@@ -167,21 +167,6 @@ fn ctx_word<'a>(lex: &Lexicon, w: &'a str) -> super::Low<'a> {
     }
 }
 
-/// The class of a capitalized context word: a given name, a place, an acronym, or another.
-fn cap_class(lex: &Lexicon, w: &str) -> &'static str {
-    if is_acronym(w) {
-        "ACR"
-    } else if lexicon::shared().given_names.contains(w) {
-        "GN"
-    } else if lex.any_place.contains(w) {
-        "PL"
-    } else if lex.org_heads.contains(w) {
-        "OH"
-    } else {
-        "X"
-    }
-}
-
 /// The shape of a word: "X" an acronym, "Xx" capitalized, "x" lower case, "d" with digits.
 fn shape(w: &str) -> &'static str {
     if w.chars().any(|c| c.is_ascii_digit()) {
@@ -352,19 +337,6 @@ pub(crate) fn features(
             sh[0], sh[1], sh[2], sh[3]
         ));
     }
-    if ws.len() > 1 && ws[1..].iter().any(|w| lex.org_heads.contains(*w)) {
-        out.add(format_args!("orghin"));
-    }
-    if ws.len() > 2
-        && ws[1..ws.len() - 1]
-            .iter()
-            .any(|w| shared.given_names.contains(*w))
-    {
-        out.add(format_args!("gnmid"));
-    }
-    if ws.len() > 1 && ws[1..].iter().any(|w| lex.any_place.contains(*w)) {
-        out.add(format_args!("plin"));
-    }
     out.add(format_args!("rn={}{}", tag(n.rule), n.nwords.min(3)));
     for w in &ws {
         out.add(format_args!("w={}", lower(w).as_ref()));
@@ -399,9 +371,6 @@ pub(crate) fn features(
                 out.add(format_args!("p21={}_{p1}", p2.as_ref()));
             }
             out.add(format_args!("p1={p1}"));
-            if p1 == "CAP" {
-                out.add(format_args!("p1c={}", cap_class(lex, w)));
-            }
         }
         let (g, w) = after(text, r.end);
         out.add(format_args!("ng={}", gap_value(g)));
@@ -413,9 +382,6 @@ pub(crate) fn features(
                 out.add(format_args!("n2={}", ctx_word(lex, w2).as_ref()));
             }
             out.add(format_args!("n1={}", n1.as_ref()));
-            if n1.as_ref() == "CAP" {
-                out.add(format_args!("n1c={}", cap_class(lex, w)));
-            }
         }
     }
     out.add(format_args!("nm={}", count.min(3)));
