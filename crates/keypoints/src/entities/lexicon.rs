@@ -141,6 +141,7 @@ impl Lexicon {
         };
         let mut places = exact("places");
         places.extend(exact("place_acronyms"));
+        places.extend(exact("places_common"));
         let mut any_place = places.clone();
         any_place.extend(shared.cities.iter().cloned());
         any_place.extend(shared.places_en.iter().cloned());

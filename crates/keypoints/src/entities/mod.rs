@@ -237,12 +237,20 @@ fn tokenize<'t>(text: &'t str, range: Range<usize>, out: &mut Vec<Word<'t>>) {
 /// Finds the entities of the article with their mentions as byte ranges, which the quote stage
 /// uses to name speakers.
 pub fn detect(a: &Analysis) -> Found {
-    detect_with(a, false)
+    detect_with(a, false, None)
 }
 
-/// [`detect`], also collecting the type model's examples when `collect` is true.
-pub(crate) fn detect_with(a: &Analysis, collect: bool) -> Found {
-    let mut found = detect_in_with(a.lang, a.text, &a.sentences, Some(&a.paragraphs), collect);
+/// [`detect`], also collecting the type model's examples when `collect` is true, with the type
+/// model `model` instead of the language's when given (for cross-validation).
+pub(crate) fn detect_with(a: &Analysis, collect: bool, model: Option<&model::Model>) -> Found {
+    let mut found = detect_in_with(
+        a.lang,
+        a.text,
+        &a.sentences,
+        Some(&a.paragraphs),
+        collect,
+        model,
+    );
     for credit in &a.parts.credits {
         let name = credit.trim();
         if name.is_empty() {
@@ -276,7 +284,7 @@ pub(crate) fn detect_in(
     sentences: &[Range<usize>],
     paragraphs: Option<&[Range<usize>]>,
 ) -> Found {
-    detect_in_with(lang, text, sentences, paragraphs, false)
+    detect_in_with(lang, text, sentences, paragraphs, false, None)
 }
 
 /// [`detect_in`], also collecting the type model's examples when `collect` is true.
@@ -286,13 +294,15 @@ fn detect_in_with(
     sentences: &[Range<usize>],
     paragraphs: Option<&[Range<usize>]>,
     collect: bool,
+    model: Option<&model::Model>,
 ) -> Found {
     let lex = lexicon::get(lang);
+    let type_model = model.unwrap_or(&lex.type_model);
     let mut cands = Vec::new();
     let mut toks = Vec::new();
     // Lower-case words of the article (for the type model: "Stato" is also written "stato").
     let mut low_words: HashSet<&str, FixedState> = HashSet::default();
-    let model = !lex.type_model.is_empty();
+    let model = !type_model.is_empty();
     for s in sentences {
         tokenize(text, s.clone(), &mut toks);
         candidates(lex, text, &toks, &mut cands);
@@ -308,7 +318,7 @@ fn detect_in_with(
         .and_then(|p| p.first())
         .map(|p| p.end)
         .unwrap_or(0);
-    group(lex, text, cands, lead_end, &low_words, collect)
+    group(lex, text, cands, lead_end, &low_words, collect, type_model)
 }
 
 /// Extends `j` over up to two adjectives after an organization word ("Commissione europea",
@@ -427,8 +437,13 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
             }
             break;
         }
-        // An organization word takes the adjectives after it ("Commissione europea").
-        if j == i && lex.org_heads.contains(toks[j].text) {
+        // An organization word takes the adjectives after it ("Commissione europea"), also
+        // after a capitalized article ("La Chiesa ortodossa" at a sentence start).
+        let head_alone = j == i
+            || (j == i + 1
+                && (i == 0 || gap(i - 1).contains(['.', '“', '"', ':', '«']))
+                && lex.flags(lower(toks[i].text).as_ref()) & (STOP | PARTICLE) == STOP);
+        if head_alone && lex.org_heads.contains(toks[j].text) {
             j = take_adjectives(lex, text, toks, j);
             // ... and a lower-case noun after a particle ("Consiglio di amministrazione",
             // "Organizzazione mondiale del commercio", "Corte d'appello").
@@ -492,11 +507,15 @@ fn candidates<'t>(lex: &Lexicon, text: &'t str, toks: &[Word], out: &mut Vec<Can
                 break;
             }
         }
-        // A province's code in parentheses after a town ("Rho (MI)").
+        // A province's code in parentheses after a town ("Rho (MI)"); after a person's name
+        // it is a party ("Raffaella Paita (PD)").
         if start == run_end
             && start > 0
             && gap(start - 1).trim_start() == "("
             && is_cap(toks[start - 1].text)
+            && !(start > 1
+                && gap(start - 2) == " "
+                && shared.given_names.contains(toks[start - 2].text))
             && text[toks[start].end..].starts_with(')')
             && lex.province_codes.contains(toks[start].text)
         {
@@ -680,12 +699,14 @@ fn split_and_push<'t>(
     // A place's head word ("Provincia di Trento") keeps the name whole, as an organization's.
     let org_head = lex.org_heads.contains(toks[0].text)
         || (toks.len() >= 2 && lex.loc_heads.contains(lower(toks[0].text).as_ref()));
-    // A place before a person's name ("degli Stati Uniti Barack Obama").
+    // A place before a person's name ("degli Stati Uniti Barack Obama"), which starts with a
+    // given name ("London Stock Exchange" is one name).
     if toks.len() >= 3 && !place && !org_head {
         for k in (1..toks.len() - 1).rev() {
             if is_cap(toks[k].text)
                 && is_cap(toks[k - 1].text)
                 && toks.len() - k >= 2
+                && shared.given_names.contains(toks[k].text)
                 && is_place(lex, span(text, &toks[..k]))
             {
                 split_and_push(lex, shared, text, &toks[..k], titled, initial, None, out);
@@ -712,10 +733,15 @@ fn split_and_push<'t>(
         }
     }
     if !org_head && !place {
-        // A place after a particle, behind something that is not an organization name.
+        // A place after a particle, behind something that is not an organization name; not
+        // after an elided "d'", which joins a name ("Fratelli d'Italia", "Corno d'Africa":
+        // on the first half of KIND 23 times out of 23).
         for k in (1..toks.len().saturating_sub(1)).rev() {
             let w = toks[k].text;
-            if !is_cap(w) && lex.particles.contains(w) && is_place(lex, span(text, &toks[k + 1..]))
+            if !is_cap(w)
+                && w != "d"
+                && lex.particles.contains(w)
+                && is_place(lex, span(text, &toks[k + 1..]))
             {
                 split_and_push(lex, shared, text, &toks[..k], titled, initial, None, out);
                 out.push(Cand {
@@ -801,6 +827,7 @@ fn group(
     lead_end: usize,
     low_words: &HashSet<&str, FixedState>,
     collect: bool,
+    type_model: &model::Model,
 ) -> Found {
     // Names seen capitalized inside a sentence vouch for the same word at a sentence start.
     let mut inside: HashSet<&str, FixedState> =
@@ -896,7 +923,7 @@ fn group(
             && c.kind.is_none()
             && !inside.contains(c.name.as_ref())
             && !c.guess.is_some_and(|g| g.1);
-        if unvouched && lex.type_model.is_empty() {
+        if unvouched && type_model.is_empty() {
             continue;
         }
         let g = groups.len();
@@ -990,7 +1017,7 @@ fn group(
         let institution = g.strong && g.name.starts_with(char::is_lowercase);
         let kind = if club {
             Some(EntityType::Organization)
-        } else if !gazetteer && !institution && !lex.type_model.is_empty() {
+        } else if !gazetteer && !institution && !type_model.is_empty() {
             feats.reset(collect);
             model::features(
                 lex,
@@ -1036,7 +1063,7 @@ fn group(
                     spans.iter().map(|&m| cands[m].range.clone()).collect(),
                 ));
             }
-            model::classify(&lex.type_model, &feats.hashes)
+            model::classify(type_model, &feats.hashes)
         } else {
             rule
         };
@@ -1267,8 +1294,37 @@ mod tests {
         ] {
             assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
         }
+        // After a person's name the code is a party's.
+        let e = ents(
+            "it",
+            "Ha vinto la candidata Raffaella Paita (PD) ieri sera.",
+        );
+        assert!(!e.contains(&("PD".into(), EntityType::Location)), "{e:?}");
         // "Clinton" is Bill Clinton's surname, no town of its own.
         assert!(!e.iter().any(|(n, _)| n == "Clinton"), "{e:?}");
+    }
+
+    #[test]
+    fn adjectives_of_institutions_and_place_heads() {
+        let e = ents(
+            "it",
+            "La Chiesa ortodossa ha condannato il crollo del ponte Morandi. Il governo russo \
+             ha chiuso la strada statale Salaria e la regione resta isolata. Ha parlato Fratelli d'Italia. Il titolo \
+             è quotato alla London Stock Exchange. Piove in Scozia e in Gran Bretagna.",
+        );
+        for (name, kind) in [
+            ("Chiesa ortodossa", EntityType::Organization),
+            ("ponte Morandi", EntityType::Location),
+            ("governo russo", EntityType::Organization),
+            ("statale Salaria", EntityType::Location),
+            ("Fratelli d'Italia", EntityType::Organization),
+            ("Scozia", EntityType::Location),
+            ("Gran Bretagna", EntityType::Location),
+        ] {
+            assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
+        }
+        // A place before a name that starts with no given name is part of it.
+        assert!(e.iter().any(|(n, _)| n == "London Stock Exchange"), "{e:?}");
     }
 
     #[test]

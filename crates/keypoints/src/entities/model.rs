@@ -1,7 +1,7 @@
 //! A small linear model that types the names no strong rule types (no gazetteer, no organization
 //! or place word): an averaged perceptron over features of the name (shape, suffixes, list
-//! membership, the rules' guess) and of the words around its mentions. Four classes: PER, LOC,
-//! ORG and "no entity". The weights are a language's `entity_model` list ("feature w_per w_loc
+//! membership, the rules' guess, its own words) and of the words around its mentions. Four
+//! classes: PER, LOC, ORG and "no entity". The weights are a language's `entity_model` list ("feature w_per w_loc
 //! w_org w_none" a line), trained by `tools/entity_model/train.py` (see its header for the data
 //! and the procedure); a language without the list keeps the rules alone.
 use std::fmt::Write as _;
@@ -167,6 +167,19 @@ fn ctx_word<'a>(lex: &Lexicon, w: &'a str) -> super::Low<'a> {
     }
 }
 
+/// The shape of a word: "X" an acronym, "Xx" capitalized, "x" lower case, "d" with digits.
+fn shape(w: &str) -> &'static str {
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        "d"
+    } else if is_acronym(w) {
+        "X"
+    } else if is_cap(w) {
+        "Xx"
+    } else {
+        "x"
+    }
+}
+
 /// A gap as a feature value: its punctuation without spaces, "_" for a plain space.
 fn gap_value(g: &str) -> GapValue {
     let mut v = GapValue([0; 12], 0);
@@ -312,6 +325,29 @@ pub(crate) fn features(
     }
     if n.name.contains('-') {
         out.add(format_args!("hy"));
+    }
+    // The name's shape, word by word (up to four words).
+    {
+        let mut sh = [""; 4];
+        for (k, w) in ws.iter().take(4).enumerate() {
+            sh[k] = shape(w);
+        }
+        out.add(format_args!(
+            "shape={}_{}_{}_{}",
+            sh[0], sh[1], sh[2], sh[3]
+        ));
+    }
+    out.add(format_args!("rn={}{}", tag(n.rule), n.nwords.min(3)));
+    for w in &ws {
+        out.add(format_args!("w={}", lower(w).as_ref()));
+    }
+    if let Some(p3) = lf
+        .as_ref()
+        .char_indices()
+        .nth(3)
+        .map(|(i, _)| &lf.as_ref()[..i])
+    {
+        out.add(format_args!("p3={p3}"));
     }
     if n.name.contains('\'') {
         out.add(format_args!("ap"));

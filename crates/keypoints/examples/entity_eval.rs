@@ -1,0 +1,57 @@
+//! Scores the entity stage on part K of M of a KIND-style file with a type model read from a
+//! file instead of the compiled-in one: the held-out half of a cross-validation fold
+//! (`tools/entity_model/train.py --cv` runs it). Prints the same table as
+//! `keypoints eval-entities`, and with `--errors` the wrong and missed mentions.
+//!
+//! `cargo run --profile fast -p keypoints --example entity_eval -- FILE K/M MODEL [--errors]`
+use keypoints::entities::eval::{evaluate_with_model, parse_kind, part, Prf};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(file), Some(km), Some(model)) = (args.get(1), args.get(2), args.get(3)) else {
+        eprintln!("usage: entity_eval FILE K/M MODEL [--errors]");
+        std::process::exit(2);
+    };
+    let (Ok(data), Ok(model)) = (
+        std::fs::read_to_string(file),
+        std::fs::read_to_string(model),
+    ) else {
+        eprintln!("cannot read {file} or the model");
+        std::process::exit(2);
+    };
+    let all = parse_kind(&data);
+    let sents = match km.split_once('/') {
+        Some((k, m)) => part(&all, k.parse().unwrap_or(1), m.parse().unwrap_or(1)),
+        None => &all[..],
+    };
+    let Ok(lang) = keypoints::lang::get("it") else {
+        std::process::exit(2);
+    };
+    let s = evaluate_with_model(sents, lang, &model);
+    println!(
+        "Entities: {} sentences, exact-span micro scores",
+        s.sentences
+    );
+    println!("| type | precision | recall | F1 | gold | predicted |");
+    println!("|---|---|---|---|---|---|");
+    let row = |name: &str, p: &Prf| {
+        println!(
+            "| {name} | {:.3} | {:.3} | {:.3} | {} | {} |",
+            p.precision(),
+            p.recall(),
+            p.f1(),
+            p.tp + p.fn_,
+            p.tp + p.fp
+        );
+    };
+    for (name, (_, p)) in ["PER", "LOC", "ORG"].iter().zip(&s.per_type) {
+        row(name, p);
+    }
+    row("overall", &s.overall);
+    if args.iter().any(|a| a == "--errors") {
+        for (i, (what, t, text)) in s.errors.iter().enumerate() {
+            let ctx = s.contexts.get(i).map_or("", String::as_str);
+            println!("{what}\t{t:?}\t{text}\t{ctx}");
+        }
+    }
+}
