@@ -63,7 +63,7 @@ use foldhash::fast::FixedState;
 use crate::analysis::Analysis;
 use crate::digest::{Entity, EntityType};
 use crate::lang::Language;
-use crate::text::tokens::Word;
+use crate::text::tokens::{Tokens, Word};
 use lexicon::{norm_apostrophe, Lexicon, PARTICLE, SKIP, STOP, TITLE};
 
 /// A mention of an entity, in bytes of the text it was found in.
@@ -247,6 +247,7 @@ pub(crate) fn detect_with(a: &Analysis, collect: bool, model: Option<&model::Mod
         a.lang,
         a.text,
         &a.sentences,
+        Some(&a.tokens),
         Some(&a.paragraphs),
         collect,
         model,
@@ -284,14 +285,16 @@ pub(crate) fn detect_in(
     sentences: &[Range<usize>],
     paragraphs: Option<&[Range<usize>]>,
 ) -> Found {
-    detect_in_with(lang, text, sentences, paragraphs, false, None)
+    detect_in_with(lang, text, sentences, None, paragraphs, false, None)
 }
 
-/// [`detect_in`], also collecting the type model's examples when `collect` is true.
+/// [`detect_in`], also collecting the type model's examples when `collect` is true. `tokens`,
+/// when given, are the words of `sentences` already found (the article's [`Analysis::tokens`]).
 fn detect_in_with(
     lang: &'static Language,
     text: &str,
     sentences: &[Range<usize>],
+    tokens: Option<&Tokens>,
     paragraphs: Option<&[Range<usize>]>,
     collect: bool,
     model: Option<&model::Model>,
@@ -303,8 +306,19 @@ fn detect_in_with(
     // Lower-case words of the article (for the type model: "Stato" is also written "stato").
     let mut low_words: HashSet<&str, FixedState> = HashSet::default();
     let model = !type_model.is_empty();
-    for s in sentences {
-        tokenize(text, s.clone(), &mut toks);
+    let tokens = tokens.filter(|t| t.sentences.len() == sentences.len());
+    for (i, s) in sentences.iter().enumerate() {
+        match tokens {
+            Some(tk) => {
+                toks.clear();
+                toks.extend(tk.sentence(i).iter().map(|w| Word {
+                    start: w.start,
+                    end: w.end,
+                    text: &text[w.start..w.end],
+                }));
+            }
+            None => tokenize(text, s.clone(), &mut toks),
+        }
         candidates(lex, text, &toks, &mut cands);
         if model {
             low_words.extend(
@@ -1140,6 +1154,40 @@ mod tests {
             .into_iter()
             .map(|e| (e.name, e.kind))
             .collect()
+    }
+
+    #[test]
+    fn the_articles_tokens_and_the_stages_own_words_give_the_same_entities() {
+        use crate::structure::Parts;
+        for (code, text) in [
+            (
+                "it",
+                "Il presidente russo Vladimir Putin ha scritto a Kim Jong-un. La Commissione \
+                 europea e l’ONU a Bruxelles. È la Corte d’appello di Milano.",
+            ),
+            (
+                "en",
+                "Senator Ann Ray met Bashar al-Assad in Damascus. The London Stock Exchange \
+                 fell; ÉCOLE staff said so.",
+            ),
+        ] {
+            let lang = crate::lang::get(code).unwrap();
+            let parts = Parts {
+                paragraphs: text.split(". ").map(str::to_string).collect(),
+                ..Parts::default()
+            };
+            let joined = crate::analysis::join_paragraphs(&parts);
+            let a = Analysis::new(lang, &joined, &parts);
+            let run = |tokens| {
+                let f = detect_in_with(lang, a.text, &a.sentences, tokens, None, false, None);
+                let names: Vec<_> = f.entities.into_iter().map(|e| (e.name, e.kind)).collect();
+                let spans: Vec<_> = f.mentions.into_iter().map(|m| m.range).collect();
+                (names, spans)
+            };
+            let with = run(Some(&a.tokens));
+            assert!(with.0.len() >= 4, "{code}: {:?}", with.0);
+            assert_eq!(with, run(None), "{code}");
+        }
     }
 
     #[test]
