@@ -334,7 +334,10 @@ fn killed_store_batches_resume_to_exactly_once() {
     let input = dir.path().join("in.jsonl");
     let db = dir.path().join("news.db");
     let output = dir.path().join("out.jsonl");
-    let ids = write_input(&input, 1200, &mut Lcg(11));
+    // Several times the store's commit size (1,000 records or a second), so that a run is still
+    // going when the store first grows, however fast the machine analyses (1,200 records were
+    // sometimes all done by then once the analysis got faster).
+    let ids = write_input(&input, 5000, &mut Lcg(11));
 
     // A reference run, uninterrupted, into its own store and file.
     let ref_db = dir.path().join("ref.db");
