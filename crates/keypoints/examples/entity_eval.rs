@@ -4,7 +4,7 @@
 //! `keypoints eval-entities`, and with `--errors` the wrong and missed mentions.
 //!
 //! `cargo run --profile fast -p keypoints --example entity_eval -- FILE K/M MODEL [--errors]`
-use keypoints::entities::eval::{evaluate_with_model, parse_kind, part, Prf};
+use keypoints::entities::eval::{evaluate_with_model, parse_kind, part};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -28,30 +28,5 @@ fn main() {
         std::process::exit(2);
     };
     let s = evaluate_with_model(sents, lang, &model);
-    println!(
-        "Entities: {} sentences, exact-span micro scores",
-        s.sentences
-    );
-    println!("| type | precision | recall | F1 | gold | predicted |");
-    println!("|---|---|---|---|---|---|");
-    let row = |name: &str, p: &Prf| {
-        println!(
-            "| {name} | {:.3} | {:.3} | {:.3} | {} | {} |",
-            p.precision(),
-            p.recall(),
-            p.f1(),
-            p.tp + p.fn_,
-            p.tp + p.fp
-        );
-    };
-    for (name, (_, p)) in ["PER", "LOC", "ORG"].iter().zip(&s.per_type) {
-        row(name, p);
-    }
-    row("overall", &s.overall);
-    if args.iter().any(|a| a == "--errors") {
-        for (i, (what, t, text)) in s.errors.iter().enumerate() {
-            let ctx = s.contexts.get(i).map_or("", String::as_str);
-            println!("{what}\t{t:?}\t{text}\t{ctx}");
-        }
-    }
+    print!("{}", s.report(args.iter().any(|a| a == "--errors")));
 }

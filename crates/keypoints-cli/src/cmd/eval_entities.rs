@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
-use keypoints::entities::eval::{evaluate, parse_kind, part, Prf};
+use keypoints::entities::eval::{evaluate, parse_kind, part};
 
 /// Arguments of `eval-entities`.
 #[derive(clap::Args, Debug)]
@@ -48,32 +48,6 @@ pub fn run(args: Args) -> Result<()> {
         }
     };
     let s = evaluate(sentences, lang);
-    println!(
-        "Entities: {} sentences, exact-span micro scores",
-        s.sentences
-    );
-    println!("| type | precision | recall | F1 | gold | predicted |");
-    println!("|---|---|---|---|---|---|");
-    let row = |name: &str, p: &Prf| {
-        println!(
-            "| {name} | {:.3} | {:.3} | {:.3} | {} | {} |",
-            p.precision(),
-            p.recall(),
-            p.f1(),
-            p.tp + p.fn_,
-            p.tp + p.fp
-        );
-    };
-    for (t, p) in &s.per_type {
-        let name = serde_json::to_value(t)?.as_str().unwrap_or("?").to_string();
-        row(&name, p);
-    }
-    row("overall", &s.overall);
-    if args.errors {
-        for (i, (what, t, text)) in s.errors.iter().enumerate() {
-            let ctx = s.contexts.get(i).map_or("", String::as_str);
-            println!("{what}\t{t:?}\t{text}\t{ctx}");
-        }
-    }
+    print!("{}", s.report(args.errors));
     Ok(())
 }

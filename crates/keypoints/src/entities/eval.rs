@@ -107,6 +107,45 @@ pub struct Scores {
     pub contexts: Vec<String>,
 }
 
+impl Scores {
+    /// The scores as the Markdown table `keypoints eval-entities` prints, and with `errors` the
+    /// wrong and missed mentions after it, one a line (`FP`/`FN`, type, text, sentence).
+    pub fn report(&self, errors: bool) -> String {
+        use std::fmt::Write;
+        let mut out = format!(
+            "Entities: {} sentences, exact-span micro scores\n\
+             | type | precision | recall | F1 | gold | predicted |\n|---|---|---|---|---|---|\n",
+            self.sentences
+        );
+        let rows = self.per_type.iter().map(|(t, p)| {
+            let name = match t {
+                EntityType::Person => "PER",
+                EntityType::Location => "LOC",
+                EntityType::Organization => "ORG",
+            };
+            (name, p)
+        });
+        for (name, p) in rows.chain([("overall", &self.overall)]) {
+            let _ = writeln!(
+                out,
+                "| {name} | {:.3} | {:.3} | {:.3} | {} | {} |",
+                p.precision(),
+                p.recall(),
+                p.f1(),
+                p.tp + p.fn_,
+                p.tp + p.fp
+            );
+        }
+        if errors {
+            for (i, (what, t, text)) in self.errors.iter().enumerate() {
+                let ctx = self.contexts.get(i).map_or("", String::as_str);
+                let _ = writeln!(out, "{what}\t{t:?}\t{text}\t{ctx}");
+            }
+        }
+        out
+    }
+}
+
 fn no_space_before(tok: &str) -> bool {
     matches!(
         tok,
@@ -361,6 +400,12 @@ mod tests {
         let sc = evaluate(&s, crate::lang::get("it").unwrap());
         assert_eq!(sc.overall.tp, 2, "{sc:?}");
         assert_eq!(sc.overall.fn_, 0);
+        let report = sc.report(false);
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines[0], "Entities: 1 sentences, exact-span micro scores");
+        assert_eq!(lines[3], "| PER | 1.000 | 1.000 | 1.000 | 1 | 1 |");
+        assert_eq!(lines[6], "| overall | 1.000 | 1.000 | 1.000 | 2 | 2 |");
+        assert_eq!(lines.len(), 7);
     }
 
     #[test]
