@@ -56,21 +56,46 @@ const VOTE_RATIO: f64 = 1.5;
 /// Every compiled-in language's stopwords, each with the set of languages (a bit each) that list it.
 struct Votes {
     codes: Vec<&'static str>,
+    /// Stopwords of up to eight ASCII bytes, packed into an integer ([`pack`]): nearly all of
+    /// them, looked up without building or hashing a string.
+    short: HashMap<u64, u64, foldhash::fast::FixedState>,
+    /// The others.
     words: HashMap<String, u64, foldhash::fast::FixedState>,
+}
+
+/// A word of one to eight ASCII bytes, lower-cased, as an integer (words hold no zero byte, so
+/// the padding keeps lengths apart).
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 8 || !b.is_ascii() {
+        return None;
+    }
+    Some(b.iter().enumerate().fold(0, |k, (i, &x)| {
+        k | (u64::from(x.to_ascii_lowercase()) << (8 * i))
+    }))
 }
 
 fn votes() -> &'static Votes {
     static VOTES: OnceLock<Votes> = OnceLock::new();
     VOTES.get_or_init(|| {
         let codes: Vec<&'static str> = super::codes().into_iter().take(64).collect();
+        let mut short: HashMap<u64, u64, foldhash::fast::FixedState> = HashMap::default();
         let mut words: HashMap<String, u64, foldhash::fast::FixedState> = HashMap::default();
         for (bit, code) in codes.iter().enumerate() {
             let Ok(lang) = super::get(code) else { continue };
             for w in lang.list("stopwords") {
-                *words.entry(w.to_lowercase()).or_default() |= 1 << bit;
+                let w = w.to_lowercase();
+                match pack(&w) {
+                    Some(k) => *short.entry(k).or_default() |= 1 << bit,
+                    None => *words.entry(w).or_default() |= 1 << bit,
+                }
             }
         }
-        Votes { codes, words }
+        Votes {
+            codes,
+            short,
+            words,
+        }
     })
 }
 
@@ -80,14 +105,19 @@ pub fn vote(text: &str) -> Option<&'static str> {
     let mut counts = [0usize; 64];
     let mut lower = String::new();
     for w in words(text).take(VOTE_WORDS) {
-        lower.clear();
-        if w.text.is_ascii() {
-            lower.push_str(w.text);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(w.text.chars().flat_map(char::to_lowercase));
-        }
-        if let Some(&mask) = v.words.get(lower.as_str()) {
+        let found = match pack(w.text) {
+            Some(k) => v.short.get(&k),
+            None => {
+                lower.clear();
+                lower.extend(w.text.chars().flat_map(char::to_lowercase));
+                // Some capitals lower-case to ASCII (the Kelvin sign to "k").
+                match pack(&lower) {
+                    Some(k) => v.short.get(&k),
+                    None => v.words.get(lower.as_str()),
+                }
+            }
+        };
+        if let Some(&mask) = found {
             let mut m = mask;
             while m != 0 {
                 counts[m.trailing_zeros() as usize] += 1;
@@ -189,5 +219,20 @@ mod tests {
         for (code, text) in cases {
             assert_eq!(detect(text).code, Some(code), "{text}");
         }
+    }
+
+    #[test]
+    fn packed_words_ignore_case_and_keep_lengths_apart() {
+        assert_eq!(pack("The"), pack("the"));
+        assert_ne!(pack("the"), pack("thee"));
+        assert_eq!(pack(""), None);
+        assert_eq!(pack("città"), None);
+        assert_eq!(pack("somewhere"), None);
+        // Stopwords in capitals count; a word with the Kelvin sign (whose lower case is ASCII
+        // "k") takes the lower-casing path and is looked up among the packed words.
+        let shouted = "THE PRESIDENT SAID THAT THE GOVERNMENT WOULD PASS THE LAW BY THE END OF \
+                       THE MONTH AND THAT IT WAS \u{212a}EEN TO DO IT FOR ALL OF THEM.";
+        assert_eq!(pack(&"\u{212a}EEN".to_lowercase()), pack("keen"));
+        assert_eq!(vote(shouted), Some("en"));
     }
 }
