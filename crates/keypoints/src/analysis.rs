@@ -81,3 +81,19 @@ impl<'a> Analysis<'a> {
 pub fn join_paragraphs(parts: &Parts) -> String {
     parts.paragraphs.join("\n\n")
 }
+
+/// Runs `f` on the analysis of `paragraphs` in the language `code`, for the stages' unit tests.
+#[cfg(test)]
+pub(crate) fn with_analysis<R>(
+    code: &str,
+    paragraphs: &[&str],
+    f: impl FnOnce(&Analysis) -> R,
+) -> R {
+    let lang = crate::lang::get(code).expect("a compiled-in language");
+    let parts = Parts {
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        ..Parts::default()
+    };
+    let joined = join_paragraphs(&parts);
+    f(&Analysis::new(lang, &joined, &parts))
+}

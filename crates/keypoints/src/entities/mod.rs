@@ -1158,7 +1158,6 @@ mod tests {
 
     #[test]
     fn the_articles_tokens_and_the_stages_own_words_give_the_same_entities() {
-        use crate::structure::Parts;
         for (code, text) in [
             (
                 "it",
@@ -1171,22 +1170,18 @@ mod tests {
                  fell; ÉCOLE staff said so.",
             ),
         ] {
-            let lang = crate::lang::get(code).unwrap();
-            let parts = Parts {
-                paragraphs: text.split(". ").map(str::to_string).collect(),
-                ..Parts::default()
-            };
-            let joined = crate::analysis::join_paragraphs(&parts);
-            let a = Analysis::new(lang, &joined, &parts);
-            let run = |tokens| {
-                let f = detect_in_with(lang, a.text, &a.sentences, tokens, None, false, None);
-                let names: Vec<_> = f.entities.into_iter().map(|e| (e.name, e.kind)).collect();
-                let spans: Vec<_> = f.mentions.into_iter().map(|m| m.range).collect();
-                (names, spans)
-            };
-            let with = run(Some(&a.tokens));
-            assert!(with.0.len() >= 4, "{code}: {:?}", with.0);
-            assert_eq!(with, run(None), "{code}");
+            let paragraphs: Vec<&str> = text.split(". ").collect();
+            crate::analysis::with_analysis(code, &paragraphs, |a| {
+                let run = |tokens| {
+                    let f = detect_in_with(a.lang, a.text, &a.sentences, tokens, None, false, None);
+                    let names: Vec<_> = f.entities.into_iter().map(|e| (e.name, e.kind)).collect();
+                    let spans: Vec<_> = f.mentions.into_iter().map(|m| m.range).collect();
+                    (names, spans)
+                };
+                let with = run(Some(&a.tokens));
+                assert!(with.0.len() >= 4, "{code}: {:?}", with.0);
+                assert_eq!(with, run(None), "{code}");
+            });
         }
     }
 

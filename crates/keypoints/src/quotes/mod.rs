@@ -2399,7 +2399,6 @@ mod tests {
 
     #[test]
     fn the_articles_tokens_and_the_stages_own_words_give_the_same_quotes() {
-        use crate::structure::Parts;
         for (code, text) in [
             (
                 "en",
@@ -2412,23 +2411,19 @@ mod tests {
                  relazioni», secondo Pyongyang. Egli ha detto. È così, ha affermato l’agenzia.",
             ),
         ] {
-            let lang = crate::lang::get(code).unwrap();
-            let parts = Parts {
-                paragraphs: text.split(". ").map(str::to_string).collect(),
-                ..Parts::default()
-            };
-            let joined = crate::analysis::join_paragraphs(&parts);
-            let a = Analysis::new(lang, &joined, &parts);
-            let found = entities::detect(&a);
-            let with = find_raw(lang, a.text, &a.sentences, Some(&a.tokens), &found, None);
-            let own = find_raw(lang, a.text, &a.sentences, None, &found, None);
-            assert!(!with.is_empty(), "{code}");
-            let key = |r: &Raw| (r.content.clone(), r.speaker.clone(), r.cue.clone(), r.kind);
-            assert_eq!(
-                with.iter().map(key).collect::<Vec<_>>(),
-                own.iter().map(key).collect::<Vec<_>>(),
-                "{code}"
-            );
+            let paragraphs: Vec<&str> = text.split(". ").collect();
+            crate::analysis::with_analysis(code, &paragraphs, |a| {
+                let found = entities::detect(a);
+                let run = |tokens| find_raw(a.lang, a.text, &a.sentences, tokens, &found, None);
+                let (with, own) = (run(Some(&a.tokens)), run(None));
+                assert!(!with.is_empty(), "{code}");
+                let key = |r: &Raw| (r.content.clone(), r.speaker.clone(), r.cue.clone(), r.kind);
+                assert_eq!(
+                    with.iter().map(key).collect::<Vec<_>>(),
+                    own.iter().map(key).collect::<Vec<_>>(),
+                    "{code}"
+                );
+            });
         }
     }
 
