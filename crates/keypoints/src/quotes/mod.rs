@@ -380,9 +380,10 @@ fn find_raw(
     let mut toks = Vec::new();
     // The list bits of each of the article's forms, looked up at its first token (`flags_of`
     // ignores case, so one lookup serves every spelling of a form).
+    let tokens = tokens.filter(|t| t.sentences.len() == sentences.len());
     let mut form_flags = vec![u32::MAX; tokens.map_or(0, |t| t.forms.len())];
     for (i, s) in sentences.iter().enumerate() {
-        match tokens.filter(|t| t.sentences.len() == sentences.len()) {
+        match tokens {
             Some(tk) => {
                 toks.clear();
                 for w in tk.sentence(i) {
