@@ -163,7 +163,8 @@ fn shape_from(
     } else {
         0.0
     };
-    let numbers = s.bytes().any(|b| b.is_ascii_digit());
+    // No early exit: the whole-sentence loop vectorizes, and most sentences have no digit.
+    let numbers = s.bytes().fold(false, |d, b| d | b.is_ascii_digit());
     let caption = caption_markers(lang).is_some_and(|m| match lowered {
         Some(l) => m.in_lowered(l),
         None => m.in_lowered(&s.to_lowercase()),

@@ -133,6 +133,9 @@ type Vector = Vec<(u32, f64)>;
 #[derive(Debug, Clone)]
 pub struct Prepared {
     vecs: Vec<Vector>,
+    /// The cosine similarities of every pair, row by row, when the article is small enough for
+    /// the graph ([`GRAPH_LIMIT`]); else empty, and redundancy control computes the pairs it needs.
+    sim: Vec<f64>,
     features: Vec<[f64; NF]>,
     eligible: Vec<bool>,
     words: Vec<usize>,
@@ -152,10 +155,15 @@ impl Prepared {
     /// Cosine similarity of the TF-IDF vectors of sentences `i` and `j`, as redundancy control uses
     /// it (0 when either is out of range).
     pub fn similarity(&self, i: usize, j: usize) -> f64 {
-        match (self.vecs.get(i), self.vecs.get(j)) {
-            (Some(a), Some(b)) => cosine(a, b),
-            _ => 0.0,
+        let n = self.vecs.len();
+        if i >= n || j >= n {
+            return 0.0;
         }
+        if i == j || self.sim.is_empty() {
+            // The table leaves the diagonal at 0; the self-similarity is computed.
+            return cosine(&self.vecs[i], &self.vecs[j]);
+        }
+        self.sim[i * n + j]
     }
 
     /// The features of sentence `i`.
@@ -238,35 +246,58 @@ fn cosine(a: &Vector, b: &Vector) -> f64 {
     s
 }
 
-fn centrality(vecs: &[Vector], bound: usize) -> Vec<f64> {
+/// Similarity of every pair of `vecs`, row by row (the diagonal left at 0).
+fn similarities(vecs: &[Vector], bound: usize) -> Vec<f64> {
+    let n = vecs.len();
+    let mut sim = vec![0.0f64; n * n];
+    // Sentence i spread over a dense table, so that each dot product is one pass over the other
+    // vector without branches. The sum runs in the same (term) order as [`cosine`]'s, and absent
+    // terms add exact zeros: the similarities are bit for bit the same.
+    let mut dense = vec![0.0f64; bound];
+    for i in 0..n {
+        for &(t, w) in &vecs[i] {
+            dense[t as usize] = w;
+        }
+        for j in (i + 1)..n {
+            let s = vecs[j]
+                .iter()
+                .fold(0.0, |s, &(t, w)| s + dense[t as usize] * w);
+            sim[i * n + j] = s;
+            sim[j * n + i] = s;
+        }
+        for &(t, _) in &vecs[i] {
+            dense[t as usize] = 0.0;
+        }
+    }
+    sim
+}
+
+/// LexRank centrality of `vecs`, scaled so that the greatest is 1; `sim` is [`similarities`]'
+/// table, or empty beyond [`GRAPH_LIMIT`] sentences.
+fn centrality(vecs: &[Vector], sim: &[f64], bound: usize) -> Vec<f64> {
     let n = vecs.len();
     if n == 0 {
         return Vec::new();
     }
-    let scores = if n <= GRAPH_LIMIT {
-        // Continuous LexRank: PageRank over the cosine graph.
-        let mut sim = vec![0.0f64; n * n];
-        // Sentence i spread over a dense table, so that each dot product is one pass over the
-        // other vector without branches. The sum runs in the same (term) order as [`cosine`]'s,
-        // and absent terms add exact zeros: the similarities are bit for bit the same.
-        let mut dense = vec![0.0f64; bound];
-        for i in 0..n {
-            for &(t, w) in &vecs[i] {
-                dense[t as usize] = w;
+    let scores = if !sim.is_empty() {
+        // Continuous LexRank: PageRank over the cosine graph. Many pairs share no term, so the
+        // iterations walk each row's non-zero entries only (in the row's order: skipping a
+        // zero skips adding an exact 0, and the sums are bit for bit those of the full rows).
+        let mut cols: Vec<u32> = Vec::new();
+        let mut vals: Vec<f64> = Vec::new();
+        let mut rows: Vec<usize> = Vec::with_capacity(n + 1);
+        rows.push(0);
+        for row in sim.chunks_exact(n) {
+            for (i, &s) in row.iter().enumerate() {
+                if s != 0.0 {
+                    cols.push(i as u32);
+                    vals.push(s);
+                }
             }
-            for j in (i + 1)..n {
-                let s = vecs[j]
-                    .iter()
-                    .fold(0.0, |s, &(t, w)| s + dense[t as usize] * w);
-                sim[i * n + j] = s;
-                sim[j * n + i] = s;
-            }
-            for &(t, _) in &vecs[i] {
-                dense[t as usize] = 0.0;
-            }
+            rows.push(cols.len());
         }
         let out: Vec<f64> = (0..n)
-            .map(|i| sim[i * n..(i + 1) * n].iter().sum())
+            .map(|i| vals[rows[i]..rows[i + 1]].iter().sum())
             .collect();
         let d = 0.85;
         let mut r = vec![1.0 / n as f64; n];
@@ -280,9 +311,9 @@ fn centrality(vecs: &[Vector], bound: usize) -> Vec<f64> {
                     continue;
                 }
                 let rj = d * r[j] / out[j];
-                let row = &sim[j * n..(j + 1) * n];
-                for (x, s) in next.iter_mut().zip(row) {
-                    *x += s * rj;
+                let (c, v) = (&cols[rows[j]..rows[j + 1]], &vals[rows[j]..rows[j + 1]]);
+                for (&i, s) in c.iter().zip(v) {
+                    next[i as usize] += s * rj;
                 }
             }
             next.iter_mut().for_each(|x| *x += dangling);
@@ -317,28 +348,28 @@ fn centrality(vecs: &[Vector], bound: usize) -> Vec<f64> {
     }
 }
 
-fn share(terms: &[u32], set: &[u32]) -> f64 {
-    if terms.is_empty() || set.is_empty() {
-        return 0.0;
-    }
-    let hits = terms
-        .iter()
-        .filter(|t| set.binary_search(t).is_ok())
-        .count();
-    hits as f64 / terms.len() as f64
-}
-
 /// Computes the weight-independent features of `cands`; `title` holds the title's term ids.
 pub fn prepare(cands: &[Candidate], title: &[u32]) -> Prepared {
     let bound = term_bound(cands);
     let vecs = tfidf(cands, bound);
-    let cent = centrality(&vecs, bound);
-    let mut title: Vec<u32> = title.to_vec();
-    title.sort_unstable();
-    title.dedup();
-    let mut lead: Vec<u32> = cands.first().map(|c| c.terms.clone()).unwrap_or_default();
-    lead.sort_unstable();
-    lead.dedup();
+    let sim = if vecs.len() <= GRAPH_LIMIT {
+        similarities(&vecs, bound)
+    } else {
+        Vec::new()
+    };
+    let cent = centrality(&vecs, &sim, bound);
+    // Which terms are in the title, among the top terms and in the lead: one bit each.
+    const TITLE: u8 = 1;
+    const TOP: u8 = 2;
+    const LEAD: u8 = 4;
+    let title_bound = title.iter().max().map_or(0, |&t| t as usize + 1);
+    let mut member = vec![0u8; bound.max(title_bound)];
+    for &t in title {
+        member[t as usize] |= TITLE;
+    }
+    for &t in cands.first().map_or(&[][..], |c| &c.terms[..]) {
+        member[t as usize] |= LEAD;
+    }
     let mut freq = vec![0usize; bound];
     for c in cands {
         for &t in &c.terms {
@@ -350,8 +381,19 @@ pub fn prepare(cands: &[Candidate], title: &[u32]) -> Prepared {
         .filter(|&(_, f)| f > 1)
         .collect();
     top.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut top: Vec<u32> = top.into_iter().take(10).map(|(t, _)| t).collect();
-    top.sort_unstable();
+    for &(t, _) in top.iter().take(10) {
+        member[t as usize] |= TOP;
+    }
+    let share = |terms: &[u32], bit: u8| -> f64 {
+        if terms.is_empty() {
+            return 0.0;
+        }
+        let hits = terms
+            .iter()
+            .filter(|&&t| member[t as usize] & bit != 0)
+            .count();
+        hits as f64 / terms.len() as f64
+    };
     let features = cands
         .iter()
         .enumerate()
@@ -368,8 +410,8 @@ pub fn prepare(cands: &[Candidate], title: &[u32]) -> Prepared {
                 cent[i],
                 1.0 / (1.0 + i as f64),
                 (1.0 - i as f64 / 20.0).max(0.0),
-                share(&c.terms, &title),
-                share(&c.terms, &top),
+                share(&c.terms, TITLE),
+                share(&c.terms, TOP),
                 length,
                 flag(s.caption),
                 flag(s.fragment),
@@ -382,12 +424,13 @@ pub fn prepare(cands: &[Candidate], title: &[u32]) -> Prepared {
                 1.0 / (1.0 + i as f64).sqrt(),
                 s.capitals,
                 flag(s.numbers),
-                if i == 0 { 0.0 } else { share(&c.terms, &lead) },
+                if i == 0 { 0.0 } else { share(&c.terms, LEAD) },
             ]
         })
         .collect();
     Prepared {
         vecs,
+        sim,
         features,
         eligible: cands.iter().map(Candidate::eligible).collect(),
         words: cands.iter().map(|c| c.shape.words).collect(),
@@ -441,7 +484,7 @@ pub fn select(p: &Prepared, count: Count, w: &Weights) -> Vec<Choice> {
         words += p.words[pick];
         chosen.push(pick);
         for &i in &open {
-            red[i] = red[i].max(cosine(&p.vecs[i], &p.vecs[pick]));
+            red[i] = red[i].max(p.similarity(i, pick));
         }
     }
     chosen.sort_unstable();
