@@ -235,7 +235,13 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         (u128::from(k[0]) << 64) | (u128::from(k[1]) << 32) | u128::from(k[2])
     };
     let mut cands: HashMap<u128, Cand, foldhash::fast::FixedState> = HashMap::default();
-    cands.reserve(pieces.len());
+    cands.reserve(pieces.len() / 2);
+    // Single words, the commonest candidates, are counted by form id without hashing.
+    let mut singles: Vec<Cand> = Vec::new();
+    singles.resize_with(nforms, || Cand {
+        tf: 0,
+        text: (0, 0),
+    });
     for ch in &chunks {
         let ch = &pieces[ch.clone()];
         for i in 0..ch.len() {
@@ -264,6 +270,14 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                 if caps != 0 && caps != contents {
                     continue;
                 }
+                if len == 1 {
+                    let c = &mut singles[ch[i].0 as usize];
+                    if c.tf == 0 {
+                        c.text = (ch[i].1, ch[i].2);
+                    }
+                    c.tf += 1;
+                    continue;
+                }
                 let mut key = [u32::MAX; MAX_NGRAM];
                 for (k, t) in key.iter_mut().zip(&ch[i..j]) {
                     *k = t.0;
@@ -278,10 +292,16 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
             }
         }
     }
+    let single_keys = singles
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.tf > 0)
+        .map(|(id, c)| ([id as u32, u32::MAX, u32::MAX], c));
     let mut ranked: Vec<(f64, usize, [u32; MAX_NGRAM])> = cands
         .iter()
-        .map(|(&k, c)| {
-            let k = [(k >> 64) as u32, (k >> 32) as u32, k as u32];
+        .map(|(&k, c)| ([(k >> 64) as u32, (k >> 32) as u32, k as u32], c))
+        .chain(single_keys)
+        .map(|(k, c)| {
             let (mut sum, mut prod) = (0.0, 1.0);
             for &id in k.iter().take_while(|&&id| id != u32::MAX) {
                 if is_content[id as usize] {
@@ -296,12 +316,24 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
     };
     // Near duplicates are skipped, so more than MAX_KEYWORDS may be needed: sort a generous
-    // head first and the whole list only when the head runs out.
+    // head first and the rest only when the head runs out. The head is every phrase scoring at
+    // most the `head`-th best score, found among the bare scores (cheap to compare), so that
+    // ties at the cut stay together and the order is that of sorting everything.
     let head = (MAX_KEYWORDS * 8).min(ranked.len());
+    let mut split = ranked.len();
     if head < ranked.len() {
-        ranked.select_nth_unstable_by(head, order);
+        let mut scores: Vec<f64> = ranked.iter().map(|r| r.0).collect();
+        let (_, &mut cut, _) = scores.select_nth_unstable_by(head - 1, f64::total_cmp);
+        let mut front = 0;
+        for i in 0..ranked.len() {
+            if ranked[i].0.total_cmp(&cut).is_le() {
+                ranked.swap(front, i);
+                front += 1;
+            }
+        }
+        split = front;
     }
-    ranked[..head].sort_unstable_by(order);
+    ranked[..split].sort_unstable_by(order);
     let content_of = |key: &[u32; MAX_NGRAM]| -> Vec<u32> {
         key.iter()
             .copied()
@@ -312,8 +344,8 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
     let mut chosen: Vec<Vec<u32>> = Vec::new();
     let mut k = 0;
     while out.len() < MAX_KEYWORDS && k < ranked.len() {
-        if k == head {
-            ranked[head..].sort_unstable_by(order);
+        if k == split {
+            ranked[split..].sort_unstable_by(order);
         }
         let (s, _, key) = ranked[k];
         k += 1;
@@ -324,7 +356,12 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         if dup {
             continue;
         }
-        let Some(c) = cands.get(&packed(&key)) else {
+        let found = if key[1] == u32::MAX {
+            singles.get(key[0] as usize)
+        } else {
+            cands.get(&packed(&key))
+        };
+        let Some(c) = found else {
             continue;
         };
         chosen.push(content);

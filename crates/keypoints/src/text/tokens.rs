@@ -77,8 +77,7 @@ struct Tokenizer<'v> {
 
 impl Tokenizer<'_> {
     fn token(&mut self, w: Word<'_>) -> Token {
-        let (capitalized, all_caps) = case_of(w.text);
-        let form = self.vocab.form(self.lang, w.text, &mut self.article);
+        let (form, (capitalized, all_caps)) = self.vocab.form(self.lang, w.text, &mut self.article);
         Token {
             start: w.start,
             end: w.end,
@@ -86,25 +85,6 @@ impl Tokenizer<'_> {
             capitalized,
             all_caps,
         }
-    }
-}
-
-/// (first character upper case, two or more characters all upper case)
-fn case_of(word: &str) -> (bool, bool) {
-    if word.is_ascii() {
-        let b = word.as_bytes();
-        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
-        (
-            cap,
-            cap && b.len() >= 2 && b.iter().all(u8::is_ascii_uppercase),
-        )
-    } else {
-        let mut cs = word.chars();
-        let cap = cs.next().is_some_and(char::is_uppercase);
-        (
-            cap,
-            cap && word.chars().nth(1).is_some() && cs.all(char::is_uppercase),
-        )
     }
 }
 

@@ -45,6 +45,8 @@ pub(crate) struct Spelling {
     lexeme: u32,
     epoch: u32,
     form: u32,
+    /// The spelling's case ([`case_of`]), a property of the spelling alone.
+    case: (bool, bool),
 }
 
 /// The cache of one language.
@@ -109,8 +111,14 @@ impl LangVocab {
     /// The form id, in the current article, of a word spelled `spelling`: the word's lexeme is
     /// looked up (created on first sight) and, on its first use in the article, a [`Form`] is
     /// added to `article` (its lower case appended to its `lowers`) with a term id counted in
-    /// first-use order. A spelling is hashed once: its entry is updated in place.
-    pub fn form(&mut self, lang: &Language, spelling: &str, article: &mut Article) -> u32 {
+    /// first-use order. A spelling is hashed once: its entry is updated in place. Returns the
+    /// form id and the spelling's case ([`case_of`]), remembered with the spelling.
+    pub fn form(
+        &mut self,
+        lang: &Language,
+        spelling: &str,
+        article: &mut Article,
+    ) -> (u32, (bool, bool)) {
         let epoch = self.epoch;
         let key = pack(spelling);
         let found = match key {
@@ -129,7 +137,7 @@ impl LangVocab {
                 );
                 e.epoch = epoch;
             }
-            return e.form;
+            return (e.form, e.case);
         }
         let l = self.lexeme_of(lang, spelling);
         let form = article_form(
@@ -140,16 +148,18 @@ impl LangVocab {
             spelling,
             article,
         );
+        let case = case_of(spelling);
         let entry = Spelling {
             lexeme: l,
             epoch,
             form,
+            case,
         };
         match key {
             Some(k) => self.short.insert(k, entry),
             None => self.spellings.insert(spelling.into(), entry),
         };
-        form
+        (form, case)
     }
 
     /// The lexeme of a spelling not seen before, created if its lower case is new too.
@@ -258,6 +268,25 @@ fn article_form(
     });
     lx.mark = (epoch, f);
     f
+}
+
+/// (first character upper case, two or more characters all upper case)
+pub(crate) fn case_of(word: &str) -> (bool, bool) {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+        (
+            cap,
+            cap && b.len() >= 2 && b.iter().all(u8::is_ascii_uppercase),
+        )
+    } else {
+        let mut cs = word.chars();
+        let cap = cs.next().is_some_and(char::is_uppercase);
+        (
+            cap,
+            cap && word.chars().nth(1).is_some() && cs.all(char::is_uppercase),
+        )
+    }
 }
 
 /// A spelling of at most 15 bytes as one integer: its bytes, then zeros, with its length in the
