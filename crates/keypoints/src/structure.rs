@@ -94,6 +94,19 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
 
 /// `s` with runs of white space (and zero-width spaces, byte-order marks) turned into one space,
 /// and none at either end.
+/// Bytes that can neither be nor start white space: ASCII after the space, and every byte of a
+/// multi-byte character except the lead bytes of U+0080..U+00BF, U+1000..U+1FFF, U+2000..U+2FFF,
+/// U+3000..U+3FFF and U+F000..U+FFFF, the blocks that hold white space (and the BOM).
+const NOT_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x21;
+    while b < 256 {
+        t[b] = !matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef);
+        b += 1;
+    }
+    t
+};
+
 fn normalize_space(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
@@ -111,6 +124,10 @@ fn normalize_space(s: &str) -> String {
     };
     while i < b.len() {
         let c = b[i];
+        if NOT_SPACE[c as usize] {
+            i += 1;
+            continue;
+        }
         let space_len = if c < 0x80 {
             usize::from(matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
         } else {
@@ -425,6 +442,17 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(normalize_space(t), want.join(" "), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn every_white_space_character_starts_with_a_byte_looked_at() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+                let mut buf = [0u8; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(!NOT_SPACE[lead as usize], "{c:?}");
+            }
         }
     }
 
