@@ -247,26 +247,50 @@ fn cosine(a: &Vector, b: &Vector) -> f64 {
 }
 
 /// Similarity of every pair of `vecs`, row by row (the diagonal left at 0).
+///
+/// Two sentences share few of their terms, so the dot products are summed from the terms'
+/// postings (the sentences holding each term, in order) rather than over whole vectors. A pair's
+/// products are added in the order of its shared terms, the order [`cosine`] adds them in, so
+/// the similarities are bit for bit the same.
 fn similarities(vecs: &[Vector], bound: usize) -> Vec<f64> {
     let n = vecs.len();
     let mut sim = vec![0.0f64; n * n];
-    // Sentence i spread over a dense table, so that each dot product is one pass over the other
-    // vector without branches. The sum runs in the same (term) order as [`cosine`]'s, and absent
-    // terms add exact zeros: the similarities are bit for bit the same.
-    let mut dense = vec![0.0f64; bound];
+    // Postings by counting sort: `first[t]..first[t + 1]` are term t's (sentence, weight) pairs.
+    let mut first = vec![0usize; bound + 1];
+    for v in vecs {
+        for &(t, _) in v {
+            first[t as usize + 1] += 1;
+        }
+    }
+    for t in 1..first.len() {
+        first[t] += first[t - 1];
+    }
+    let mut next = first.clone();
+    let mut postings = vec![(0u32, 0.0f64); first[bound]];
+    for (i, v) in vecs.iter().enumerate() {
+        for &(t, w) in v {
+            postings[next[t as usize]] = (i as u32, w);
+            next[t as usize] += 1;
+        }
+    }
+    // `seen[t]`: how many of term t's postings are of sentences before the current one (reused
+    // from `next`), so that each pair is summed once, from its first sentence.
+    let mut seen = next;
+    seen.copy_from_slice(&first);
+    for (i, v) in vecs.iter().enumerate() {
+        let row = &mut sim[i * n..(i + 1) * n];
+        for &(t, w) in v {
+            let t = t as usize;
+            // The current sentence's own posting, then the later sentences'.
+            seen[t] += 1;
+            for &(j, wj) in &postings[seen[t]..first[t + 1]] {
+                row[j as usize] += w * wj;
+            }
+        }
+    }
     for i in 0..n {
-        for &(t, w) in &vecs[i] {
-            dense[t as usize] = w;
-        }
         for j in (i + 1)..n {
-            let s = vecs[j]
-                .iter()
-                .fold(0.0, |s, &(t, w)| s + dense[t as usize] * w);
-            sim[i * n + j] = s;
-            sim[j * n + i] = s;
-        }
-        for &(t, _) in &vecs[i] {
-            dense[t as usize] = 0.0;
+            sim[j * n + i] = sim[i * n + j];
         }
     }
     sim

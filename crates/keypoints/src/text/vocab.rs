@@ -362,3 +362,29 @@ impl Vocab {
         v
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_spellings_hold_their_bytes_and_length() {
+        let text = "aé€bcdefghijklmnopqrstuvwxyz0123";
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let Some(s) = text.get(from..to) else {
+                    continue;
+                };
+                match pack(s) {
+                    Some(k) => {
+                        let k = k.to_le_bytes();
+                        assert_eq!(usize::from(k[15]), s.len(), "{s:?}");
+                        assert_eq!(&k[..s.len()], s.as_bytes(), "{s:?}");
+                        assert!(k[s.len()..15].iter().all(|&b| b == 0), "{s:?}");
+                    }
+                    None => assert!(s.len() > 15, "{s:?}"),
+                }
+            }
+        }
+    }
+}
