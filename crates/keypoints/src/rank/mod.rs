@@ -304,41 +304,52 @@ fn centrality(vecs: &[Vector], sim: &[f64], bound: usize) -> Vec<f64> {
         return Vec::new();
     }
     let scores = if !sim.is_empty() {
-        // Continuous LexRank: PageRank over the cosine graph. Many pairs share no term, so the
-        // iterations walk each row's non-zero entries only (in the row's order: skipping a
-        // zero skips adding an exact 0, and the sums are bit for bit those of the full rows).
+        // Continuous LexRank: PageRank over the cosine graph. Each iteration pushes every
+        // sentence's rank to its neighbours. The graph is symmetric and many pairs share no
+        // term, so only the pairs above the diagonal with a non-zero similarity are kept, and one
+        // visit of a pair does the push both ways. Each sentence still receives its shares in
+        // the order of the full matrix (from the earlier sentences as their rows are walked,
+        // then from the later ones along its own row), and skipping a zero skips adding an exact
+        // 0, so the ranks are bit for bit those of the full matrix.
         let mut cols: Vec<u32> = Vec::new();
         let mut vals: Vec<f64> = Vec::new();
         let mut rows: Vec<usize> = Vec::with_capacity(n + 1);
         rows.push(0);
-        for row in sim.chunks_exact(n) {
-            for (i, &s) in row.iter().enumerate() {
+        for (i, row) in sim.chunks_exact(n).enumerate() {
+            for (j, &s) in row.iter().enumerate().skip(i + 1) {
                 if s != 0.0 {
-                    cols.push(i as u32);
+                    cols.push(j as u32);
                     vals.push(s);
                 }
             }
             rows.push(cols.len());
         }
-        let out: Vec<f64> = (0..n)
-            .map(|i| vals[rows[i]..rows[i + 1]].iter().sum())
-            .collect();
+        let out: Vec<f64> = sim.chunks_exact(n).map(|row| row.iter().sum()).collect();
         let d = 0.85;
         let mut r = vec![1.0 / n as f64; n];
         let mut next = vec![0.0; n];
+        // Each sentence's rank divided among its neighbours (0 for one without any).
+        let mut share = vec![0.0; n];
         for _ in 0..30 {
             next.iter_mut().for_each(|x| *x = (1.0 - d) / n as f64);
             let mut dangling = 0.0;
             for j in 0..n {
-                if out[j] <= 0.0 {
+                share[j] = if out[j] <= 0.0 {
                     dangling += d * r[j] / n as f64;
-                    continue;
+                    0.0
+                } else {
+                    d * r[j] / out[j]
+                };
+            }
+            for i in 0..n {
+                let (c, v) = (&cols[rows[i]..rows[i + 1]], &vals[rows[i]..rows[i + 1]]);
+                let mut own = next[i];
+                for (&j, s) in c.iter().zip(v) {
+                    let j = j as usize;
+                    next[j] += s * share[i];
+                    own += s * share[j];
                 }
-                let rj = d * r[j] / out[j];
-                let (c, v) = (&cols[rows[j]..rows[j + 1]], &vals[rows[j]..rows[j + 1]]);
-                for (&i, s) in c.iter().zip(v) {
-                    next[i as usize] += s * rj;
-                }
+                next[i] = own;
             }
             next.iter_mut().for_each(|x| *x += dangling);
             let delta: f64 = next.iter().zip(&r).map(|(a, b)| (a - b).abs()).sum();
