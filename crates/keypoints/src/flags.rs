@@ -246,11 +246,11 @@ fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
             if form.chars < 3 {
                 continue;
             }
-            let text = &a.text[w.start..w.end];
-            let (alphabetic, lowercase) = match text.as_bytes().first() {
+            // The first character, from its byte when ASCII (most words) without slicing.
+            let (alphabetic, lowercase) = match a.text.as_bytes().get(w.start) {
                 Some(&b) if b.is_ascii() => (b.is_ascii_alphabetic(), b.is_ascii_lowercase()),
                 _ => {
-                    let first = text.chars().next().unwrap_or(' ');
+                    let first = a.text[w.start..w.end].chars().next().unwrap_or(' ');
                     (first.is_alphabetic(), first.is_lowercase())
                 }
             };
@@ -261,6 +261,7 @@ fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
                 lower_seen[w.form as usize] = true;
                 continue;
             }
+            let text = &a.text[w.start..w.end];
             let more_capitals = if text.is_ascii() {
                 text.as_bytes()[1..].iter().any(u8::is_ascii_uppercase)
             } else {
