@@ -416,3 +416,118 @@ pub(crate) fn classify(m: &Model, feats: &[u64]) -> Option<EntityType> {
         _ => None,
     }
 }
+
+/// The feature that marks a model with cut weights (see [`cut_features`]).
+const CUT_BIAS: &str = "J|bias";
+
+/// True when the model also holds the weights of the cut model.
+pub(crate) fn has_cuts(m: &Model) -> bool {
+    m.contains_key(&key(CUT_BIAS))
+}
+
+/// The features of a gap inside a run of capitalized words `toks[i..=j]`: between the word
+/// `a` and the word `b`, over the connector `conn` ("_" a space, "-", a particle, "#" a number,
+/// "&", connecting words: "Università | di Bologna", "Stati Uniti | Barack Obama"). `rule` is the rules' verdict (true: they would cut there). Their
+/// weights are the first two of the model's (keep the words joined, cut), under names starting
+/// with "J|"; the features depend only on the whole run, not on other cuts.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn cut_features(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[super::Word],
+    (i, a, b, j): (usize, usize, usize, usize),
+    conn: &str,
+    initial: bool,
+    rule: bool,
+    out: &mut Feats,
+) {
+    let shared = lexicon::shared();
+    let wa = lower(toks[a].text);
+    let wb = lower(toks[b].text);
+    // The head: the first word of the run that is no article ("Il Ministero").
+    let h = if a > i && lex.flags(lower(toks[i].text).as_ref()) & STOP != 0 {
+        i + 1
+    } else {
+        i
+    };
+    let head = lower(toks[h].text);
+    let span = |x: usize, y: usize| &text[toks[x].start..toks[y].end];
+    let place_b = super::is_place(lex, span(b, j));
+    let place_a = super::is_place(lex, span(h, a));
+    let org_head = lex.org_heads.contains(toks[h].text);
+    let loc_head = lex.loc_heads.contains(head.as_ref());
+    let given_b = shared.given_names.contains(toks[b].text);
+    let given_a = shared.given_names.contains(toks[a].text);
+    out.add(format_args!("{CUT_BIAS}"));
+    out.add(format_args!("J|c={conn}"));
+    out.add(format_args!("J|r={rule}"));
+    out.add(format_args!("J|c={conn}|r={rule}"));
+    out.add(format_args!("J|a={}", wa.as_ref()));
+    out.add(format_args!("J|b={}", wb.as_ref()));
+    out.add(format_args!("J|c={conn}|b={}", wb.as_ref()));
+    out.add(format_args!("J|h={}", head.as_ref()));
+    out.add(format_args!("J|h={}|c={conn}", head.as_ref()));
+    if let Some(s) = suffix(wa.as_ref(), 3) {
+        out.add(format_args!("J|as={s}"));
+    }
+    if let Some(s) = suffix(wb.as_ref(), 3) {
+        out.add(format_args!("J|bs={s}"));
+    }
+    out.add(format_args!("J|c={conn}|pb={place_b}|pa={place_a}"));
+    out.add(format_args!(
+        "J|c={conn}|pb1={}",
+        super::is_place(lex, toks[b].text)
+    ));
+    out.add(format_args!("J|c={conn}|oh={org_head}|lh={loc_head}"));
+    out.add(format_args!(
+        "J|sh={}",
+        lex.seat_heads.contains(toks[h].text)
+    ));
+    out.add(format_args!("J|c={conn}|ga={given_a}|gb={given_b}"));
+    out.add(format_args!("J|pb={place_b}|ga={given_a}"));
+    out.add(format_args!("J|c={conn}|pb={place_b}|ga={given_a}"));
+    out.add(format_args!(
+        "J|gh={}|gb={given_b}",
+        shared.given_names.contains(toks[h].text)
+    ));
+    out.add(format_args!(
+        "J|ta={}",
+        lex.flags(wa.as_ref()) & super::lexicon::TITLE != 0
+    ));
+    let left = (a - h + 1).min(4);
+    let right = (j - b + 1).min(4);
+    out.add(format_args!("J|c={conn}|n={left}/{right}"));
+    out.add(format_args!(
+        "J|c={conn}|s={}{}",
+        shape(toks[a].text),
+        shape(toks[b].text)
+    ));
+    out.add(format_args!("J|first={}|init={initial}", a == i));
+    out.add(format_args!(
+        "J|tail={}",
+        lex.org_tails.contains(toks[j].text)
+    ));
+    out.hashes.sort_unstable();
+    out.hashes.dedup();
+    if let Some(n) = &mut out.names {
+        n.sort_unstable();
+        n.dedup();
+    }
+}
+
+/// True when the cut model says to cut a run at the gap with `feats` (a tie keeps the rules'
+/// verdict `rule`).
+pub(crate) fn cut(m: &Model, feats: &[u64], rule: bool) -> bool {
+    let (mut join, mut cut) = (0f32, 0f32);
+    for f in feats {
+        if let Some(w) = m.get(f) {
+            join += w[0];
+            cut += w[1];
+        }
+    }
+    if cut == join {
+        rule
+    } else {
+        cut > join
+    }
+}
