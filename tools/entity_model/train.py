@@ -1,34 +1,41 @@
 #!/usr/bin/env python3
-"""Trains the entity type model (crates/keypoints/src/entities/model.rs): an averaged perceptron
-over the features of the names no strong rule types, four classes PER, LOC, ORG, O (no entity).
+"""Trains the entity models (crates/keypoints/src/entities/model.rs), two averaged perceptrons
+written into one list: the cut model, which decides for every gap inside a run of capitalized
+words whether the name goes on or is cut there (two classes, keep joined and cut; features named
+"J|..."), and the type model over the features of the names no strong rule types, four classes
+PER, LOC, ORG, O (no entity).
 
 Data: the KIND Wikinews training file (../shared/data/entities/kind-wikinews-train.tsv). The
-examples are printed by the `entity_features` example, one name a line: gold class, a tab,
-features separated by spaces. The features are shapes, suffixes, list membership and context
-words, never the words of the names themselves, so the model learns no names.
+examples are printed by the `entity_features` example, one a line: the gold class (JOIN or CUT
+for a gap, PER, LOC, ORG or O for a name), a tab, features separated by spaces. The cut examples
+do not depend on any model (the gaps are those of the whole runs); the names, and so the type
+examples, depend on the cuts, so the cut model is trained first and the type examples are
+printed with it (`entity_features FILE K/M CUTS`).
 
 The shipped model is trained on the WHOLE file (the file is a training split; the independent
 test lives elsewhere, so more data is the better bet):
 
     cargo build --profile fast -p keypoints --examples
-    target/fast/examples/entity_features ../shared/data/entities/kind-wikinews-train.tsv > all.tsv
-    python3 tools/entity_model/train.py all.tsv --data "whole file" \\
+    python3 tools/entity_model/train.py --ship ../shared/data/entities/kind-wikinews-train.tsv \
         > crates/keypoints/lang/it/entity_model.txt
 
 Its score on the same file is a training-set fit. The honest estimate is two-fold
-cross-validation (train on half 1, score the entity stage on half 2 with that model; train on
-half 2, score half 1; the halves are cut at pseudo-article boundaries, see
+cross-validation (train both models on half 1, score the entity stage on half 2 with them; train
+on half 2, score half 1; the halves are cut at pseudo-article boundaries, see
 `keypoints::entities::eval::part`):
 
-    python3 tools/entity_model/train.py --cv ../shared/data/entities/kind-wikinews-train.tsv \\
-        [--errors DIR]
+    python3 tools/entity_model/train.py --cv ../shared/data/entities/kind-wikinews-train.tsv \
+        [--errors DIR] [--no-cuts]
 
 which runs the two examples (`entity_features`, `entity_eval`) from target/fast/examples (build
 them first, as above) and prints a table per fold and their mean; `--errors DIR` writes each
-fold's wrong and missed mentions of its held-out half to DIR/fold1.txt and DIR/fold2.txt.
+fold's wrong and missed mentions of its held-out half to DIR/fold1.txt and DIR/fold2.txt;
+`--no-cuts` leaves the cut model out (the rules cut, as before session 6).
+
+`train.py EXAMPLES [HELDOUT]` still trains a type model alone on a file of examples.
 
 Features seen fewer than MIN_COUNT times are dropped; weights are rounded to two decimals and
-features whose weights are all zero are left out. Deterministic (fixed shuffling seed).
+features whose weights are all zero are left out. Deterministic (fixed shuffling seeds).
 """
 import argparse
 import os

@@ -12,6 +12,13 @@
 //!    Zeno"); `not_names` ("Inoltre", "Secondo", months) are never a name alone and are dropped
 //!    before one at a sentence start; `place_adjectives` join the place before them ("Italia
 //!    settentrionale"); a capitalized article inside a sentence stays in the name ("La Stampa").
+//!    **Cut model** (languages whose `entity_model` list has cut weights, Italian so far): every
+//!    gap inside a run (two capitalized words, a particle between them) is kept or cut by a
+//!    small averaged perceptron ([`model::cut_features`]: the connector, the words on both
+//!    sides, the head, places and given names, the rules' verdict), which then replaces the
+//!    rules' splits below except the seat's; runs also extend, for the model only, over a
+//!    number ("Rai 1"), "&" and lower-case `name_connectors` ("Agenzia per la Protezione della
+//!    Salute"), which it keeps or cuts. "da" before a place stays cut ("Kim da Mosca").
 //! 2. **Splitting**: a run that joins a place after a particle to something that is not an
 //!    organization or place name ("Giornata della Liberazione della Corea") keeps the place alone;
 //!    a head of `seat_heads` before "di" + a place names a seat ("Procura di Torino": ORG
