@@ -1,34 +1,41 @@
 #!/usr/bin/env python3
-"""Trains the entity type model (crates/keypoints/src/entities/model.rs): an averaged perceptron
-over the features of the names no strong rule types, four classes PER, LOC, ORG, O (no entity).
+"""Trains the entity models (crates/keypoints/src/entities/model.rs), two averaged perceptrons
+written into one list: the cut model, which decides for every gap inside a run of capitalized
+words whether the name goes on or is cut there (two classes, keep joined and cut; features named
+"J|..."), and the type model over the features of the names no strong rule types, four classes
+PER, LOC, ORG, O (no entity).
 
 Data: the KIND Wikinews training file (../shared/data/entities/kind-wikinews-train.tsv). The
-examples are printed by the `entity_features` example, one name a line: gold class, a tab,
-features separated by spaces. The features are shapes, suffixes, list membership and context
-words, never the words of the names themselves, so the model learns no names.
+examples are printed by the `entity_features` example, one a line: the gold class (JOIN or CUT
+for a gap, PER, LOC, ORG or O for a name), a tab, features separated by spaces. The cut examples
+do not depend on any model (the gaps are those of the whole runs); the names, and so the type
+examples, depend on the cuts, so the cut model is trained first and the type examples are
+printed with it (`entity_features FILE K/M CUTS`).
 
 The shipped model is trained on the WHOLE file (the file is a training split; the independent
 test lives elsewhere, so more data is the better bet):
 
     cargo build --profile fast -p keypoints --examples
-    target/fast/examples/entity_features ../shared/data/entities/kind-wikinews-train.tsv > all.tsv
-    python3 tools/entity_model/train.py all.tsv --data "whole file" \\
+    python3 tools/entity_model/train.py --ship ../shared/data/entities/kind-wikinews-train.tsv \
         > crates/keypoints/lang/it/entity_model.txt
 
 Its score on the same file is a training-set fit. The honest estimate is two-fold
-cross-validation (train on half 1, score the entity stage on half 2 with that model; train on
-half 2, score half 1; the halves are cut at pseudo-article boundaries, see
+cross-validation (train both models on half 1, score the entity stage on half 2 with them; train
+on half 2, score half 1; the halves are cut at pseudo-article boundaries, see
 `keypoints::entities::eval::part`):
 
-    python3 tools/entity_model/train.py --cv ../shared/data/entities/kind-wikinews-train.tsv \\
-        [--errors DIR]
+    python3 tools/entity_model/train.py --cv ../shared/data/entities/kind-wikinews-train.tsv \
+        [--errors DIR] [--no-cuts]
 
 which runs the two examples (`entity_features`, `entity_eval`) from target/fast/examples (build
 them first, as above) and prints a table per fold and their mean; `--errors DIR` writes each
-fold's wrong and missed mentions of its held-out half to DIR/fold1.txt and DIR/fold2.txt.
+fold's wrong and missed mentions of its held-out half to DIR/fold1.txt and DIR/fold2.txt;
+`--no-cuts` leaves the cut model out (the rules cut, as before session 6).
+
+`train.py EXAMPLES [HELDOUT]` still trains a type model alone on a file of examples.
 
 Features seen fewer than MIN_COUNT times are dropped; weights are rounded to two decimals and
-features whose weights are all zero are left out. Deterministic (fixed shuffling seed).
+features whose weights are all zero are left out. Deterministic (fixed shuffling seeds).
 """
 import argparse
 import os
@@ -45,14 +52,16 @@ SEED = 7
 SEEDS = 5
 PRUNE = 0.01
 EXAMPLES = os.path.join("target", "fast", "examples")
+NO_CUTS = False
+CUT_MIN_COUNT = 2
 
 
-def parse(lines):
+def parse(lines, classes=CLASSES):
     out = []
     for line in lines:
         label, _, feats = line.rstrip("\n").partition("\t")
-        if label in CLASSES:
-            out.append((CLASSES.index(label), feats.split()))
+        if label in classes:
+            out.append((classes.index(label), feats.split()))
     return out
 
 
@@ -61,21 +70,21 @@ def read(path):
         return parse(f)
 
 
-def train(data):
-    """The mean of the averaged perceptrons of SEEDS shufflings (steadier than one)."""
-    runs = [train_one(data, seed) for seed in range(SEED, SEED + SEEDS)]
+def train(data, n=4, min_count=None):
+    """The mean of the averaged perceptrons of SEEDS shufflings (steadier than one), `n` classes."""
+    runs = [train_one(data, seed, n, min_count or MIN_COUNT) for seed in range(SEED, SEED + SEEDS)]
     feats = set().union(*runs)
-    avg = {f: [sum(r.get(f, [0.0] * 4)[k] for r in runs) / len(runs) for k in range(4)] for f in feats}
-    avg = {f: [round(x, 2) for x in v] for f, v in avg.items()}
+    avg = {f: [sum(r.get(f, [0.0] * n)[k] for r in runs) / len(runs) for k in range(n)] for f in feats}
+    avg = {f: [round(x, 2) for x in v] + [0.0] * (4 - n) for f, v in avg.items()}
     return {f: v for f, v in avg.items() if max(map(abs, v)) >= PRUNE}
 
 
-def train_one(data, seed):
+def train_one(data, seed, n=4, min_count=MIN_COUNT):
     counts = Counter(f for _, fs in data for f in set(fs))
-    keep = {f for f, c in counts.items() if c >= MIN_COUNT}
-    w = defaultdict(lambda: [0.0] * 4)
-    total = defaultdict(lambda: [0.0] * 4)  # sum of weights over time, for averaging
-    stamp = defaultdict(lambda: [0] * 4)
+    keep = {f for f, c in counts.items() if c >= min_count}
+    w = defaultdict(lambda: [0.0] * n)
+    total = defaultdict(lambda: [0.0] * n)  # sum of weights over time, for averaging
+    stamp = defaultdict(lambda: [0] * n)
     t = 0
     rnd = random.Random(seed)
     data = [(y, [f for f in fs if f in keep]) for y, fs in data]
@@ -83,8 +92,8 @@ def train_one(data, seed):
         rnd.shuffle(data)
         for y, fs in data:
             t += 1
-            s = [sum(w[f][k] for f in fs) for k in range(4)]
-            p = max(range(4), key=lambda k: (s[k], -k))
+            s = [sum(w[f][k] for f in fs) for k in range(n)]
+            p = max(range(n), key=lambda k: (s[k], -k))
             if p != y:
                 for f in fs:
                     for k, d in ((y, 1.0), (p, -1.0)):
@@ -93,8 +102,15 @@ def train_one(data, seed):
                         w[f][k] += d
     avg = {}
     for f in w:
-        avg[f] = [(total[f][k] + (t - stamp[f][k]) * w[f][k]) / t for k in range(4)]
+        avg[f] = [(total[f][k] + (t - stamp[f][k]) * w[f][k]) / t for k in range(n)]
     return avg
+
+
+def train_cuts(data):
+    """The cut model: two classes (keep joined, cut); "J|bias" always kept, it marks the model."""
+    model = train(data, 2, CUT_MIN_COUNT)
+    model.setdefault("J|bias", [0.0] * 4)
+    return model
 
 
 def predict(model, fs):
@@ -106,10 +122,11 @@ def accuracy(model, data):
     return sum(predict(model, fs) == y for y, fs in data) / max(1, len(data))
 
 
-def write_model(model, n, data_label, out):
-    print("# Entity type model (entities/model.rs): feature, weights of PER LOC ORG none.", file=out)
+def write_model(model, n, data_label, out, ncuts=0):
+    print("# Entity type model (entities/model.rs): feature, weights of PER LOC ORG none;", file=out)
+    print("# the cut model's features (\"J|...\"): weights of keep joined, cut, 0, 0.", file=out)
     print("# Generated by tools/entity_model/train.py from the KIND Wikinews training file", file=out)
-    print(f"# ({data_label}; {n} names; {EPOCHS} epochs, features seen >= {MIN_COUNT} times).", file=out)
+    print(f"# ({data_label}; {n} names, {ncuts} gaps; {EPOCHS} epochs, features seen >= {MIN_COUNT} times).", file=out)
     print("# KIND (Paccosi and Palmero Aprosio, 2021) is CC BY-NC 4.0; these weights are derived from it.", file=out)
     for f in sorted(model):
         print(f, *("%g" % x for x in model[f]), file=out)
@@ -129,17 +146,40 @@ def table(text):
     return rows
 
 
-def cv(file, errors_dir):
+CUT_CLASSES = ["JOIN", "CUT"]
+
+
+def build(file, part, tmp, label):
+    """The cut model and the type model trained on `part` ("K/M", or None for the whole file) of
+    the KIND file: first the cut model (its examples do not depend on any model), then the type
+    model on the names found with those cuts. Returns (model, names, gaps, type examples)."""
     feats = os.path.join(EXAMPLES, "entity_features")
+    args = [file] + ([part] if part else ["1/1"])
+    empty = os.path.join(tmp, "empty.txt")
+    with open(empty, "w", encoding="utf-8") as out:
+        out.write("# no model\n")
+    cut_data = [] if NO_CUTS else parse(run(feats, *args, empty).splitlines(), CUT_CLASSES)
+    cuts = train_cuts(cut_data) if cut_data else {}
+    path = os.path.join(tmp, "cuts.txt")
+    with open(path, "w", encoding="utf-8") as out:
+        write_model(cuts, 0, label, out, len(cut_data))
+        print("bias 0 0 0 0", file=out)  # a type model, so that its examples are collected
+    types = parse(run(feats, *args, path).splitlines())
+    model = train(types)
+    model.update(cuts)
+    return model, len(types), len(cut_data), types
+
+
+def cv(file, errors_dir):
     evaluate = os.path.join(EXAMPLES, "entity_eval")
-    halves = [parse(run(feats, file, f"{k}/2").splitlines()) for k in (1, 2)]
     folds = []
     with tempfile.TemporaryDirectory() as tmp:
+        built = [build(file, f"{k}/2", tmp, f"half {k}") for k in (1, 2)]
         for k in (0, 1):
-            model = train(halves[k])
+            model, n, ncuts, _ = built[k]
             path = os.path.join(tmp, f"model{k + 1}.txt")
             with open(path, "w", encoding="utf-8") as out:
-                write_model(model, len(halves[k]), f"half {k + 1}", out)
+                write_model(model, n, f"half {k + 1}", out, ncuts)
             held = f"{2 - k}/2"
             args = [evaluate, file, held, path] + (["--errors"] if errors_dir else [])
             text = run(*args)
@@ -147,7 +187,7 @@ def cv(file, errors_dir):
                 os.makedirs(errors_dir, exist_ok=True)
                 with open(os.path.join(errors_dir, f"fold{k + 1}.txt"), "w", encoding="utf-8") as e:
                     e.write(text)
-            acc = accuracy(model, halves[1 - k])
+            acc = accuracy(model, built[1 - k][3])
             folds.append((f"fold {k + 1}: train half {k + 1}, score half {2 - k}", table(text), acc))
     names = ["PER", "LOC", "ORG", "overall"]
     for title, rows, acc in folds:
@@ -173,9 +213,19 @@ def main():
     ap.add_argument("--data", default="whole file", help="what the examples are, for the header")
     ap.add_argument("--cv", action="store_true", help="two-fold cross-validation of the stage")
     ap.add_argument("--errors", metavar="DIR", help="with --cv: write each fold's errors here")
+    ap.add_argument("--ship", action="store_true", help="train on the whole KIND file given")
+    ap.add_argument("--no-cuts", action="store_true", help="no cut model (the rules cut)")
     a = ap.parse_args()
+    global NO_CUTS
+    NO_CUTS = a.no_cuts
     if a.cv:
         cv(a.examples, a.errors)
+        return
+    if a.ship:
+        with tempfile.TemporaryDirectory() as tmp:
+            model, n, ncuts, types = build(a.examples, None, tmp, a.data)
+        write_model(model, n, a.data, sys.stdout, ncuts)
+        print(f"train accuracy {accuracy(model, types):.3f}", file=sys.stderr)
         return
     data = read(a.examples)
     model = train(data)

@@ -177,26 +177,37 @@ pub fn evaluate(sentences: &[Sentence], lang: &'static Language) -> Scores {
 /// [`evaluate`] with the type model given as the text of an `entity_model` list instead of
 /// the language's (for cross-validation: `tools/entity_model/train.py --cv`).
 pub fn evaluate_with_model(sentences: &[Sentence], lang: &'static Language, model: &str) -> Scores {
+    evaluate_with(sentences, lang, None, Some(&parse_model(model)))
+}
+
+fn parse_model(model: &str) -> super::model::Model {
     let lines: Vec<String> = model
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(String::from)
         .collect();
-    let m = super::model::parse(&lines);
-    evaluate_with(sentences, lang, None, Some(&m))
+    super::model::parse(&lines)
 }
 
 /// The examples of the type model (see `entities::model`) in the sentences: for every name the
 /// model was asked about, its gold class ("PER", "LOC", "ORG", or "O" when no gold entity
 /// overlaps its mentions) and its features. Names whose mentions overlap gold entities of other
 /// spans are left out. For `tools/entity_model/train.py`.
+///
+/// Also the examples of the cut model (`model::cut_features`), labelled "JOIN" when the words on
+/// both sides of the gap (and a particle between) belong to one gold entity, "CUT" when they do
+/// not and one of them belongs to a gold entity (gaps between two words outside any are left
+/// out). With `model` (the text of an `entity_model` list), that model is used instead of the
+/// language's, so that the names depend only on the cut weights given.
 pub fn type_examples(
     sentences: &[Sentence],
     lang: &'static Language,
+    model: Option<&str>,
 ) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
-    evaluate_with(sentences, lang, Some(&mut out), None);
+    let m = model.map(parse_model);
+    evaluate_with(sentences, lang, Some(&mut out), m.as_ref());
     out
 }
 
@@ -295,6 +306,30 @@ fn evaluate_with(
                 if let Some(k) = best.filter(|&k| votes[k] > 0) {
                     ex.push((["PER", "LOC", "ORG", "O"][k].to_string(), feats.clone()));
                 }
+            }
+        }
+        if let Some(ex) = examples.as_deref_mut() {
+            let tags: Vec<Option<EntityType>> =
+                chunk.iter().flat_map(|s| s.tags.iter().copied()).collect();
+            // The gold token starting at byte `b` of the text.
+            let token = |b: usize| {
+                let sp = a.chars.span(b, b);
+                let k = tok_ranges.partition_point(|t| t.start < sp.start);
+                (k < tok_ranges.len() && tok_ranges[k].start == sp.start).then_some(k)
+            };
+            for (feats, ra, rb) in &found.cut_examples {
+                let (Some(x), Some(y)) = (token(ra.start), token(rb.start)) else {
+                    continue;
+                };
+                if y <= x || y >= tags.len() {
+                    continue;
+                }
+                let label = match (tags[x], tags[y]) {
+                    (None, None) => continue,
+                    (Some(t), _) if tags[x..=y].iter().all(|g| *g == Some(t)) => "JOIN",
+                    _ => "CUT",
+                };
+                ex.push((label.to_string(), feats.clone()));
             }
         }
         let toks_all: Vec<&str> = chunk

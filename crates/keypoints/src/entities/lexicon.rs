@@ -60,6 +60,9 @@ pub(crate) struct Lexicon {
     pub org_heads: Set,
     pub org_tails: Set,
     pub particles: Set,
+    /// Lower-case words over which only the cut model joins two parts of a name ("Agenzia per
+    /// la Protezione della Salute"), list `name_connectors`.
+    pub name_connectors: Set,
     pub speech_verbs: Set,
     pub adjective_suffixes: Vec<String>,
     /// Codes of provinces, a place in parentheses after a town ("Rho (MI)"), list
@@ -219,6 +222,7 @@ impl Lexicon {
             org_heads: exact("org_heads"),
             org_tails: exact("org_tails"),
             particles,
+            name_connectors: lower("name_connectors"),
             speech_verbs: lower("speech_verbs"),
             adjective_suffixes: lang.list("adjective_suffixes").to_vec(),
             type_model: super::model::parse(lang.list("entity_model")),

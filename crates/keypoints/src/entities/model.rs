@@ -4,6 +4,10 @@
 //! classes: PER, LOC, ORG and "no entity". The weights are a language's `entity_model` list ("feature w_per w_loc
 //! w_org w_none" a line), trained by `tools/entity_model/train.py` (see its header for the data
 //! and the procedure); a language without the list keeps the rules alone.
+//!
+//! The same list holds the cut model (features named "J|...", weights of keep joined and cut):
+//! for every gap inside a run of capitalized words, whether the name goes on or is cut there
+//! ([`cut_features`], [`cut`]); without those weights the rules cut.
 use std::fmt::Write as _;
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -42,6 +46,19 @@ impl Feats {
             (Some(v), true) => v.clear(),
             (n, true) => *n = Some(Vec::new()),
             (n, false) => *n = None,
+        }
+    }
+
+    /// Adds the feature made of `parts` one after the other (no formatting: the cut model's
+    /// features are many).
+    fn add_parts(&mut self, parts: &[&str]) {
+        self.buf.clear();
+        for p in parts {
+            self.buf.push_str(p);
+        }
+        self.hashes.push(key(&self.buf));
+        if let Some(n) = &mut self.names {
+            n.push(self.buf.clone());
         }
     }
 
@@ -414,5 +431,110 @@ pub(crate) fn classify(m: &Model, feats: &[u64]) -> Option<EntityType> {
         1 => Some(EntityType::Location),
         2 => Some(EntityType::Organization),
         _ => None,
+    }
+}
+
+/// The feature that marks a model with cut weights (see [`cut_features`]).
+const CUT_BIAS: &str = "J|bias";
+
+/// True when the model also holds the weights of the cut model.
+pub(crate) fn has_cuts(m: &Model) -> bool {
+    m.contains_key(&key(CUT_BIAS))
+}
+
+/// The features of a gap inside a run of capitalized words `toks[i..=j]`: between the word
+/// `a` and the word `b`, over the connector `conn` ("_" a space, "-", a particle, "#" a number,
+/// "&", connecting words: "Università | di Bologna", "Stati Uniti | Barack Obama"). `rule` is the rules' verdict (true: they would cut there). Their
+/// weights are the first two of the model's (keep the words joined, cut), under names starting
+/// with "J|"; the features depend only on the whole run, not on other cuts.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn cut_features(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[super::Word],
+    (i, a, b, j): (usize, usize, usize, usize),
+    conn: &str,
+    initial: bool,
+    rule: bool,
+    out: &mut Feats,
+) {
+    let shared = lexicon::shared();
+    let wa = lower(toks[a].text);
+    let wb = lower(toks[b].text);
+    // The head: the first word of the run that is no article ("Il Ministero").
+    let h = if a > i && lex.flags(lower(toks[i].text).as_ref()) & STOP != 0 {
+        i + 1
+    } else {
+        i
+    };
+    let head = lower(toks[h].text);
+    let span = |x: usize, y: usize| &text[toks[x].start..toks[y].end];
+    let place_b = super::is_place(lex, span(b, j));
+    let place_a = super::is_place(lex, span(h, a));
+    let org_head = lex.org_heads.contains(toks[h].text);
+    let loc_head = lex.loc_heads.contains(head.as_ref());
+    let given_b = shared.given_names.contains(toks[b].text);
+    let given_a = shared.given_names.contains(toks[a].text);
+    let tf = |x: bool| if x { "true" } else { "false" };
+    let digits = ["0", "1", "2", "3", "4"];
+    let (rule, initial) = (tf(rule), tf(initial));
+    let (place_a, place_b, given_a, given_b) = (tf(place_a), tf(place_b), tf(given_a), tf(given_b));
+    let (wa, wb, head) = (wa.as_ref(), wb.as_ref(), head.as_ref());
+    out.add_parts(&[CUT_BIAS]);
+    out.add_parts(&["J|c=", conn]);
+    out.add_parts(&["J|r=", rule]);
+    out.add_parts(&["J|c=", conn, "|r=", rule]);
+    out.add_parts(&["J|a=", wa]);
+    out.add_parts(&["J|b=", wb]);
+    out.add_parts(&["J|c=", conn, "|b=", wb]);
+    out.add_parts(&["J|h=", head]);
+    out.add_parts(&["J|h=", head, "|c=", conn]);
+    if let Some(s) = suffix(wa, 3) {
+        out.add_parts(&["J|as=", s]);
+    }
+    if let Some(s) = suffix(wb, 3) {
+        out.add_parts(&["J|bs=", s]);
+    }
+    out.add_parts(&["J|c=", conn, "|pb=", place_b, "|pa=", place_a]);
+    let pb1 = tf(super::is_place(lex, toks[b].text));
+    out.add_parts(&["J|c=", conn, "|pb1=", pb1]);
+    let (oh, lh) = (tf(org_head), tf(loc_head));
+    out.add_parts(&["J|c=", conn, "|oh=", oh, "|lh=", lh]);
+    out.add_parts(&["J|sh=", tf(lex.seat_heads.contains(toks[h].text))]);
+    out.add_parts(&["J|c=", conn, "|ga=", given_a, "|gb=", given_b]);
+    out.add_parts(&["J|pb=", place_b, "|ga=", given_a]);
+    out.add_parts(&["J|c=", conn, "|pb=", place_b, "|ga=", given_a]);
+    let gh = tf(shared.given_names.contains(toks[h].text));
+    out.add_parts(&["J|gh=", gh, "|gb=", given_b]);
+    out.add_parts(&["J|ta=", tf(lex.flags(wa) & super::lexicon::TITLE != 0)]);
+    let left = digits[(a - h + 1).min(4)];
+    let right = digits[(j - b + 1).min(4)];
+    out.add_parts(&["J|c=", conn, "|n=", left, "/", right]);
+    let (sa, sb) = (shape(toks[a].text), shape(toks[b].text));
+    out.add_parts(&["J|c=", conn, "|s=", sa, sb]);
+    out.add_parts(&["J|first=", tf(a == i), "|init=", initial]);
+    out.add_parts(&["J|tail=", tf(lex.org_tails.contains(toks[j].text))]);
+    out.hashes.sort_unstable();
+    out.hashes.dedup();
+    if let Some(n) = &mut out.names {
+        n.sort_unstable();
+        n.dedup();
+    }
+}
+
+/// True when the cut model says to cut a run at the gap with `feats` (a tie keeps the rules'
+/// verdict `rule`).
+pub(crate) fn cut(m: &Model, feats: &[u64], rule: bool) -> bool {
+    let (mut join, mut cut) = (0f32, 0f32);
+    for f in feats {
+        if let Some(w) = m.get(f) {
+            join += w[0];
+            cut += w[1];
+        }
+    }
+    if cut == join {
+        rule
+    } else {
+        cut > join
     }
 }
