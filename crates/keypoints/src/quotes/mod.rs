@@ -379,6 +379,7 @@ fn find_raw(
                 m.keeps_nested(&model::features(
                     r,
                     Some(&out[*o]),
+                    (false, false, true),
                     text,
                     sentences,
                     lex,
@@ -387,7 +388,16 @@ fn find_raw(
             })
             .map(|(r, _)| r)
             .collect();
-        out.retain(|r| m.keeps(&model::features(r, None, text, sentences, lex, false)));
+        let keep: Vec<bool> = (0..out.len())
+            .map(|i| {
+                let ov = model::overlaps(&out, i);
+                m.keeps(&model::features(
+                    &out[i], None, ov, text, sentences, lex, false,
+                ))
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(true));
         if !kept.is_empty() {
             out.append(&mut kept);
             out.sort_by_key(|r| (r.content.start, r.content.end));
@@ -415,15 +425,20 @@ pub fn candidates(a: &Analysis) -> Vec<Candidate> {
     let lex = cues::get(a.lang);
     let (out, nested) = find_all(a.lang, a.text, &a.sentences, Some(&a.tokens), &found, None);
     let mut res = Vec::new();
-    for (r, outer) in out
+    for (r, outer, ov) in out
         .iter()
-        .map(|r| (r, None))
-        .chain(nested.iter().map(|(r, o)| (r, out.get(*o))))
+        .enumerate()
+        .map(|(i, r)| (r, None, model::overlaps(&out, i)))
+        .chain(
+            nested
+                .iter()
+                .map(|(r, o)| (r, out.get(*o), (false, false, true))),
+        )
     {
         if r.content.is_empty() {
             continue;
         }
-        let f = model::features(r, outer, a.text, &a.sentences, lex, true);
+        let f = model::features(r, outer, ov, a.text, &a.sentences, lex, true);
         res.push(Candidate {
             quote: r.clone().into_quote(&a.chars, None),
             nested: outer.is_some(),

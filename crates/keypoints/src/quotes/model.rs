@@ -101,6 +101,19 @@ impl Model {
     }
 }
 
+/// Whether the quote `i` of `out` (sorted by start) overlaps the one before it and the one after,
+/// and whether it is longer than those it overlaps.
+pub(crate) fn overlaps(out: &[Raw], i: usize) -> (bool, bool, bool) {
+    let r = &out[i].content;
+    let before = out[..i].last().filter(|p| p.content.end > r.start);
+    let after = out.get(i + 1).filter(|n| n.content.start < r.end);
+    let longest = before
+        .iter()
+        .chain(after.iter())
+        .all(|o| o.content.len() < r.len());
+    (before.is_some(), after.is_some(), longest)
+}
+
 /// The model of `lang`, parsed on first use; `None` when the language has no `quote_model`.
 pub(crate) fn get(lang: &'static Language) -> Option<&'static Model> {
     static MODELS: lang::PerLanguage<Option<Model>> = lang::PerLanguage::new();
@@ -214,10 +227,12 @@ fn cue_at(r: &Raw, text: &str) -> Option<(usize, bool)> {
 }
 
 /// The features of `r`, a quote of `text` (whose sentences are `sentences`); `outer` is the
-/// quote it is nested in, for the nested model. `names` keeps the features' names.
+/// quote it is nested in, for the nested model; `overlaps` is what [`overlaps`] tells of it among
+/// the quotes the rules keep. `names` keeps the features' names.
 pub(crate) fn features(
     r: &Raw,
     outer: Option<&Raw>,
+    overlaps: (bool, bool, bool),
     text: &str,
     sentences: &[Range<usize>],
     lex: &Cues,
@@ -231,6 +246,17 @@ pub(crate) fn features(
     let kind = kind_name(r.kind);
     f.add("b", "", "");
     f.add("k", kind, "");
+    let ov = match overlaps {
+        (false, false, _) => "none",
+        (true, false, _) => "prev",
+        (false, true, _) => "next",
+        (true, true, _) => "both",
+    };
+    f.add("ov", ov, "");
+    f.add("ovk", ov, kind);
+    if ov != "none" {
+        f.add("ovl", ov, if overlaps.2 { "longest" } else { "shorter" });
+    }
     let cue = fold(&r.cue);
     let cue: &str = if cue.is_empty() { "_" } else { &cue };
     let last = cue.rsplit(' ').next().unwrap_or(cue);
