@@ -372,6 +372,7 @@ fn find_raw(
     // and keeps nested attributions the rules drop.
     if let Some(m) = model::get(lang) {
         let lex = cues::get(lang);
+        let headline_end = text.find('\n').unwrap_or(text.len());
         let mut kept: Vec<Raw> = nested
             .into_iter()
             .filter(|_| m.vets_nested())
@@ -381,6 +382,7 @@ fn find_raw(
                     Some(&out[*o]),
                     (false, false, true),
                     text,
+                    headline_end,
                     sentences,
                     lex,
                     false,
@@ -392,7 +394,14 @@ fn find_raw(
             .map(|i| {
                 let ov = model::overlaps(&out, i);
                 m.keeps(&model::features(
-                    &out[i], None, ov, text, sentences, lex, false,
+                    &out[i],
+                    None,
+                    ov,
+                    text,
+                    headline_end,
+                    sentences,
+                    lex,
+                    false,
                 ))
             })
             .collect();
@@ -438,7 +447,8 @@ pub fn candidates(a: &Analysis) -> Vec<Candidate> {
         if r.content.is_empty() {
             continue;
         }
-        let f = model::features(r, outer, ov, a.text, &a.sentences, lex, true);
+        let headline_end = a.text.find('\n').unwrap_or(a.text.len());
+        let f = model::features(r, outer, ov, a.text, headline_end, &a.sentences, lex, true);
         res.push(Candidate {
             quote: r.clone().into_quote(&a.chars, None),
             nested: outer.is_some(),

@@ -228,12 +228,15 @@ fn cue_at(r: &Raw, text: &str) -> Option<(usize, bool)> {
 
 /// The features of `r`, a quote of `text` (whose sentences are `sentences`); `outer` is the
 /// quote it is nested in, for the nested model; `overlaps` is what [`overlaps`] tells of it among
-/// the quotes the rules keep. `names` keeps the features' names.
+/// the quotes the rules keep; `headline_end` is where the text's first paragraph ends. `names`
+/// keeps the features' names.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn features(
     r: &Raw,
     outer: Option<&Raw>,
     overlaps: (bool, bool, bool),
     text: &str,
+    headline_end: usize,
     sentences: &[Range<usize>],
     lex: &Cues,
     names: bool,
@@ -308,7 +311,7 @@ pub(crate) fn features(
             let pos = if before { "before" } else { "after" };
             f.add("pos", pos, "");
             f.add("cpos", last, pos);
-            let head = &text[floor(text, at.saturating_sub(80))..at];
+            let head = &text[floor(text, at.saturating_sub(40))..at];
             let gap_end = head.trim_end();
             let pp = match gap_end.chars().last() {
                 Some(',') => "comma",
@@ -365,7 +368,7 @@ pub(crate) fn features(
             c.is_whitespace() || QUOTE_MARKS.contains(&c) || ".?!,".contains(c)
         });
         f.add("se", if rest.is_empty() { "y" } else { "n" }, "");
-        if !text[..s.start].contains('\n') {
+        if s.start < headline_end {
             f.add("hl", "", "");
         }
     }
