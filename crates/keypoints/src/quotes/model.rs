@@ -9,7 +9,6 @@
 //! WEIGHT` a line, plus `@t P` and `@n P`, the probability each model's answer must reach.
 //! `tools/quote_model/train.py` trains them (see its header for the data and the procedure); a
 //! language without the list keeps the rules alone.
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -265,29 +264,10 @@ pub(crate) fn features(
     let last = cue.rsplit(' ').next().unwrap_or(cue);
     f.add("c", cue, "");
     f.add("cl", last, "");
-    f.add("ck", last, kind);
-    let cf = lex.flags_of(last);
-    for (bit, name) in [
-        (flag::SPEECH, "speech"),
-        (flag::ATTRIBUTION, "attr"),
-        (flag::RAISING, "raising"),
-        (flag::GERUND, "gerund"),
-        (flag::STANCE, "stance"),
-        (flag::STANCE_PREPOSITION, "stanceprep"),
-        (flag::SOURCE_PREPOSITION, "sourceprep"),
-        (flag::LABEL, "label"),
-        (flag::MODEL, "model"),
-    ] {
-        if cf & bit != 0 {
-            f.add("cf", name, "");
-        }
-    }
     let content = text.get(r.content.clone()).unwrap_or("");
-    let n = words(content).take(41).count();
-    let len = bucket(n);
-    f.add("len", len, "");
-    f.add("kl", kind, len);
-    f.add("cll", last, len);
+    // Words counted as spaces over the first bytes: cheap, and enough for the buckets.
+    let n = content.bytes().take(400).filter(|&b| b == b' ').count() + 1;
+    f.add("len", bucket(n), "");
     // The speaker.
     let sp = match &r.speaker {
         None => "none",
@@ -303,7 +283,6 @@ pub(crate) fn features(
         }
     };
     f.add("sp", sp, "");
-    f.add("spk", sp, kind);
     // The cue's place and the words around it.
     match cue_at(r, text) {
         None => f.add("pos", "none", ""),
@@ -313,19 +292,9 @@ pub(crate) fn features(
             f.add("cpos", last, pos);
             let head = &text[floor(text, at.saturating_sub(40))..at];
             let gap_end = head.trim_end();
-            let pp = match gap_end.chars().last() {
-                Some(',') => "comma",
-                Some(c) if QUOTE_MARKS.contains(&c) => "quote",
-                Some('.') | Some('?') | Some('!') => "stop",
-                Some(c) if c.is_alphanumeric() => "word",
-                Some(_) => "other",
-                None => "start",
-            };
-            f.add("pp", pp, "");
             if let Some(w) = words(head).last() {
                 if w.end == gap_end.len() {
                     f.add("pw", &fold(w.text), "");
-                    f.add("pwc", &fold(w.text), last);
                 }
             }
             let tail = &text[floor(text, at + r.cue.len())..floor(text, at + r.cue.len() + 80)];
@@ -346,13 +315,6 @@ pub(crate) fn features(
         && after.is_some_and(|c| QUOTE_MARKS.contains(&c))
     {
         f.add("qq", "", "");
-    }
-    if content.contains(['“', '”', '"']) {
-        f.add("qi", "", "");
-    }
-    if let Some(w) = words(content).next() {
-        let w0: Cow<str> = fold(w.text);
-        f.add("w0", &w0, "");
     }
     let si = sentences
         .partition_point(|s| s.end <= r.content.start)
