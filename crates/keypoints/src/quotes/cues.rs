@@ -37,6 +37,9 @@ pub(crate) mod flag {
     pub const STANCE: u32 = 1 << 19;
     pub const STANCE_PREPOSITION: u32 = 1 << 20;
     pub const SUBORDINATOR: u32 = 1 << 21;
+    /// A cue word only where the language has a learned model to vet its uses
+    /// (`model_speech_verbs`, `model_attribution_verbs`).
+    pub const MODEL: u32 = 1 << 22;
     /// Any word that can start or make a cue.
     pub const CUE: u32 =
         SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
@@ -166,6 +169,26 @@ impl Cues {
             long: HashMap::default(),
         };
         let mut flags: HashMap<String, u32, foldhash::fast::FixedState> = HashMap::default();
+        // Verbs that are cues only in some of their uses join the lists where a learned model
+        // vets each use (quotes/model.rs).
+        if !lang.list("quote_model").is_empty() {
+            for name in [
+                "model_speech_verbs",
+                "model_attribution_verbs",
+                "model_stance_nouns",
+            ] {
+                for w in set(lang, name) {
+                    let target = match name {
+                        "model_speech_verbs" => &mut c.speech,
+                        "model_attribution_verbs" => &mut c.attribution,
+                        _ => &mut c.stance_nouns,
+                    };
+                    if target.insert(w.clone()) {
+                        *flags.entry(w).or_default() |= flag::MODEL;
+                    }
+                }
+            }
+        }
         for (words, bit) in [
             (&c.speech, flag::SPEECH),
             (&c.attribution, flag::ATTRIBUTION),

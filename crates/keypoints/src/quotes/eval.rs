@@ -101,6 +101,36 @@ pub struct Predicted {
 
 /// Runs the quote stage over `text` as it is and returns its quotes in characters of `text`.
 pub fn predict(text: &str, lang: &'static Language) -> Vec<Predicted> {
+    with_analysis(text, lang, |a, widen| {
+        crate::quotes::find(a)
+            .into_iter()
+            .filter(|q| q.given_key_point.is_none())
+            .map(|q| widen(&q))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Every quote the rules find in `text` before the learned model decides (see
+/// [`crate::quotes::candidates`]): the quote in characters of `text`, true when it is nested in
+/// another quote's content, and its features. For `tools/quote_model`.
+pub fn candidates(text: &str, lang: &'static Language) -> Vec<(Predicted, bool, Vec<String>)> {
+    with_analysis(text, lang, |a, widen| {
+        crate::quotes::candidates(a)
+            .into_iter()
+            .map(|c| (widen(&c.quote), c.nested, c.features))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Analyses `text` as it is (every non-empty line a paragraph) and runs `f` on the analysis with
+/// a function that turns a quote into a [`Predicted`] in characters of `text`.
+fn with_analysis<R>(
+    text: &str,
+    lang: &'static Language,
+    f: impl FnOnce(&Analysis, &dyn Fn(&crate::digest::Quote) -> Predicted) -> R,
+) -> Option<R> {
     // Every non-empty line is a paragraph; remember where each starts in the file (chars).
     let mut parts = Parts::default();
     let mut orig_starts = Vec::new();
@@ -114,7 +144,7 @@ pub fn predict(text: &str, lang: &'static Language) -> Vec<Predicted> {
         char_pos += n + 1;
     }
     if parts.paragraphs.is_empty() {
-        return Vec::new();
+        return None;
     }
     let joined = crate::analysis::join_paragraphs(&parts);
     let a = Analysis::new(lang, &joined, &parts);
@@ -140,15 +170,12 @@ pub fn predict(text: &str, lang: &'static Language) -> Vec<Predicted> {
             _ => r,
         }
     };
-    crate::quotes::find(&a)
-        .into_iter()
-        .filter(|q| q.given_key_point.is_none())
-        .map(|q| Predicted {
-            content: widen(map(q.text.start)..map(q.text.end)),
-            speaker: q.speaker.map(|s| map(s.start)..map(s.end)),
-            cue: q.cue,
-        })
-        .collect()
+    let convert = |q: &crate::digest::Quote| Predicted {
+        content: widen(map(q.text.start)..map(q.text.end)),
+        speaker: q.speaker.as_ref().map(|s| map(s.start)..map(s.end)),
+        cue: q.cue.clone(),
+    };
+    Some(f(&a, &convert))
 }
 
 /// Counts of one or more documents.

@@ -37,6 +37,7 @@
 //! box item, whose index is in [`Quote::given_key_point`].
 mod cues;
 pub mod eval;
+mod model;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -366,6 +367,108 @@ fn find_raw(
     found: &Found,
     article: Option<&Found>,
 ) -> Vec<Raw> {
+    let (mut out, nested) = find_all(lang, text, sentences, tokens, found, article);
+    // The learned second opinion, where the language has one: it drops quotes the rules keep
+    // and keeps nested attributions the rules drop.
+    if let Some(m) = model::get(lang) {
+        let lex = cues::get(lang);
+        let headline_end = text.find('\n').unwrap_or(text.len());
+        let mut kept: Vec<Raw> = nested
+            .into_iter()
+            .filter(|_| m.vets_nested())
+            .filter(|(r, o)| {
+                m.keeps_nested(&model::features(
+                    r,
+                    Some(&out[*o]),
+                    (false, false, true),
+                    text,
+                    headline_end,
+                    sentences,
+                    lex,
+                    false,
+                ))
+            })
+            .map(|(r, _)| r)
+            .collect();
+        let keep: Vec<bool> = (0..out.len())
+            .map(|i| {
+                let ov = model::overlaps(&out, i);
+                m.keeps(&model::features(
+                    &out[i],
+                    None,
+                    ov,
+                    text,
+                    headline_end,
+                    sentences,
+                    lex,
+                    false,
+                ))
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(true));
+        if !kept.is_empty() {
+            out.append(&mut kept);
+            out.sort_by_key(|r| (r.content.start, r.content.end));
+        }
+    }
+    out
+}
+
+/// A quote the rules found with what the learned model is asked about it, for training the
+/// model (`tools/quote_model`).
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The quote, in characters of the analysed text.
+    pub quote: Quote,
+    /// True for an attribution nested inside another quote's content (the rules drop those).
+    pub nested: bool,
+    /// The model's features of the quote.
+    pub features: Vec<String>,
+}
+
+/// Every quote the rules find in the article's text (not the key-points box), kept or dropped as
+/// nested, before the learned model decides, with its features.
+pub fn candidates(a: &Analysis) -> Vec<Candidate> {
+    let found = entities::detect(a);
+    let lex = cues::get(a.lang);
+    let (out, nested) = find_all(a.lang, a.text, &a.sentences, Some(&a.tokens), &found, None);
+    let mut res = Vec::new();
+    for (r, outer, ov) in out
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r, None, model::overlaps(&out, i)))
+        .chain(
+            nested
+                .iter()
+                .map(|(r, o)| (r, out.get(*o), (false, false, true))),
+        )
+    {
+        if r.content.is_empty() {
+            continue;
+        }
+        let headline_end = a.text.find('\n').unwrap_or(a.text.len());
+        let f = model::features(r, outer, ov, a.text, headline_end, &a.sentences, lex, true);
+        res.push(Candidate {
+            quote: r.clone().into_quote(&a.chars, None),
+            nested: outer.is_some(),
+            features: f.names.unwrap_or_default(),
+        });
+    }
+    res
+}
+
+/// The quotes the rules keep, and those they drop as nested, each with the index of its outer
+/// quote among the kept ones.
+#[allow(clippy::type_complexity)]
+fn find_all(
+    lang: &'static Language,
+    text: &str,
+    sentences: &[Range<usize>],
+    tokens: Option<&Tokens>,
+    found: &Found,
+    article: Option<&Found>,
+) -> (Vec<Raw>, Vec<(Raw, usize)>) {
     let mut cx = Ctx {
         lang,
         lex: cues::get(lang),
@@ -482,8 +585,8 @@ fn find_raw(
     out.sort_by_key(|r| (r.content.start, r.content.end));
     out.dedup_by(|b, a| a.content == b.content);
     split_coordinated(&mut out, text, cx.lex);
-    drop_nested(&mut out);
-    out
+    let nested = drop_nested(&mut out);
+    (out, nested)
 }
 
 /// Ends a reported clause before a coordinated clause that holds an attribution of its own
@@ -549,15 +652,18 @@ fn split_coordinated(out: &mut [Raw], text: &str, lex: &Cues) {
 
 /// Drops the quotes whose content lies inside another quote's content: an attribution reported
 /// inside someone's words ("Smith said voters support the plan") belongs to the outer quote.
+/// Returns the dropped ones, each with the index in `out` of the innermost quote holding it.
 ///
 /// One exception: inside an `according_to` wrapper ("Putin said that ..., according to
 /// Pyongyang"), which names the channel, an attribution with its own speaker is kept too.
-fn drop_nested(out: &mut Vec<Raw>) {
+fn drop_nested(out: &mut Vec<Raw>) -> Vec<(Raw, usize)> {
     // Widest first among equal starts, so an enclosing quote is seen before what it holds.
     out.sort_by_key(|r| (r.content.start, std::cmp::Reverse(r.content.end)));
     // Farthest end of the quotes seen so far, and of those that are not `according_to`.
     let (mut max_end, mut max_end_own) = (0, 0);
-    out.retain(|r| {
+    let mut dropped = Vec::new();
+    let mut kept = Vec::with_capacity(out.len());
+    for r in out.drain(..) {
         let inside = r.content.end <= max_end;
         let inside_own = r.content.end <= max_end_own;
         max_end = max_end.max(r.content.end);
@@ -566,9 +672,24 @@ fn drop_nested(out: &mut Vec<Raw>) {
             max_end_own = max_end_own.max(r.content.end);
         }
         let kept_in_wrapper = inside && !inside_own && own && r.speaker.is_some();
-        !inside || kept_in_wrapper
-    });
+        if !inside || kept_in_wrapper {
+            kept.push(r);
+        } else {
+            dropped.push(r);
+        }
+    }
+    *out = kept;
     out.sort_by_key(|r| (r.content.start, r.content.end));
+    // Each dropped quote with the innermost kept quote holding it.
+    dropped
+        .into_iter()
+        .filter_map(|r| {
+            let i = out.iter().rposition(|o| {
+                o.content.start <= r.content.start && o.content.end >= r.content.end
+            })?;
+            Some((r, i))
+        })
+        .collect()
 }
 
 /// True when `t` can open the subject of a clause ("that the plan …", "that she …", "that
@@ -2391,11 +2512,57 @@ pub fn trim_attribution(sentence: &str, lang: &'static Language) -> Option<Trimm
 mod tests {
     use super::*;
 
+    /// The rules' quotes, without the learned model's second opinion (the rules' own tests).
     fn quotes(code: &str, text: &str) -> Vec<Raw> {
         let lang = crate::lang::get(code).unwrap();
         let sents = crate::text::sentences::split(text, lang);
         let found = entities::detect_in(lang, text, &sents, None);
+        find_all(lang, text, &sents, None, &found, None).0
+    }
+
+    /// The quotes with the learned model's second opinion where the language has one.
+    fn quotes_vetted(code: &str, text: &str) -> Vec<Raw> {
+        let lang = crate::lang::get(code).unwrap();
+        let sents = crate::text::sentences::split(text, lang);
+        let found = entities::detect_in(lang, text, &sents, None);
         find_raw(lang, text, &sents, None, &found, None)
+    }
+
+    #[test]
+    fn the_model_vets_uses_of_verbs_that_attribute_only_sometimes() {
+        // English has a model: a verb on the model's lists ("noted") is a cue where the model
+        // finds the use likely to attribute, and a clear attribution of the rules stays.
+        let t = "The report was released on Monday.\n\nSenator Jane Doe noted that the plan would \
+                 cost jobs in the state, and she said voters would reject it.";
+        let vetted = quotes_vetted("en", t);
+        let got = spans(t, &vetted);
+        assert!(
+            got.iter()
+                .any(|g| g.0.ends_with("the plan would cost jobs in the state")
+                    && g.1.as_deref() == Some("Jane Doe")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|g| g.0 == "voters would reject it"),
+            "{got:?}"
+        );
+        // With nested attributions left to the rules, the model only takes quotes away.
+        for t in [
+            t,
+            "Senator Jane Doe renewed her attacks on the trade deal in Ohio.",
+            "“We will win,” Senator Ann Ray told reporters. A poll shows Clinton ahead.",
+        ] {
+            let rules = spans(t, &quotes("en", t));
+            for q in spans(t, &quotes_vetted("en", t)) {
+                assert!(rules.contains(&q), "{q:?} not in {rules:?}");
+            }
+        }
+        // Italian has no model: the rules alone.
+        let t = "Il ministro ha detto che il piano è pronto.";
+        assert_eq!(
+            spans(t, &quotes_vetted("it", t)),
+            spans(t, &quotes("it", t))
+        );
     }
 
     #[test]
