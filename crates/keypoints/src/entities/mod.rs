@@ -872,6 +872,45 @@ fn is_place(lex: &Lexicon, name: &str) -> bool {
     lex.any_place.contains(norm_apostrophe(name).as_ref())
 }
 
+/// `toks` cut before word `k` into two names, each split and pushed on its own; the second half
+/// starts no sentence, and `second_titled` says whether a title or role stands before it.
+#[allow(clippy::too_many_arguments)]
+fn push_halves<'t>(
+    lex: &Lexicon,
+    shared: &lexicon::Shared,
+    text: &'t str,
+    toks: &[Word],
+    k: usize,
+    titled: bool,
+    initial: bool,
+    second_titled: bool,
+    learned: bool,
+    out: &mut Vec<Cand<'t>>,
+) {
+    split_and_push(
+        lex,
+        shared,
+        text,
+        &toks[..k],
+        titled,
+        initial,
+        None,
+        learned,
+        out,
+    );
+    split_and_push(
+        lex,
+        shared,
+        text,
+        &toks[k..],
+        second_titled,
+        false,
+        None,
+        learned,
+        out,
+    );
+}
+
 #[allow(clippy::too_many_arguments)]
 fn split_and_push<'t>(
     lex: &Lexicon,
@@ -938,27 +977,8 @@ fn split_and_push<'t>(
                 && shared.given_names.contains(toks[k].text)
                 && is_place(lex, span(text, &toks[..k]))
             {
-                split_and_push(
-                    lex,
-                    shared,
-                    text,
-                    &toks[..k],
-                    titled,
-                    initial,
-                    None,
-                    learned,
-                    out,
-                );
-                split_and_push(
-                    lex,
-                    shared,
-                    text,
-                    &toks[k..],
-                    titled,
-                    false,
-                    None,
-                    learned,
-                    out,
+                push_halves(
+                    lex, shared, text, toks, k, titled, initial, titled, learned, out,
                 );
                 return;
             }
@@ -975,27 +995,8 @@ fn split_and_push<'t>(
                 && !shared.given_names.contains(prev)
                 && !lex.titles.contains(lower(prev).as_ref())
             {
-                split_and_push(
-                    lex,
-                    shared,
-                    text,
-                    &toks[..k],
-                    titled,
-                    initial,
-                    None,
-                    learned,
-                    out,
-                );
-                split_and_push(
-                    lex,
-                    shared,
-                    text,
-                    &toks[k..],
-                    true,
-                    false,
-                    None,
-                    learned,
-                    out,
+                push_halves(
+                    lex, shared, text, toks, k, titled, initial, true, learned, out,
                 );
                 return;
             }
