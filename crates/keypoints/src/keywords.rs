@@ -9,12 +9,17 @@
 //! and spread (share of sentences holding it). They combine into
 //! `S(w) = rel·pos / (case + freq/rel + sent/rel)`, lower is better.
 //! Candidate phrases are 1 to 3 words inside a sentence, not crossing punctuation, neither
-//! starting nor ending with a stopword; a phrase scores `Π S(w) / (tf · (1 + Σ S(w)))`.
-//! Near duplicates (one phrase's content words inside a better one's) are dropped.
+//! starting nor ending with a stopword (nor, in the output, with a word of the language's
+//! `keyword_stopwords`: "said", "would", "selon", which the statistics alone still rank); a phrase scores `Π S(w) / (tf · (1 + Σ S(w)))`.
+//! Near duplicates are dropped: a phrase sharing at least half of its content words (or of a better
+//! phrase's, when that one is shorter) with a better phrase, so that "relazioni bilaterali
+//! complete" does not follow "amplieranno relazioni bilaterali" ("Nicole Randock" may follow
+//! "Alexis Randock": two names ending alike are two people of one family).
 //!
 //! The output score is `1 / (1 + S)`, so that higher is better as the digest promises.
 use crate::analysis::Analysis;
 use crate::digest::Keyword;
+use crate::lang::{self, Language, WordSet};
 use std::collections::HashMap;
 
 /// How many key phrases to return.
@@ -341,8 +346,9 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
             .filter(|&id| id != u32::MAX && is_content[id as usize])
             .collect()
     };
+    let edge_stops = keyword_stopwords(a.lang);
     let mut out: Vec<Keyword> = Vec::new();
-    let mut chosen: Vec<Vec<u32>> = Vec::new();
+    let mut chosen: Vec<(Vec<u32>, bool)> = Vec::new();
     let mut k = 0;
     while out.len() < MAX_KEYWORDS && k < ranked.len() {
         if k == split {
@@ -350,11 +356,16 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         }
         let (s, _, key) = ranked[k];
         k += 1;
-        let content = content_of(&key);
-        let dup = chosen.iter().any(|c| {
-            content.iter().all(|w| c.contains(w)) || c.iter().all(|w| content.contains(w))
-        });
-        if dup {
+        // The edge words are checked only here, for the few phrases that reach the output.
+        let last = key
+            .iter()
+            .rev()
+            .find(|&&id| id != u32::MAX)
+            .unwrap_or(&key[0]);
+        if [key[0], *last]
+            .iter()
+            .any(|&id| edge_stops.contains(tk.lower(&tk.forms[id as usize])))
+        {
             continue;
         }
         let found = if key[1] == u32::MAX {
@@ -365,13 +376,41 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         let Some(c) = found else {
             continue;
         };
-        chosen.push(content);
+        let content = content_of(&key);
+        // Phrases are near duplicates once half the shorter one is shared, except two names
+        // with the same last word and neither inside the other ("Alexis Randock", "Nicole
+        // Randock": two people of one family).
+        let name = a.text[c.text.0..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let dup = chosen.iter().any(|(other, other_name)| {
+            let shared = content.iter().filter(|w| other.contains(w)).count();
+            let shorter = content.len().min(other.len());
+            let family = name && *other_name && content.last() == other.last();
+            shared == shorter || (2 * shared >= shorter && !family)
+        });
+        if dup {
+            continue;
+        }
+        chosen.push((content, name));
         out.push(Keyword {
             text: a.text[c.text.0..c.text.1].to_string(),
             score: (1.0 / (1.0 + s) * 10000.0).round() / 10000.0,
         });
     }
     out
+}
+
+/// The language's `keyword_stopwords`, lower-cased, as a set built once.
+fn keyword_stopwords(lang: &'static Language) -> &'static WordSet {
+    static STOPS: lang::PerLanguage<WordSet> = lang::PerLanguage::new();
+    STOPS.get(lang, |l| {
+        l.list("keyword_stopwords")
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -397,6 +436,27 @@ mod tests {
                 !crate::lang::get("it").unwrap().is_stopword(&first),
                 "{k:?}"
             );
+        }
+    }
+
+    #[test]
+    fn verbs_of_saying_and_modals_make_no_key_phrase() {
+        // "said" and "would" are the commonest words here after the stopwords, and each is the
+        // first or last word of a phrase YAKE's statistics would rank.
+        let text = "The mayor said the bridge would close in May. The council said the bridge \
+                    would reopen in June. Engineers said the bridge repairs would cost more. \
+                    Residents said they would use the ferry while the bridge is closed.";
+        let d = analyze(text, &Options::default()).unwrap();
+        assert!(
+            d.keywords.iter().any(|k| k.text.contains("bridge")),
+            "{:?}",
+            d.keywords
+        );
+        for k in &d.keywords {
+            let words: Vec<String> = k.text.split(' ').map(str::to_lowercase).collect();
+            for edge in [words.first(), words.last()].into_iter().flatten() {
+                assert!(edge != "said" && edge != "would", "{k:?}");
+            }
         }
     }
 }
