@@ -7,7 +7,7 @@
 //! | `space_before_punctuation` | "del Nord ." (not in French, whose typography wants a space before `;:!?`) | 0.25 |
 //! | `unbalanced_quotes` | a paragraph whose opening and closing quote marks do not pair up | 0.20 |
 //! | `stock_author_bio` | a boilerplate line of three or more verbless fragments naming a bio noun ("Nerd televisivo. Ninja di Twitter."); outside `text`, so start/end are null | 0.30 |
-//! | `inconsistent_capitalization` | one word capitalized two ways inside sentences ("Paesi"/"paesi"), names and places aside | 0.15 |
+//! | `inconsistent_capitalization` | one word capitalized two ways inside sentences ("Paesi"/"paesi"), names (also joined by function words: "Owners and Trainers"), places and labels ("Guilty:") aside | 0.15 |
 //!
 //! `flag_score = 1 − Π (1 − weight)` over the kinds raised, each counted once, with a second
 //! occurrence of the same kind adding half its weight again: 0 is clean, near 1 is many
@@ -277,6 +277,28 @@ fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
             if ws.get(i + 1).is_some_and(|x| x.capitalized) || ws[i - 1].capitalized {
                 continue;
             }
+            // Nor part of a name joined by function words ("Owners and Trainers", "Fight of the
+            // Century", "Women's Hospital"), nor a label before a colon ("Guilty: ...").
+            let joined = |step: isize| {
+                let mut k = i;
+                for depth in 0..3 {
+                    let Some(j) = k.checked_add_signed(step).filter(|&j| j < ws.len()) else {
+                        return false;
+                    };
+                    k = j;
+                    if depth > 0 && ws[j].capitalized {
+                        return true;
+                    }
+                    if !tk.forms[ws[j].form as usize].stopword {
+                        return false;
+                    }
+                }
+                false
+            };
+            let label = a.text.as_bytes().get(w.end) == Some(&b':');
+            if label || joined(1) || joined(-1) {
+                continue;
+            }
             let slot = &mut caps[w.form as usize];
             if slot.is_none() {
                 *slot = Some((w.start, w.end));
@@ -322,6 +344,30 @@ mod tests {
             &words
         ));
         assert!(!is_stock_bio("Riproduzione riservata.", &words));
+    }
+
+    #[test]
+    fn names_joined_by_function_words_and_labels_are_consistent() {
+        let text = "The owners met at the Owners and Trainers tent. The fight was billed as the \
+                    Fight of the Century by its promoters. Jurors found him guilty on Monday, and \
+                    the caption read Guilty: a former teacher leaves court.";
+        let d = crate::analyze(text, &crate::Options::default()).unwrap();
+        assert!(
+            !d.flags
+                .iter()
+                .any(|f| f.kind == "inconsistent_capitalization"),
+            "{:?}",
+            d.flags
+        );
+        let sloppy = "The minister spoke to the Countries of the north. The countries replied.";
+        let d = crate::analyze(sloppy, &crate::Options::default()).unwrap();
+        assert!(
+            d.flags
+                .iter()
+                .any(|f| f.kind == "inconsistent_capitalization"),
+            "{:?}",
+            d.flags
+        );
     }
 
     #[test]
