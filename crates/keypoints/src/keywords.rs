@@ -10,7 +10,10 @@
 //! `S(w) = rel·pos / (case + freq/rel + sent/rel)`, lower is better.
 //! Candidate phrases are 1 to 3 words inside a sentence, not crossing punctuation, neither
 //! starting nor ending with a stopword (nor, in the output, with a word of the language's
-//! `keyword_stopwords`: "said", "would", "selon", which the statistics alone still rank); a phrase scores `Π S(w) / (tf · (1 + Σ S(w)))`.
+//! `keyword_stopwords`: "said", "would", "selon", which the statistics alone still rank). A phrase
+//! with a word of a name the entity stage found is that whole name or no candidate, so names are
+//! neither cut ("Banca") nor joined ("Russia e Corea"); other capitalized words are all or none of
+//! a phrase's content words. A phrase scores `Π S(w) / (tf · (1 + Σ S(w)))`.
 //! Near duplicates are dropped: a phrase sharing at least half of its content words (or of a better
 //! phrase's, when that one is shorter) with a better phrase, so that "relazioni bilaterali
 //! complete" does not follow "amplieranno relazioni bilaterali" ("Nicole Randock" may follow
@@ -21,6 +24,7 @@ use crate::analysis::Analysis;
 use crate::digest::Keyword;
 use crate::lang::{self, Language, WordSet};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// How many key phrases to return.
 pub const MAX_KEYWORDS: usize = 10;
@@ -58,8 +62,10 @@ impl Default for Stats {
 /// A word of a chunk: form id, byte range, capitalized.
 type Piece = (u32, usize, usize, bool);
 
-/// Extracts key phrases of the analysed article.
-pub fn extract(a: &Analysis) -> Vec<Keyword> {
+/// Extracts key phrases of the analysed article. `names` are the byte ranges of its entity
+/// mentions, sorted by position (empty when entities were not detected): a phrase holding a word
+/// of a name is that whole name or nothing.
+pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
     let tk = &a.tokens;
     // Words are the analysis' lower-cased forms; only content words get scored.
     let is_content: Vec<bool> = tk
@@ -72,6 +78,9 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
     // holds the words, `chunks` the ranges of `pieces`.
     let mut pieces: Vec<Piece> = Vec::with_capacity(tk.tokens.len());
     let mut chunks: Vec<std::ops::Range<usize>> = Vec::new();
+    // For each piece, 1 + the index of the name it is a word of, or 0.
+    let mut name_of: Vec<u32> = Vec::with_capacity(tk.tokens.len());
+    let mut next_name = 0usize;
     for si in 0..a.sentences.len() {
         let mut chunk_start = pieces.len();
         let mut prev_end: Option<usize> = None;
@@ -101,6 +110,13 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                 st.sentences += 1;
             }
             pieces.push((w.form, w.start, w.end, w.capitalized));
+            while names.get(next_name).is_some_and(|n| n.end <= w.start) {
+                next_name += 1;
+            }
+            let inside = names
+                .get(next_name)
+                .is_some_and(|n| n.start <= w.start && w.end <= n.end);
+            name_of.push(if inside { next_name as u32 + 1 } else { 0 });
         }
         if pieces.len() > chunk_start {
             chunks.push(chunk_start..pieces.len());
@@ -249,6 +265,7 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
         text: (0, 0),
     });
     for ch in &chunks {
+        let in_name = &name_of[ch.clone()];
         let ch = &pieces[ch.clone()];
         for i in 0..ch.len() {
             if !is_content[ch[i].0 as usize] {
@@ -266,14 +283,23 @@ pub fn extract(a: &Analysis) -> Vec<Keyword> {
                 }
                 contents += 1;
                 caps += usize::from(cap(&ch[j - 1]));
-                // A phrase neither cuts a name nor mixes a name with common words
-                // ("russo Vladimir Putin"): capitalized content words are all or none.
-                if (i > 0 && cap(&ch[i]) && cap(&ch[i - 1]))
-                    || (j < ch.len() && cap(&ch[j - 1]) && cap(&ch[j]))
-                {
+                // A phrase with a word of a detected name is exactly that name, whatever its
+                // case ("Banca centrale europea"; not "Banca", "Russia e Corea" nor "ministro
+                // Giorgetti").
+                let first = in_name[i];
+                let exact = first != 0
+                    && in_name[j - 1] == first
+                    && names[first as usize - 1] == (ch[i].1..ch[j - 1].2);
+                if exact {
+                    // Counted below like any phrase.
+                } else if in_name[i..j].iter().any(|&n| n != 0) {
                     continue;
-                }
-                if caps != 0 && caps != contents {
+                } else if (i > 0 && cap(&ch[i]) && cap(&ch[i - 1]))
+                    || (j < ch.len() && cap(&ch[j - 1]) && cap(&ch[j]))
+                    || (caps != 0 && caps != contents)
+                {
+                    // Other capitalized words: a phrase neither cuts a run of them nor mixes
+                    // them with common words ("russo Vladimir Putin"): all or none.
                     continue;
                 }
                 if len == 1 {
@@ -435,6 +461,28 @@ mod tests {
             assert!(
                 !crate::lang::get("it").unwrap().is_stopword(&first),
                 "{k:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_whole_key_phrases() {
+        let text = "La Banca centrale europea ha lasciato fermi i tassi. La presidente della \
+                    Banca centrale europea, Christine Lagarde, ha parlato a Francoforte. Secondo \
+                    la Banca centrale europea l'inflazione scende. Lagarde ha detto che i tassi \
+                    resteranno fermi.";
+        let d = analyze(text, &Options::default()).unwrap();
+        let texts: Vec<&str> = d.keywords.iter().map(|k| k.text.as_str()).collect();
+        assert!(texts.contains(&"Banca centrale europea"), "{texts:?}");
+        for k in &texts {
+            // No piece of a name, nor a name with a common word.
+            assert!(
+                !["Banca", "Christine", "centrale europea"].contains(k),
+                "{texts:?}"
+            );
+            assert!(
+                !k.contains("Lagarde") || ["Christine Lagarde", "Lagarde"].contains(k),
+                "{texts:?}"
             );
         }
     }

@@ -357,8 +357,11 @@ impl Analyzer {
         let a = Analysis::with_vocab(&mut self.vocab, lang, &text, &parts);
         let key_points = key_points(&a, opts);
         let on = opts.analyses;
-        let (quotes, entities) = if on.quotes || on.entities {
+        // Keywords read the entity mentions too, so that a key phrase never cuts a name.
+        let (quotes, entities, names) = if on.quotes || on.entities || on.keywords {
             let found = entities::detect(&a);
+            let names: Vec<std::ops::Range<usize>> =
+                found.mentions.iter().map(|m| m.range.clone()).collect();
             let quotes = if on.quotes {
                 quotes::find_with(&a, &found)
             } else {
@@ -369,12 +372,12 @@ impl Analyzer {
             } else {
                 Vec::new()
             };
-            (quotes, entities)
+            (quotes, entities, names)
         } else {
-            (Vec::new(), Vec::new())
+            (Vec::new(), Vec::new(), Vec::new())
         };
         let keywords = if on.keywords {
-            keywords::extract(&a)
+            keywords::extract(&a, &names)
         } else {
             Vec::new()
         };

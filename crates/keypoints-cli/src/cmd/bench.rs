@@ -324,7 +324,8 @@ fn stages(texts: &[&str], opts: &Options, clock: Clock, out: &mut impl Write) ->
             mark(5);
             std::hint::black_box(quotes::find_with(&a, &found));
             mark(6);
-            std::hint::black_box(keywords::extract(&a));
+            let names: Vec<_> = found.mentions.iter().map(|m| m.range.clone()).collect();
+            std::hint::black_box(keywords::extract(&a, &names));
             mark(7);
             std::hint::black_box(flags::raise(&a));
             mark(8);
