@@ -236,6 +236,13 @@ fn cue_at(r: &Raw, text: &str) -> Option<(usize, bool)> {
         return None;
     }
     let a = floor(text, r.content.start.saturating_sub(400));
+    // Most cues stand right before their content ("said: “"): then that is the last match (a
+    // later one would lie in the spaces and quote marks between), found without a search.
+    let near = text[a..r.content.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || QUOTE_MARKS.contains(&c));
+    if near.ends_with(r.cue.as_str()) {
+        return Some((a + near.len() - r.cue.len(), true));
+    }
     if let Some(i) = text[a..r.content.start].rfind(r.cue.as_str()) {
         return Some((a + i, true));
     }
