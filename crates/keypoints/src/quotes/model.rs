@@ -384,3 +384,73 @@ pub(crate) fn features<'m>(
     }
     f
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(text: &str, content: &str, cue: &str) -> Raw {
+        let start = text.find(content).unwrap();
+        Raw {
+            content: start..start + content.len(),
+            speaker: None,
+            cue: cue.to_string(),
+            kind: QuoteKind::Indirect,
+            text: content.to_string(),
+            item: None,
+        }
+    }
+
+    #[test]
+    fn a_score_is_the_sum_of_the_listed_weights_of_the_named_features() {
+        let lang = lang::get("en").unwrap();
+        let m = get(lang).expect("English has a quote model");
+        let lex = super::super::cues::get(lang);
+        // The weights as the list writes them, by feature name.
+        let listed: HashMap<&str, f32> = lang
+            .list("quote_model")
+            .iter()
+            .filter_map(|l| {
+                let (head, w) = l.rsplit_once(' ')?;
+                Some((head.strip_prefix("t ")?, w.parse().ok()?))
+            })
+            .collect();
+        let text = "The report was out.\nSenator Jane Doe said that the plan would cost jobs.";
+        let r = raw(text, "the plan would cost jobs", "said");
+        let sentences = [0..19, 20..text.len()];
+        let f = features(
+            &r,
+            None,
+            (false, false, true),
+            text,
+            19,
+            &sentences,
+            lex,
+            Some(m),
+            true,
+        );
+        let names = f.names.as_ref().unwrap();
+        assert!(names.iter().any(|n| n == "c=said"), "{names:?}");
+        assert!(names.iter().any(|n| n == "pos=before"), "{names:?}");
+        let sum: f32 = names.iter().filter_map(|n| listed.get(n.as_str())).sum();
+        assert!(sum != 0.0);
+        assert!((f.score - sum).abs() < 1e-4, "{} vs {sum}", f.score);
+    }
+
+    #[test]
+    fn a_cue_right_before_its_content_is_the_last_match_before_it() {
+        // The suffix test and the search agree: the later "said" is the cue.
+        let text = "He said it, and she said: “We will win.”";
+        let r = raw(text, "We will win.", "said");
+        let at = text.rfind("said").unwrap();
+        assert_eq!(cue_at(&r, text), Some((at, true)));
+        // Not right before it: the search finds the cue before a phrase.
+        let text = "She said on Monday that the plan is ready.";
+        let r = raw(text, "the plan is ready", "said");
+        assert_eq!(cue_at(&r, text), Some((4, true)));
+        // After it.
+        let text = "The plan is ready, she said.";
+        let r = raw(text, "The plan is ready", "said");
+        assert_eq!(cue_at(&r, text), Some((23, false)));
+    }
+}
