@@ -385,6 +385,7 @@ fn find_raw(
                     headline_end,
                     sentences,
                     lex,
+                    Some(m),
                     false,
                 ))
             })
@@ -401,6 +402,7 @@ fn find_raw(
                     headline_end,
                     sentences,
                     lex,
+                    Some(m),
                     false,
                 ))
             })
@@ -448,7 +450,17 @@ pub fn candidates(a: &Analysis) -> Vec<Candidate> {
             continue;
         }
         let headline_end = a.text.find('\n').unwrap_or(a.text.len());
-        let f = model::features(r, outer, ov, a.text, headline_end, &a.sentences, lex, true);
+        let f = model::features(
+            r,
+            outer,
+            ov,
+            a.text,
+            headline_end,
+            &a.sentences,
+            lex,
+            None,
+            true,
+        );
         res.push(Candidate {
             quote: r.clone().into_quote(&a.chars, None),
             nested: outer.is_some(),

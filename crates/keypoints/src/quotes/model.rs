@@ -10,7 +10,7 @@
 //! `tools/quote_model/train.py` trains them (see its header for the data and the procedure); a
 //! language without the list keeps the rules alone.
 use std::collections::HashMap;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use foldhash::fast::FixedState;
@@ -21,10 +21,30 @@ use crate::digest::QuoteKind;
 use crate::lang::{self, Language};
 use crate::text::tokens::words;
 
+/// The hasher of the weights' map: its keys are already hashes ([`key`]), taken as they are,
+/// so a feature is hashed once.
+#[derive(Debug, Default, Clone, Copy)]
+struct Unhashed(u64);
+
+impl Hasher for Unhashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used by `u64` keys; a plain fold keeps it a hasher all the same.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
 /// The two models of a language.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    weights: HashMap<u64, f32, FixedState>,
+    weights: HashMap<u64, f32, BuildHasherDefault<Unhashed>>,
     /// Logit thresholds of the top-level and the nested model.
     keep_top: f32,
     keep_nested: f32,
@@ -76,17 +96,14 @@ impl Model {
         Some(m)
     }
 
-    /// The score (a logit) of the features' hashes.
-    fn score(&self, hashes: &[u64]) -> f32 {
-        hashes
-            .iter()
-            .filter_map(|h| self.weights.get(h))
-            .sum::<f32>()
+    /// The weight of a feature's hash (0 for a feature the model does not know).
+    fn weight(&self, h: u64) -> f32 {
+        self.weights.get(&h).copied().unwrap_or(0.0)
     }
 
     /// True when a quote the rules keep stays.
     pub fn keeps(&self, f: &Feats) -> bool {
-        self.score(&f.hashes) >= self.keep_top
+        f.score >= self.keep_top
     }
 
     /// True when the nested model may keep a nested attribution (its threshold is below 1).
@@ -96,7 +113,7 @@ impl Model {
 
     /// True when a nested attribution is kept beside its outer quote.
     pub fn keeps_nested(&self, f: &Feats) -> bool {
-        self.score(&f.hashes) >= self.keep_nested
+        f.score >= self.keep_nested
     }
 }
 
@@ -119,17 +136,21 @@ pub(crate) fn get(lang: &'static Language) -> Option<&'static Model> {
     MODELS.get(lang, Model::parse).as_ref()
 }
 
-/// The features of one quote: their hashes, and their names when collecting training examples.
+/// The features of one quote: the model's score of them (the sum of their weights, each feature
+/// hashed once and looked up as it is found), and their names when collecting training examples.
 #[derive(Debug, Default)]
-pub(crate) struct Feats {
+pub(crate) struct Feats<'m> {
     nested: bool,
-    pub hashes: Vec<u64>,
+    model: Option<&'m Model>,
+    pub score: f32,
     pub names: Option<Vec<String>>,
 }
 
-impl Feats {
+impl Feats<'_> {
     fn add(&mut self, tag: &str, a: &str, b: &str) {
-        self.hashes.push(key(self.nested, tag, a, b));
+        if let Some(m) = self.model {
+            self.score += m.weight(key(self.nested, tag, a, b));
+        }
         if let Some(n) = &mut self.names {
             n.push(if b.is_empty() {
                 format!("{tag}={a}")
@@ -215,6 +236,13 @@ fn cue_at(r: &Raw, text: &str) -> Option<(usize, bool)> {
         return None;
     }
     let a = floor(text, r.content.start.saturating_sub(400));
+    // Most cues stand right before their content ("said: “"): then that is the last match (a
+    // later one would lie in the spaces and quote marks between), found without a search.
+    let near = text[a..r.content.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || QUOTE_MARKS.contains(&c));
+    if near.ends_with(r.cue.as_str()) {
+        return Some((a + near.len() - r.cue.len(), true));
+    }
     if let Some(i) = text[a..r.content.start].rfind(r.cue.as_str()) {
         return Some((a + i, true));
     }
@@ -227,10 +255,10 @@ fn cue_at(r: &Raw, text: &str) -> Option<(usize, bool)> {
 
 /// The features of `r`, a quote of `text` (whose sentences are `sentences`); `outer` is the
 /// quote it is nested in, for the nested model; `overlaps` is what [`overlaps`] tells of it among
-/// the quotes the rules keep; `headline_end` is where the text's first paragraph ends. `names`
-/// keeps the features' names.
+/// the quotes the rules keep; `headline_end` is where the text's first paragraph ends. `model`
+/// scores them; `names` keeps the features' names.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn features(
+pub(crate) fn features<'m>(
     r: &Raw,
     outer: Option<&Raw>,
     overlaps: (bool, bool, bool),
@@ -238,11 +266,13 @@ pub(crate) fn features(
     headline_end: usize,
     sentences: &[Range<usize>],
     lex: &Cues,
+    model: Option<&'m Model>,
     names: bool,
-) -> Feats {
+) -> Feats<'m> {
     let mut f = Feats {
         nested: outer.is_some(),
-        hashes: Vec::with_capacity(32),
+        model,
+        score: 0.0,
         names: names.then(Vec::new),
     };
     let kind = kind_name(r.kind);
@@ -353,4 +383,74 @@ pub(crate) fn features(
         f.add("olead", bucket(words(lead).take(41).count()), "");
     }
     f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(text: &str, content: &str, cue: &str) -> Raw {
+        let start = text.find(content).unwrap();
+        Raw {
+            content: start..start + content.len(),
+            speaker: None,
+            cue: cue.to_string(),
+            kind: QuoteKind::Indirect,
+            text: content.to_string(),
+            item: None,
+        }
+    }
+
+    #[test]
+    fn a_score_is_the_sum_of_the_listed_weights_of_the_named_features() {
+        let lang = lang::get("en").unwrap();
+        let m = get(lang).expect("English has a quote model");
+        let lex = super::super::cues::get(lang);
+        // The weights as the list writes them, by feature name.
+        let listed: HashMap<&str, f32> = lang
+            .list("quote_model")
+            .iter()
+            .filter_map(|l| {
+                let (head, w) = l.rsplit_once(' ')?;
+                Some((head.strip_prefix("t ")?, w.parse().ok()?))
+            })
+            .collect();
+        let text = "The report was out.\nSenator Jane Doe said that the plan would cost jobs.";
+        let r = raw(text, "the plan would cost jobs", "said");
+        let sentences = [0..19, 20..text.len()];
+        let f = features(
+            &r,
+            None,
+            (false, false, true),
+            text,
+            19,
+            &sentences,
+            lex,
+            Some(m),
+            true,
+        );
+        let names = f.names.as_ref().unwrap();
+        assert!(names.iter().any(|n| n == "c=said"), "{names:?}");
+        assert!(names.iter().any(|n| n == "pos=before"), "{names:?}");
+        let sum: f32 = names.iter().filter_map(|n| listed.get(n.as_str())).sum();
+        assert!(sum != 0.0);
+        assert!((f.score - sum).abs() < 1e-4, "{} vs {sum}", f.score);
+    }
+
+    #[test]
+    fn a_cue_right_before_its_content_is_the_last_match_before_it() {
+        // The suffix test and the search agree: the later "said" is the cue.
+        let text = "He said it, and she said: “We will win.”";
+        let r = raw(text, "We will win.", "said");
+        let at = text.rfind("said").unwrap();
+        assert_eq!(cue_at(&r, text), Some((at, true)));
+        // Not right before it: the search finds the cue before a phrase.
+        let text = "She said on Monday that the plan is ready.";
+        let r = raw(text, "the plan is ready", "said");
+        assert_eq!(cue_at(&r, text), Some((4, true)));
+        // After it.
+        let text = "The plan is ready, she said.";
+        let r = raw(text, "The plan is ready", "said");
+        assert_eq!(cue_at(&r, text), Some((23, false)));
+    }
 }
