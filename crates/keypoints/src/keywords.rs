@@ -81,6 +81,7 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
     // For each piece, 1 + the index of the name it is a word of, or 0.
     let mut name_of: Vec<u32> = Vec::with_capacity(tk.tokens.len());
     let mut next_name = 0usize;
+    let mut name = names.first().cloned().unwrap_or(usize::MAX..usize::MAX);
     for si in 0..a.sentences.len() {
         let mut chunk_start = pieces.len();
         let mut prev_end: Option<usize> = None;
@@ -110,12 +111,14 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
                 st.sentences += 1;
             }
             pieces.push((w.form, w.start, w.end, w.capitalized));
-            while names.get(next_name).is_some_and(|n| n.end <= w.start) {
+            while name.end <= w.start {
                 next_name += 1;
+                name = names
+                    .get(next_name)
+                    .cloned()
+                    .unwrap_or(usize::MAX..usize::MAX);
             }
-            let inside = names
-                .get(next_name)
-                .is_some_and(|n| n.start <= w.start && w.end <= n.end);
+            let inside = name.start <= w.start && w.end <= name.end;
             name_of.push(if inside { next_name as u32 + 1 } else { 0 });
         }
         if pieces.len() > chunk_start {
@@ -273,11 +276,14 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
             }
             // Content words of the phrase so far, and how many of them are capitalized.
             let (mut contents, mut caps) = (0usize, 0usize);
+            // Whether the phrase so far holds a word of a name.
+            let mut named = false;
             for len in 1..=MAX_NGRAM {
                 let j = i + len;
                 if j > ch.len() {
                     break;
                 }
+                named |= in_name[j - 1] != 0;
                 if !is_content[ch[j - 1].0 as usize] {
                     continue;
                 }
@@ -292,7 +298,7 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
                     && names[first as usize - 1] == (ch[i].1..ch[j - 1].2);
                 if exact {
                     // Counted below like any phrase.
-                } else if in_name[i..j].iter().any(|&n| n != 0) {
+                } else if named {
                     continue;
                 } else if (i > 0 && cap(&ch[i]) && cap(&ch[i - 1]))
                     || (j < ch.len() && cap(&ch[j - 1]) && cap(&ch[j]))
