@@ -1412,9 +1412,21 @@ impl<'a> Ctx<'a> {
                 && toks[cs..c.first]
                     .iter()
                     .any(|t| t.flags & flag::AUX_LAST != 0);
+            // "…, a partire dal comune validamente indicato dall'interessato": a phrase
+            // opened by a preposition, naming no one, is no subject.
+            let no_subject = c.first - cs >= 3
+                && toks[cs].flags & flag::PREPOSITION != 0
+                && toks[cs..c.first]
+                    .iter()
+                    .all(|t| t.flags & (flag::PRONOUN | flag::SUBJECT | flag::RELATIVE) == 0)
+                && self
+                    .found
+                    .mentions_in(&(toks[cs].start..toks[c.first - 1].end))
+                    .is_empty();
             c.first - cs <= 8
                 && !clause_after
                 && !noun
+                && !no_subject
                 && (quoted
                     || phrase.is_empty()
                     || TIME_WORDS.contains(&first)
@@ -3553,6 +3565,21 @@ mod italian_speaker_tests {
         let got = triples(t, &quotes("it", t));
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "il piano è «inaccettabile» per tutti", "{got:?}");
+    }
+
+    #[test]
+    fn ordinals_and_prepositional_phrases_before_a_participle_are_no_attributions() {
+        // "secondo" after an article or a preposition is "second", no source; a participle
+        // after a comma and a phrase opened by a preposition is no inverted cue.
+        let t = "Il bando sarà pubblicato nel secondo semestre dell'anno, a partire dal modulo \
+                 già indicato dall'ufficio tecnico.";
+        let got = triples(t, &quotes("it", t));
+        assert!(got.is_empty(), "{got:?}");
+        // A source "secondo" stays one.
+        let t = "Secondo il sindacato, i posti a rischio sono duecento.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "i posti a rischio sono duecento", "{got:?}");
     }
 
     #[test]
