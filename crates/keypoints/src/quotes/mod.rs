@@ -1894,6 +1894,11 @@ impl<'a> Ctx<'a> {
         if !det && !t.text.starts_with(char::is_uppercase) {
             return None;
         }
+        if det {
+            if let Some(m) = self.named_head(toks, s0, to) {
+                return Some(self.speaker_of_mention(m));
+            }
+        }
         let mut e = s0 + 1 + usize::from(det);
         while e < to && e < s0 + 5 && toks[e].text.starts_with(char::is_uppercase) {
             e += 1;
@@ -1901,6 +1906,43 @@ impl<'a> Ctx<'a> {
         let e = e.min(to);
         let r = toks[s0].start..toks[e - 1].end;
         Some((self.text[r.clone()].to_string(), r))
+    }
+
+    /// For a subject opened by an article at token `s0`: the person named at the end of its
+    /// noun phrase ("Il ministro dell'Economia Giancarlo Giorgetti", "La portavoce della
+    /// Commissione europea Anna Bianchi", "The party's leader John Doe"). After the head noun
+    /// only prepositions, articles, capitalized words and other mentions may come before the
+    /// name, with no break; a verb or an auxiliary ends the phrase ("Il ministro ha incontrato
+    /// Mario Rossi" names no subject).
+    fn named_head(&self, toks: &[Tok], s0: usize, to: usize) -> Option<&'a entities::Mention> {
+        let end = to.min(s0 + 10);
+        if s0 + 2 >= end || self.breaks(toks, s0) {
+            return None;
+        }
+        let r = toks[s0].start..toks[end - 1].end;
+        let ms = self.found.mentions_in(&r);
+        let mut i = s0 + 2;
+        while i < end {
+            if self.breaks(toks, i - 1) {
+                return None;
+            }
+            let t = &toks[i];
+            if let Some(m) = ms.iter().find(|m| m.range.start == t.start) {
+                if self.entity_kind(m) == Some(EntityType::Person) {
+                    return Some(m);
+                }
+                // Over another mention ("della Commissione europea").
+                i = toks.partition_point(|x| x.start < m.range.end);
+                continue;
+            }
+            let fits = t.flags & (flag::PREPOSITION | flag::DETERMINER) != 0
+                || (t.text.starts_with(char::is_uppercase) && t.flags & flag::CUE == 0);
+            if !fits || t.flags & (flag::AUX_LAST | flag::PRONOUN | flag::SUBJECT) != 0 {
+                return None;
+            }
+            i += 1;
+        }
+        None
     }
 
     /// The speaker at the start of tokens `from..to`: the first mention there that does not
@@ -3580,6 +3622,21 @@ mod italian_speaker_tests {
         let got = triples(t, &quotes("it", t));
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "i posti a rischio sono duecento", "{got:?}");
+    }
+
+    #[test]
+    fn a_gerund_takes_the_name_closing_the_subject_noun_phrase() {
+        let t = "La portavoce della Commissione europea Anna Bianchi è intervenuta in serata, \
+                 spiegando che la procedura resta aperta.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "la procedura resta aperta", "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Anna Bianchi"), "{got:?}");
+        // A name after the verb is its object, not the subject.
+        let t = "Il ministro ha incontrato Mario Rossi, spiegando che la trattativa è chiusa.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_ne!(got[0].1.as_deref(), Some("Mario Rossi"), "{got:?}");
     }
 
     #[test]
