@@ -40,9 +40,17 @@ pub(crate) mod flag {
     /// A cue word only where the language has a learned model to vet its uses
     /// (`model_speech_verbs`, `model_attribution_verbs`).
     pub const MODEL: u32 = 1 << 22;
+    /// The last word of a phrase that is a verb of saying only as a whole ("fatto sapere").
+    pub const SPEECH_PHRASE: u32 = 1 << 23;
     /// Any word that can start or make a cue.
-    pub const CUE: u32 =
-        SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
+    pub const CUE: u32 = SPEECH
+        | ATTRIBUTION
+        | RAISING
+        | GERUND
+        | SOURCE_FIRST
+        | LABEL
+        | SOURCE_PREPOSITION
+        | SPEECH_PHRASE;
 }
 
 /// Compiled cue lists of one language.
@@ -56,6 +64,9 @@ pub(crate) struct Cues {
     /// Raising verbs whose subject and infinitive are the content ("Trump seemed to win").
     pub raising: Set,
     pub gerunds: Set,
+    /// Phrases that are verbs of saying only as a whole ("fatto sapere", "fa sapere"),
+    /// indexed by their last word, longest first.
+    pub speech_phrases: Index,
     /// Auxiliaries indexed by their last word, longest first.
     pub auxiliaries: Index,
     pub cue_adverbs: Set,
@@ -143,6 +154,7 @@ impl Cues {
             attribution: set(lang, "attribution_verbs"),
             raising: set(lang, "raising_verbs"),
             gerunds: set(lang, "speech_gerunds"),
+            speech_phrases: index(lang, "speech_phrases", true),
             auxiliaries: index(lang, "auxiliaries", true),
             cue_adverbs: set(lang, "cue_adverbs"),
             complementizers: set(lang, "complementizers"),
@@ -218,6 +230,7 @@ impl Cues {
         for (ix, bit) in [
             (&c.auxiliaries, flag::AUX_LAST),
             (&c.according_to, flag::SOURCE_FIRST),
+            (&c.speech_phrases, flag::SPEECH_PHRASE),
         ] {
             for k in ix.keys() {
                 *flags.entry(k.clone()).or_default() |= bit;

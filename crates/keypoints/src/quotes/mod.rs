@@ -892,8 +892,13 @@ impl<'a> Ctx<'a> {
                 })
             });
             if let Some(len) = source_len {
-                // "secondo" also means "second": a source follows it with no digit.
+                // "secondo" also means "second": a source follows it with no digit, and it
+                // follows no article or preposition ("nel secondo semestre", "il secondo").
+                let ordinal = k > 0
+                    && toks[k - 1].flags & (flag::DETERMINER | flag::PREPOSITION) != 0
+                    && !self.breaks(toks, k - 1);
                 if k + len < n
+                    && !ordinal
                     && !toks[k + len].text.chars().all(|c| c.is_ascii_digit())
                     && !self.inside_quote(toks[k].start)
                 {
@@ -966,6 +971,30 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            // "ha fatto sapere che": a phrase that says only as a whole, ending at this word.
+            let phrase_start = if f & flag::SPEECH_PHRASE == 0 {
+                None
+            } else {
+                lex.speech_phrases.get(&*fold(toks[k].text)).and_then(|ps| {
+                    ps.iter().find_map(|p| {
+                        let len = p.len();
+                        (len >= 2
+                            && k + 1 >= len
+                            && p.iter()
+                                .enumerate()
+                                .all(|(o, pw)| low_eq(toks[k + 1 - len + o].text, pw))
+                            && (k + 1 - len..k).all(|i| self.gap(toks, i).trim().is_empty()))
+                        .then_some(k + 1 - len)
+                    })
+                })
+            };
+            if f & flag::SPEECH_PHRASE != 0
+                && f & (flag::CUE & !flag::SPEECH_PHRASE) == 0
+                && phrase_start.is_none()
+            {
+                k += 1;
+                continue;
+            }
             let label = f & flag::LABEL != 0 && k + 2 < n && toks[k + 1].flags & flag::AGENT != 0;
             // A verb form after a determiner is a noun ("the states", "a group called",
             // "so-called"), and so is one capitalized inside a sentence ("United States").
@@ -974,7 +1003,9 @@ impl<'a> Ctx<'a> {
                 && toks[k - 1].flags & flag::DETERMINER != 0
                 && self.gap(toks, k - 1).trim().is_empty())
                 || (k > 0 && toks[k].text.starts_with(char::is_uppercase) && !title_case());
-            let class = if noun {
+            let class = if phrase_start.is_some() {
+                Some(VerbClass::Speech)
+            } else if noun {
                 None
             } else if f & flag::SPEECH != 0 {
                 Some(VerbClass::Speech)
@@ -1018,9 +1049,10 @@ impl<'a> Ctx<'a> {
                 });
             } else if let Some(class) = class {
                 // Auxiliary and adverbs before the verb.
-                let mut first = k;
-                let mut b = k;
-                while b > 0 && toks[b - 1].flags & flag::ADVERB != 0 && k - b < 3 {
+                let start = phrase_start.unwrap_or(k);
+                let mut first = start;
+                let mut b = start;
+                while b > 0 && toks[b - 1].flags & flag::ADVERB != 0 && start - b < 3 {
                     b -= 1;
                 }
                 if b > 0 && toks[b - 1].flags & flag::AUX_LAST != 0 {
@@ -1039,7 +1071,7 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                if first == k && b < k && self.lang.code() != "it" {
+                if first == start && b < start && self.lang.code() != "it" {
                     first = b; // "also said"
                 }
                 // "pointed out", "called for", "referring to": the particle belongs to the cue
@@ -1380,9 +1412,21 @@ impl<'a> Ctx<'a> {
                 && toks[cs..c.first]
                     .iter()
                     .any(|t| t.flags & flag::AUX_LAST != 0);
+            // "…, a partire dal comune validamente indicato dall'interessato": a phrase
+            // opened by a preposition, naming no one, is no subject.
+            let no_subject = c.first - cs >= 3
+                && toks[cs].flags & flag::PREPOSITION != 0
+                && toks[cs..c.first]
+                    .iter()
+                    .all(|t| t.flags & (flag::PRONOUN | flag::SUBJECT | flag::RELATIVE) == 0)
+                && self
+                    .found
+                    .mentions_in(&(toks[cs].start..toks[c.first - 1].end))
+                    .is_empty();
             c.first - cs <= 8
                 && !clause_after
                 && !noun
+                && !no_subject
                 && (quoted
                     || phrase.is_empty()
                     || TIME_WORDS.contains(&first)
@@ -1434,7 +1478,9 @@ impl<'a> Ctx<'a> {
                         })
                     });
                     capitals || named
-                });
+                })
+                // "The chairman, John Doe, said the committee …": a name in apposition.
+                || self.apposed_name(toks, cs).is_some();
             // "Mr. Coffman, who …, said Mr. Trump had disrespected …": after the capitalized
             // words, a lower-case word that is no preposition or article goes on as a clause
             // ("said Jeff Smith in an interview" does not).
@@ -1720,6 +1766,44 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// For a cue whose clause opens at token `cs` right after a comma: the person named in an
+    /// apposition closing the subject ("The president of the bank, Jane Smith, said",
+    /// "La presidente della Bce, Christine Lagarde, ha detto"). The words between the two
+    /// commas are exactly one person mention, and before them a noun phrase opens the sentence
+    /// (an article or a capital; not an introductory phrase such as "In Rome,").
+    fn apposed_name(&self, toks: &[Tok], cs: usize) -> Option<&'a entities::Mention> {
+        if cs < 3 || !self.gap(toks, cs - 1).contains(',') {
+            return None;
+        }
+        let mut j = cs - 1;
+        while j > 0 && !self.breaks(toks, j - 1) {
+            j -= 1;
+        }
+        if j < 2 || self.gap(toks, j - 1).trim() != "," || cs - j > 5 {
+            return None;
+        }
+        let r = toks[j].start..toks[cs - 1].end;
+        let m = self
+            .found
+            .mentions_in(&r)
+            .iter()
+            .find(|m| m.range == r && self.entity_kind(m) == Some(EntityType::Person))?;
+        // The noun phrase before the apposition: a whole piece of the sentence, up to twelve
+        // words, opened by an article or a capital and holding no verb cue of its own.
+        let mut p = j - 1;
+        while p > 0 && !self.breaks(toks, p - 1) {
+            p -= 1;
+        }
+        let t = &toks[p];
+        let opens = t.flags & flag::DETERMINER != 0
+            || (t.text.starts_with(char::is_uppercase)
+                && t.flags & (flag::PREPOSITION | flag::ADVERB | flag::CONJUNCTION) == 0);
+        let plain = toks[p..j]
+            .iter()
+            .all(|t| t.flags & (flag::CUE | flag::PRONOUN | flag::SUBJECT) == 0);
+        (p == 0 && j - p <= 12 && opens && plain).then_some(m)
+    }
+
     /// The first person named in subject position in the sentence before token `i` (for a
     /// pronoun at `i`: "Senator Lee drew fire after he said").
     fn sentence_person(&self, toks: &[Tok], i: usize) -> Option<String> {
@@ -1810,6 +1894,11 @@ impl<'a> Ctx<'a> {
         if !det && !t.text.starts_with(char::is_uppercase) {
             return None;
         }
+        if det {
+            if let Some(m) = self.named_head(toks, s0, to) {
+                return Some(self.speaker_of_mention(m));
+            }
+        }
         let mut e = s0 + 1 + usize::from(det);
         while e < to && e < s0 + 5 && toks[e].text.starts_with(char::is_uppercase) {
             e += 1;
@@ -1817,6 +1906,43 @@ impl<'a> Ctx<'a> {
         let e = e.min(to);
         let r = toks[s0].start..toks[e - 1].end;
         Some((self.text[r.clone()].to_string(), r))
+    }
+
+    /// For a subject opened by an article at token `s0`: the person named at the end of its
+    /// noun phrase ("Il ministro dell'Economia Giancarlo Giorgetti", "La portavoce della
+    /// Commissione europea Anna Bianchi", "The party's leader John Doe"). After the head noun
+    /// only prepositions, articles, capitalized words and other mentions may come before the
+    /// name, with no break; a verb or an auxiliary ends the phrase ("Il ministro ha incontrato
+    /// Mario Rossi" names no subject).
+    fn named_head(&self, toks: &[Tok], s0: usize, to: usize) -> Option<&'a entities::Mention> {
+        let end = to.min(s0 + 10);
+        if s0 + 2 >= end || self.breaks(toks, s0) {
+            return None;
+        }
+        let r = toks[s0].start..toks[end - 1].end;
+        let ms = self.found.mentions_in(&r);
+        let mut i = s0 + 2;
+        while i < end {
+            if self.breaks(toks, i - 1) {
+                return None;
+            }
+            let t = &toks[i];
+            if let Some(m) = ms.iter().find(|m| m.range.start == t.start) {
+                if self.entity_kind(m) == Some(EntityType::Person) {
+                    return Some(m);
+                }
+                // Over another mention ("della Commissione europea").
+                i = toks.partition_point(|x| x.start < m.range.end);
+                continue;
+            }
+            let fits = t.flags & (flag::PREPOSITION | flag::DETERMINER) != 0
+                || (t.text.starts_with(char::is_uppercase) && t.flags & flag::CUE == 0);
+            if !fits || t.flags & (flag::AUX_LAST | flag::PRONOUN | flag::SUBJECT) != 0 {
+                return None;
+            }
+            i += 1;
+        }
+        None
     }
 
     /// The speaker at the start of tokens `from..to`: the first mention there that does not
@@ -1868,6 +1994,17 @@ impl<'a> Ctx<'a> {
         if let Some(m) = self.found.mentions_in(&r).first() {
             if m.range.start == r.start && m.range.end == r.end {
                 return Some(self.speaker_of_mention(m));
+            }
+            // "ha spiegato Lagarde in conferenza stampa", "said Smith on Tuesday": a phrase
+            // after the name (a preposition or a time word) is no part of it.
+            if m.range.start == r.start && m.range.end < r.end {
+                let next = toks[from..stop].iter().find(|t| t.start >= m.range.end);
+                let phrase = next.is_some_and(|t| {
+                    t.flags & flag::PREPOSITION != 0 || TIME_WORDS.contains(&&*fold(t.text))
+                });
+                if phrase {
+                    return Some(self.speaker_of_mention(m));
+                }
             }
         }
         if stop - from == 1 && toks[from].flags & flag::PRONOUN != 0 {
@@ -2023,7 +2160,17 @@ impl<'a> Ctx<'a> {
                     .filter(|&k| self.gap(toks, k - 1).contains(','))
                     .and_then(|k| self.main_subject_from(toks, k, n))
             } else {
-                self.main_subject(toks, c.first)
+                // The main subject; when that is no name, the speaker of a cue before it in the
+                // sentence ("Il ministro Mario Rossi ha chiesto …, sostenendo che …").
+                let main = self.main_subject(toks, c.first);
+                let named = main
+                    .as_ref()
+                    .is_some_and(|(_, r)| self.found.mentions_in(r).iter().any(|m| m.range == *r));
+                if named {
+                    main
+                } else {
+                    self.sentence_speaker.clone().or(main)
+                }
             };
             main.or_else(|| {
                 self.last_person()
@@ -2042,8 +2189,14 @@ impl<'a> Ctx<'a> {
             // has it there too.
             let found = if found.is_none() || (bare && cs > 0) {
                 let second = cs > 0 && toks[cs - 1].flags & flag::CONJUNCTION != 0;
+                let apposed = if found.is_none() {
+                    self.apposed_name(toks, cs)
+                } else {
+                    None
+                };
                 let opening = match self.sentence_speaker.clone() {
                     Some(sp) if second && found.is_none() => Some(sp),
+                    _ if apposed.is_some() => apposed.map(|m| self.speaker_of_mention(m)),
                     _ => (cs > 0).then(|| self.main_subject(toks, cs)).flatten(),
                 };
                 opening.or(found)
@@ -2137,6 +2290,33 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // 1d. A quote as the object after a short phrase opened by a preposition, with no
+        // comma ("ha chiesto alla Bce “più coraggio”, sostenendo …", "appealed to voters
+        // “to stay home”."): the quote closes the clause.
+        if e > c.last + 1
+            && e < n
+            && e - (c.last + 1) <= 4
+            && !next_gap.contains(CLAUSE_BREAKS)
+            && toks[c.last + 1].flags & flag::PREPOSITION != 0
+            && !toks[c.last + 1..e]
+                .iter()
+                .any(|t| t.flags & (flag::COMPLEMENTIZER | flag::CUE) != 0)
+        {
+            let g = self.gap(toks, e - 1);
+            if opens_quote(g) && !g.contains([',', ':']) {
+                if let Some(q) = self.quote_at(toks[e - 1].end, g.len() + 1) {
+                    let rest = self.text[q.end..]
+                        .trim_start_matches(|ch: char| CLOSING_MARKS.contains(&ch))
+                        .trim_start();
+                    let closes = q.end >= limit
+                        || rest.is_empty()
+                        || rest.starts_with([',', '.', ';', '!', '?', '…']);
+                    if closes {
+                        return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
+                    }
+                }
+            }
+        }
         // 2. A complementizer within a few words (right after a verb that takes an object:
         // "found virtually nothing that had not been reported" holds a relative clause).
         let reach = if c.class == VerbClass::Attribution {
@@ -2174,7 +2354,10 @@ impl<'a> Ctx<'a> {
             if k > c.last && self.gap(toks, k - 1).contains([';', ':', '(']) {
                 break;
             }
-            if toks[k].flags & flag::SPEECH != 0 {
+            // ", sostenendo che …", ", saying that …": a gerund after a comma has its own.
+            if toks[k].flags & flag::SPEECH != 0
+                || (toks[k].flags & flag::GERUND != 0 && self.gap(toks, k - 1).contains(','))
+            {
                 break;
             }
             k += 1;
@@ -3333,5 +3516,139 @@ mod tests {
         // "said" needs a clause.
         let t = "Jane Doe said it twice.";
         assert!(quotes("en", t).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod italian_speaker_tests {
+    use super::*;
+
+    fn quotes(code: &str, text: &str) -> Vec<Raw> {
+        let lang = crate::lang::get(code).unwrap();
+        let sents = crate::text::sentences::split(text, lang);
+        let found = entities::detect_in(lang, text, &sents, None);
+        find_all(lang, text, &sents, None, &found, None).0
+    }
+
+    /// (content, speaker, cue) of each quote.
+    fn triples<'t>(text: &'t str, q: &[Raw]) -> Vec<(&'t str, Option<String>, String)> {
+        q.iter()
+            .map(|r| {
+                (
+                    &text[r.content.clone()],
+                    r.speaker.as_ref().map(|s| s.0.clone()),
+                    r.cue.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_the_subject_is_the_speaker() {
+        let t = "Il governatore della Banca d'Italia, Fabio Panetta, ha detto martedì a Roma che \
+                 la crescita rallenterà nel secondo semestre.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].0, "la crescita rallenterà nel secondo semestre",
+            "{got:?}"
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Fabio Panetta"), "{got:?}");
+        // The same in English, where the cue is not taken for an inverted one.
+        let t = "The head of the teachers' union, Mary Brown, said the strike would go on until \
+                 the end of the month.";
+        let got = triples(t, &quotes("en", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].0, "the strike would go on until the end of the month",
+            "{got:?}"
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Mary Brown"), "{got:?}");
+        // An introductory phrase is no subject with an apposition: the name before the cue is.
+        let t = "A Milano, ieri sera, Paolo Neri ha detto che il teatro riaprirà.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Paolo Neri"), "{got:?}");
+    }
+
+    #[test]
+    fn a_phrase_after_the_name_of_an_inverted_cue_is_no_part_of_the_speaker() {
+        let t = "La sindaca Anna Ferri ha visitato il cantiere del nuovo ponte. «Finiremo i \
+                 lavori entro l'autunno», ha assicurato Ferri ai cronisti, aggiungendo che i \
+                 costi non aumenteranno.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "Finiremo i lavori entro l'autunno", "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Anna Ferri"), "{got:?}");
+        assert_eq!(got[1].0, "i costi non aumenteranno", "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("Anna Ferri"), "{got:?}");
+        let t = "“We will not back down,” said Karen Bass on Tuesday.";
+        let got = triples(t, &quotes("en", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Karen Bass"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quoted_object_after_a_short_phrase_and_a_gerund_after_it() {
+        let t = "Il segretario del sindacato Luca Bianchi ha chiesto all'azienda «un passo \
+                 indietro», spiegando che i lavoratori non accetteranno nuovi tagli.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "un passo indietro", "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Luca Bianchi"), "{got:?}");
+        assert_eq!(
+            got[1].0, "i lavoratori non accetteranno nuovi tagli",
+            "{got:?}"
+        );
+        assert_eq!(got[1].1.as_deref(), Some("Luca Bianchi"), "{got:?}");
+        assert_eq!(got[1].2, "spiegando", "{got:?}");
+        // A quoted word inside a clause that goes on is no object of its own.
+        let t = "Luca Bianchi ha detto ai delegati che il piano è «inaccettabile» per tutti.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "il piano è «inaccettabile» per tutti", "{got:?}");
+    }
+
+    #[test]
+    fn ordinals_and_prepositional_phrases_before_a_participle_are_no_attributions() {
+        // "secondo" after an article or a preposition is "second", no source; a participle
+        // after a comma and a phrase opened by a preposition is no inverted cue.
+        let t = "Il bando sarà pubblicato nel secondo semestre dell'anno, a partire dal modulo \
+                 già indicato dall'ufficio tecnico.";
+        let got = triples(t, &quotes("it", t));
+        assert!(got.is_empty(), "{got:?}");
+        // A source "secondo" stays one.
+        let t = "Secondo il sindacato, i posti a rischio sono duecento.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "i posti a rischio sono duecento", "{got:?}");
+    }
+
+    #[test]
+    fn a_gerund_takes_the_name_closing_the_subject_noun_phrase() {
+        let t = "La portavoce della Commissione europea Anna Bianchi è intervenuta in serata, \
+                 spiegando che la procedura resta aperta.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "la procedura resta aperta", "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Anna Bianchi"), "{got:?}");
+        // A name after the verb is its object, not the subject.
+        let t = "Il ministro ha incontrato Mario Rossi, spiegando che la trattativa è chiusa.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_ne!(got[0].1.as_deref(), Some("Mario Rossi"), "{got:?}");
+    }
+
+    #[test]
+    fn far_sapere_is_a_verb_of_saying_and_sapere_alone_is_not() {
+        let t = "La società di gestione ha fatto sapere che la piscina riaprirà a settembre. \
+                 L'assessore fa sapere che i lavori sono finiti. I genitori vogliono sapere che \
+                 cosa succederà ai corsi.";
+        let got = triples(t, &quotes("it", t));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "la piscina riaprirà a settembre", "{got:?}");
+        assert_eq!(got[0].2, "ha fatto sapere", "{got:?}");
+        assert_eq!(got[1].0, "i lavori sono finiti", "{got:?}");
+        assert_eq!(got[1].2, "fa sapere", "{got:?}");
     }
 }
