@@ -37,6 +37,9 @@ pub(crate) struct Lexicon {
     /// Lower-case institution names of several words ("vigili del fuoco"), the multiword lines
     /// of `org_nouns`, by first word.
     pub org_phrases: Map<Vec<Vec<String>>>,
+    /// Lower-case institution nouns that keep a lower-case complement after a particle
+    /// ("consiglio di amministrazione", "ministero del tesoro"), list `org_complements`.
+    pub org_complements: Set,
     /// Lower-case words that open a person's name and belong to it ("bin Laden", "don Zeno",
     /// "zu Guttenberg"), list `name_prefixes`.
     pub name_prefixes: Set,
@@ -211,6 +214,7 @@ impl Lexicon {
             any_place,
             org_nouns,
             org_phrases,
+            org_complements: lower("org_complements"),
             name_prefixes: lower("name_prefixes"),
             seat_heads: exact("seat_heads"),
             place_adjectives: lower("place_adjectives"),

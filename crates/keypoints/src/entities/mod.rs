@@ -548,6 +548,25 @@ fn take_adjectives(lex: &Lexicon, text: &str, toks: &[Word], j: usize) -> usize 
     k
 }
 
+/// Extends `j` over a lower-case noun after a particle, and its adjectives, after an
+/// organization word ("Consiglio di amministrazione", "Corte d'appello", "consiglio dei
+/// ministri").
+fn take_complement(lex: &Lexicon, text: &str, toks: &[Word], j: usize) -> usize {
+    let gap = |k: usize| &text[toks[k].end..toks[k + 1].start];
+    if j + 2 < toks.len()
+        && (gap(j) == " " || is_apostrophe(gap(j)))
+        && lex.particles.contains(toks[j + 1].text)
+        && (gap(j + 1) == " " || is_apostrophe(gap(j + 1)))
+        && toks[j + 2].text.chars().count() > 3
+        && toks[j + 2].text.chars().all(char::is_lowercase)
+        && !lex.stop.contains(toks[j + 2].text)
+    {
+        take_adjectives(lex, text, toks, j + 2)
+    } else {
+        j
+    }
+}
+
 fn candidates<'t>(
     lex: &Lexicon,
     text: &'t str,
@@ -565,7 +584,9 @@ fn candidates<'t>(
             && i + 1 < n
             && (gap(i) == " " || gap(i) == "-")
             && is_cap(toks[i + 1].text)
-            && lex.name_prefixes.contains(toks[i].text);
+            && lex.name_prefixes.contains(toks[i].text)
+            // Not before an article: "de La Stampa" names a newspaper, "de" is "of".
+            && lex.flags(lower(toks[i + 1].text).as_ref()) & (STOP | PARTICLE) != STOP;
         if !is_cap(toks[i].text) && !prefixed {
             // A lower-case institution ("il governo cinese", "la polizia locale", "vigili del
             // fuoco").
@@ -584,7 +605,11 @@ fn candidates<'t>(
             });
             let single = !lex.org_nouns.is_empty() && lex.org_nouns.contains(toks[i].text);
             if phrase.is_some() || single {
-                let j = take_adjectives(lex, text, toks, phrase.unwrap_or(i));
+                let mut j = take_adjectives(lex, text, toks, phrase.unwrap_or(i));
+                // A lower-case complement ("consiglio di amministrazione").
+                if lex.org_complements.contains(toks[i].text) {
+                    j = take_complement(lex, text, toks, j);
+                }
                 out.push(Cand {
                     range: toks[i].start..toks[j].end,
                     name: name_of(text, &toks[i..=j]),
@@ -674,16 +699,11 @@ fn candidates<'t>(
             j = take_adjectives(lex, text, toks, j);
             // ... and a lower-case noun after a particle ("Consiglio di amministrazione",
             // "Organizzazione mondiale del commercio", "Corte d'appello").
-            if j + 2 < n
-                && (gap(j) == " " || is_apostrophe(gap(j)))
-                && lex.particles.contains(toks[j + 1].text)
-                && (gap(j + 1) == " " || is_apostrophe(gap(j + 1)))
-                && toks[j + 2].text.chars().count() > 3
-                && toks[j + 2].text.chars().all(char::is_lowercase)
-                && !lex.stop.contains(toks[j + 2].text)
-            {
-                j = take_adjectives(lex, text, toks, j + 2);
-            }
+            j = take_complement(lex, text, toks, j);
+        } else if j > i && lex.org_heads.contains(toks[i].text) && !is_acronym(toks[j].text) {
+            // A longer organization name takes its adjectives too ("Partito Comunista
+            // portoghese", "Camera dei Deputati italiana").
+            j = take_adjectives(lex, text, toks, j);
         }
         // An adjective of direction after a place ("Italia settentrionale", "Lombardia
         // centro-orientale").

@@ -343,6 +343,22 @@ pub(crate) fn features(
     if n.name.contains('-') {
         out.add(format_args!("hy"));
     }
+    // Character shapes: a capital inside a word ("PosteMobile", "eBay"), the last letter, the
+    // last four letters.
+    if ws
+        .iter()
+        .any(|w| w.chars().skip(1).any(char::is_uppercase) && !is_acronym(w))
+    {
+        out.add(format_args!("camel"));
+    }
+    if let Some(c) = low_last.as_ref().chars().last() {
+        out.add(format_args!("s1={c}"));
+    }
+    if let Some(s4) = suffix(low_last.as_ref(), 4) {
+        if low_last.as_ref().chars().count() > 5 {
+            out.add(format_args!("s4={s4}"));
+        }
+    }
     // The name's shape, word by word (up to four words).
     {
         let mut sh = [""; 4];
@@ -514,6 +530,20 @@ pub(crate) fn cut_features(
     out.add_parts(&["J|c=", conn, "|s=", sa, sb]);
     out.add_parts(&["J|first=", tf(a == i), "|init=", initial]);
     out.add_parts(&["J|tail=", tf(lex.org_tails.contains(toks[j].text))]);
+    // The word after the gap opens a name of its own: an organization or place head, a
+    // capitalized article ("Federica Guidi Ministero del Lavoro", "Quirico de La Stampa").
+    let ob = tf(lex.org_heads.contains(toks[b].text));
+    let lb = tf(lex.loc_heads.contains(wb));
+    out.add_parts(&["J|c=", conn, "|ob=", ob, "|lb=", lb, "|ga=", given_a]);
+    let fb = lex.flags(wb);
+    out.add_parts(&[
+        "J|c=",
+        conn,
+        "|stb=",
+        tf(fb & STOP != 0),
+        "|tb=",
+        tf(fb & super::lexicon::TITLE != 0),
+    ]);
     out.hashes.sort_unstable();
     out.hashes.dedup();
     if let Some(n) = &mut out.names {
