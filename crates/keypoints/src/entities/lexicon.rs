@@ -40,6 +40,9 @@ pub(crate) struct Lexicon {
     /// Lower-case institution nouns that keep a lower-case complement after a particle
     /// ("consiglio di amministrazione", "ministero del tesoro"), list `org_complements`.
     pub org_complements: Set,
+    /// Phrases "word institution" that name no institution ("pubblico ministero"), lower-cased,
+    /// list `not_institutions`.
+    pub not_institutions: Set,
     /// Lower-case words that open a person's name and belong to it ("bin Laden", "don Zeno",
     /// "zu Guttenberg"), list `name_prefixes`.
     pub name_prefixes: Set,
@@ -215,6 +218,7 @@ impl Lexicon {
             org_nouns,
             org_phrases,
             org_complements: lower("org_complements"),
+            not_institutions: lower("not_institutions"),
             name_prefixes: lower("name_prefixes"),
             seat_heads: exact("seat_heads"),
             place_adjectives: lower("place_adjectives"),

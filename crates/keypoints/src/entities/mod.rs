@@ -603,7 +603,15 @@ fn candidates<'t>(
                     ok.then(|| i + p.len() - 1)
                 })
             });
-            let single = !lex.org_nouns.is_empty() && lex.org_nouns.contains(toks[i].text);
+            let single = !lex.org_nouns.is_empty()
+                && lex.org_nouns.contains(toks[i].text)
+                && !(i > 0 && gap(i - 1) == " " && {
+                    // "pubblico ministero" is a prosecutor.
+                    let mut pair = lower(toks[i - 1].text).as_ref().to_string();
+                    pair.push(' ');
+                    pair.push_str(toks[i].text);
+                    lex.not_institutions.contains(&pair)
+                });
             if phrase.is_some() || single {
                 let mut j = take_adjectives(lex, text, toks, phrase.unwrap_or(i));
                 // A lower-case complement ("consiglio di amministrazione").
@@ -1542,6 +1550,34 @@ mod tests {
                 .collect();
             assert_eq!(a, b, "{t}");
         }
+    }
+
+    #[test]
+    fn institutions_with_complements_and_adjectives() {
+        let e = ents(
+            "it",
+            "Il consiglio di amministrazione si è riunito ieri. Il ministero del tesoro ha \
+             risposto al pubblico ministero. La polizia spagnola ha arrestato due uomini. Il \
+             Partito Comunista portoghese ha votato contro. Lo ha scritto Domenico Quirico de \
+             La Stampa. Il treno fra Dalston e Stratford è fermo.",
+        );
+        for (name, kind) in [
+            ("consiglio di amministrazione", EntityType::Organization),
+            ("ministero del tesoro", EntityType::Organization),
+            ("polizia spagnola", EntityType::Organization),
+            ("Partito Comunista portoghese", EntityType::Organization),
+            ("Domenico Quirico", EntityType::Person),
+        ] {
+            assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
+        }
+        // "pubblico ministero" is a prosecutor; "de" before an article is "of"; "fra" before a
+        // place is "between".
+        assert!(
+            !e.iter()
+                .any(|(n, _)| n == "ministero" || n.starts_with("de ") || n.starts_with("fra ")),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|(n, _)| n == "La Stampa"), "{e:?}");
     }
 
     #[test]

@@ -530,20 +530,6 @@ pub(crate) fn cut_features(
     out.add_parts(&["J|c=", conn, "|s=", sa, sb]);
     out.add_parts(&["J|first=", tf(a == i), "|init=", initial]);
     out.add_parts(&["J|tail=", tf(lex.org_tails.contains(toks[j].text))]);
-    // The word after the gap opens a name of its own: an organization or place head, a
-    // capitalized article ("Federica Guidi Ministero del Lavoro", "Quirico de La Stampa").
-    let ob = tf(lex.org_heads.contains(toks[b].text));
-    let lb = tf(lex.loc_heads.contains(wb));
-    out.add_parts(&["J|c=", conn, "|ob=", ob, "|lb=", lb, "|ga=", given_a]);
-    let fb = lex.flags(wb);
-    out.add_parts(&[
-        "J|c=",
-        conn,
-        "|stb=",
-        tf(fb & STOP != 0),
-        "|tb=",
-        tf(fb & super::lexicon::TITLE != 0),
-    ]);
     out.hashes.sort_unstable();
     out.hashes.dedup();
     if let Some(n) = &mut out.names {
