@@ -40,6 +40,9 @@ pub(crate) struct Lexicon {
     /// Lower-case institution nouns that keep a lower-case complement after a particle
     /// ("consiglio di amministrazione", "ministero del tesoro"), list `org_complements`.
     pub org_complements: Set,
+    /// Lower-case nouns that name an institution only with an adjective after them ("giunta
+    /// comunale", "nazionale italiana"), list `org_nouns_qualified`.
+    pub org_nouns_qualified: Set,
     /// Phrases "word institution" that name no institution ("pubblico ministero"), lower-cased,
     /// list `not_institutions`.
     pub not_institutions: Set,
@@ -218,6 +221,7 @@ impl Lexicon {
             org_nouns,
             org_phrases,
             org_complements: lower("org_complements"),
+            org_nouns_qualified: lower("org_nouns_qualified"),
             not_institutions: lower("not_institutions"),
             name_prefixes: lower("name_prefixes"),
             seat_heads: exact("seat_heads"),

@@ -612,7 +612,12 @@ fn candidates<'t>(
                     pair.push_str(toks[i].text);
                     lex.not_institutions.contains(&pair)
                 });
-            if phrase.is_some() || single {
+            // "giunta comunale", "nazionale italiana": an institution with its adjective only.
+            let qualified = !single
+                && phrase.is_none()
+                && lex.org_nouns_qualified.contains(toks[i].text)
+                && take_adjectives(lex, text, toks, i) > i;
+            if phrase.is_some() || single || qualified {
                 let mut j = take_adjectives(lex, text, toks, phrase.unwrap_or(i));
                 // A lower-case complement ("consiglio di amministrazione").
                 if lex.org_complements.contains(toks[i].text) {
@@ -1341,6 +1346,32 @@ fn group(
                     low_seen: words(g.name)
                         .next()
                         .is_some_and(|w| low_words.contains(lower(w).as_ref())),
+                    coord: {
+                        // Names next to its mentions in a list ("Obama, Clinton e Edwards").
+                        let mut bits = 0u8;
+                        for &m in spans {
+                            let r = &cands[m].range;
+                            let prev = m.checked_sub(1).map(|p| &cands[p]);
+                            let next = cands.get(m + 1);
+                            for (c, between) in [
+                                (prev, prev.and_then(|p| text.get(p.range.end..r.start))),
+                                (next, next.and_then(|x| text.get(r.end..x.range.start))),
+                            ] {
+                                let (Some(c), Some(b)) = (c, between) else {
+                                    continue;
+                                };
+                                if matches!(b.trim(), "," | "e" | "ed" | "o") {
+                                    bits |= match c.kind {
+                                        Some(EntityType::Person) => 1,
+                                        Some(EntityType::Location) => 2,
+                                        Some(EntityType::Organization) => 4,
+                                        _ => 8,
+                                    };
+                                }
+                            }
+                        }
+                        bits
+                    },
                     part_of: {
                         // A longer name of the article holding this one-word name.
                         let mut link = if g.nwords == 1 {
@@ -1559,7 +1590,8 @@ mod tests {
             "Il consiglio di amministrazione si è riunito ieri. Il ministero del tesoro ha \
              risposto al pubblico ministero. La polizia spagnola ha arrestato due uomini. Il \
              Partito Comunista portoghese ha votato contro. Lo ha scritto Domenico Quirico de \
-             La Stampa. Il treno fra Dalston e Stratford è fermo.",
+             La Stampa. Il treno fra Dalston e Stratford è fermo. La giunta comunale ha \
+             approvato il bilancio. La giunta di ieri è stata lunga. Il virus HIV è noto.",
         );
         for (name, kind) in [
             ("consiglio di amministrazione", EntityType::Organization),
@@ -1567,14 +1599,18 @@ mod tests {
             ("polizia spagnola", EntityType::Organization),
             ("Partito Comunista portoghese", EntityType::Organization),
             ("Domenico Quirico", EntityType::Person),
+            ("giunta comunale", EntityType::Organization),
         ] {
             assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
         }
-        // "pubblico ministero" is a prosecutor; "de" before an article is "of"; "fra" before a
-        // place is "between".
+        // "pubblico ministero" is a prosecutor; "giunta" alone is mostly a common noun; "HIV"
+        // names a virus; "de" before an article is "of"; "fra" before a place is "between".
         assert!(
-            !e.iter()
-                .any(|(n, _)| n == "ministero" || n.starts_with("de ") || n.starts_with("fra ")),
+            !e.iter().any(
+                |(n, _)| ["ministero", "giunta", "HIV"].contains(&n.as_str())
+                    || n.starts_with("de ")
+                    || n.starts_with("fra ")
+            ),
             "{e:?}"
         );
         assert!(e.iter().any(|(n, _)| n == "La Stampa"), "{e:?}");

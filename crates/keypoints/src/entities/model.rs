@@ -113,6 +113,9 @@ pub(crate) struct Named<'a> {
     /// For a one-word name, the rules' type (and strength) of a longer name of the article
     /// that holds it.
     pub part_of: Option<(Option<EntityType>, bool)>,
+    /// The rules' types of the names next to its mentions in a list ("X, Y e Z"): bits of PER,
+    /// LOC, ORG and untyped.
+    pub coord: u8,
 }
 
 fn tag(t: Option<EntityType>) -> &'static str {
@@ -269,6 +272,11 @@ pub(crate) fn features(
             tag(k),
             if strong { "s" } else { "" }
         ));
+    }
+    for (k, t) in ["PER", "LOC", "ORG", "NONE"].iter().enumerate() {
+        if n.coord & (1 << k) != 0 {
+            out.add(format_args!("co={t}"));
+        }
     }
     out.add(format_args!("nw={}", n.nwords.min(4)));
     let ws: Vec<&str> = words(n.name).collect();
