@@ -577,6 +577,10 @@ fn candidates<'t>(
     let n = toks.len();
     let gap = |i: usize| &text[toks[i].end..toks[i + 1].start];
     let shared = lexicon::shared();
+    // Lower-case institutions are looked for only in languages that list them.
+    let institutions = !lex.org_nouns.is_empty()
+        || !lex.org_phrases.is_empty()
+        || !lex.org_nouns_qualified.is_empty();
     let mut i = 0;
     while i < n {
         // A lower-case word that opens a person's name ("bin Laden", "don Zeno").
@@ -588,6 +592,10 @@ fn candidates<'t>(
             // Not before an article: "de La Stampa" names a newspaper, "de" is "of".
             && lex.flags(lower(toks[i + 1].text).as_ref()) & (STOP | PARTICLE) != STOP;
         if !is_cap(toks[i].text) && !prefixed {
+            if !institutions {
+                i += 1;
+                continue;
+            }
             // A lower-case institution ("il governo cinese", "la polizia locale", "vigili del
             // fuoco").
             let phrase = lex.org_phrases.get(toks[i].text).and_then(|ps| {
@@ -615,6 +623,7 @@ fn candidates<'t>(
             // "giunta comunale", "nazionale italiana": an institution with its adjective only.
             let qualified = !single
                 && phrase.is_none()
+                && !lex.org_nouns_qualified.is_empty()
                 && lex.org_nouns_qualified.contains(toks[i].text)
                 && take_adjectives(lex, text, toks, i) > i;
             if phrase.is_some() || single || qualified {
@@ -713,7 +722,11 @@ fn candidates<'t>(
             // ... and a lower-case noun after a particle ("Consiglio di amministrazione",
             // "Organizzazione mondiale del commercio", "Corte d'appello").
             j = take_complement(lex, text, toks, j);
-        } else if j > i && lex.org_heads.contains(toks[i].text) && !is_acronym(toks[j].text) {
+        } else if j > i
+            && !lex.adjective_suffixes.is_empty()
+            && lex.org_heads.contains(toks[i].text)
+            && !is_acronym(toks[j].text)
+        {
             // A longer organization name takes its adjectives too ("Partito Comunista
             // portoghese", "Camera dei Deputati italiana").
             j = take_adjectives(lex, text, toks, j);
