@@ -72,6 +72,9 @@ pub(crate) struct Lexicon {
     /// Lower-case words over which only the cut model joins two parts of a name ("Agenzia per
     /// la Protezione della Salute"), list `name_connectors`.
     pub name_connectors: Set,
+    /// Nouns whose capitalized name after them names a storm or an award ("uragano Katrina",
+    /// "premio Strega"), lower-cased, list `event_heads`.
+    pub event_heads: Set,
     pub speech_verbs: Set,
     pub adjective_suffixes: Vec<String>,
     /// Codes of provinces, a place in parentheses after a town ("Rho (MI)"), list
@@ -235,6 +238,7 @@ impl Lexicon {
             org_tails: exact("org_tails"),
             particles,
             name_connectors: lower("name_connectors"),
+            event_heads: lower("event_heads"),
             speech_verbs: lower("speech_verbs"),
             adjective_suffixes: lang.list("adjective_suffixes").to_vec(),
             type_model: super::model::parse(lang.list("entity_model")),

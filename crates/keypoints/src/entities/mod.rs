@@ -780,6 +780,16 @@ fn candidates<'t>(
                 break;
             }
         }
+        // The name of a storm or an award ("uragano Katrina", "Premio Strega") is no entity.
+        if !lex.event_heads.is_empty()
+            && ((start > 0
+                && gap(start - 1) == " "
+                && lex.event_heads.contains(toks[start - 1].text))
+                || (start < run_end && lex.event_heads.contains(lower(toks[start].text).as_ref())))
+        {
+            i = run_end + 1;
+            continue;
+        }
         // A province's code in parentheses after a town ("Rho (MI)"); after a person's name
         // it is a party ("Raffaella Paita (PD)").
         if start == run_end
@@ -1604,7 +1614,8 @@ mod tests {
              risposto al pubblico ministero. La polizia spagnola ha arrestato due uomini. Il \
              Partito Comunista portoghese ha votato contro. Lo ha scritto Domenico Quirico de \
              La Stampa. Il treno fra Dalston e Stratford è fermo. La giunta comunale ha \
-             approvato il bilancio. La giunta di ieri è stata lunga. Il virus HIV è noto.",
+             approvato il bilancio. La giunta di ieri è stata lunga. Il virus HIV è noto. L'uragano \
+             Katrina ha vinto il premio Strega.",
         );
         for (name, kind) in [
             ("consiglio di amministrazione", EntityType::Organization),
@@ -1617,13 +1628,14 @@ mod tests {
             assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
         }
         // "pubblico ministero" is a prosecutor; "giunta" alone is mostly a common noun; "HIV"
-        // names a virus; "de" before an article is "of"; "fra" before a place is "between".
+        // names a virus, "Katrina" a storm, "Strega" an award; "de" before an article is "of";
+        // "fra" before a place is "between".
         assert!(
-            !e.iter().any(
-                |(n, _)| ["ministero", "giunta", "HIV"].contains(&n.as_str())
+            !e.iter()
+                .any(|(n, _)| ["ministero", "giunta", "HIV", "Katrina", "Strega"]
+                    .contains(&n.as_str())
                     || n.starts_with("de ")
-                    || n.starts_with("fra ")
-            ),
+                    || n.starts_with("fra ")),
             "{e:?}"
         );
         assert!(e.iter().any(|(n, _)| n == "La Stampa"), "{e:?}");
