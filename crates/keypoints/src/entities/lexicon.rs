@@ -37,6 +37,15 @@ pub(crate) struct Lexicon {
     /// Lower-case institution names of several words ("vigili del fuoco"), the multiword lines
     /// of `org_nouns`, by first word.
     pub org_phrases: Map<Vec<Vec<String>>>,
+    /// Lower-case institution nouns that keep a lower-case complement after a particle
+    /// ("consiglio di amministrazione", "ministero del tesoro"), list `org_complements`.
+    pub org_complements: Set,
+    /// Lower-case nouns that name an institution only with an adjective after them ("giunta
+    /// comunale", "nazionale italiana"), list `org_nouns_qualified`.
+    pub org_nouns_qualified: Set,
+    /// Phrases "word institution" that name no institution ("pubblico ministero"), lower-cased,
+    /// list `not_institutions`.
+    pub not_institutions: Set,
     /// Lower-case words that open a person's name and belong to it ("bin Laden", "don Zeno",
     /// "zu Guttenberg"), list `name_prefixes`.
     pub name_prefixes: Set,
@@ -63,6 +72,9 @@ pub(crate) struct Lexicon {
     /// Lower-case words over which only the cut model joins two parts of a name ("Agenzia per
     /// la Protezione della Salute"), list `name_connectors`.
     pub name_connectors: Set,
+    /// Nouns whose capitalized name after them names a storm or an award ("uragano Katrina",
+    /// "premio Strega"), lower-cased, list `event_heads`.
+    pub event_heads: Set,
     pub speech_verbs: Set,
     pub adjective_suffixes: Vec<String>,
     /// Codes of provinces, a place in parentheses after a town ("Rho (MI)"), list
@@ -211,6 +223,9 @@ impl Lexicon {
             any_place,
             org_nouns,
             org_phrases,
+            org_complements: lower("org_complements"),
+            org_nouns_qualified: lower("org_nouns_qualified"),
+            not_institutions: lower("not_institutions"),
             name_prefixes: lower("name_prefixes"),
             seat_heads: exact("seat_heads"),
             place_adjectives: lower("place_adjectives"),
@@ -223,6 +238,7 @@ impl Lexicon {
             org_tails: exact("org_tails"),
             particles,
             name_connectors: lower("name_connectors"),
+            event_heads: lower("event_heads"),
             speech_verbs: lower("speech_verbs"),
             adjective_suffixes: lang.list("adjective_suffixes").to_vec(),
             type_model: super::model::parse(lang.list("entity_model")),

@@ -548,6 +548,25 @@ fn take_adjectives(lex: &Lexicon, text: &str, toks: &[Word], j: usize) -> usize 
     k
 }
 
+/// Extends `j` over a lower-case noun after a particle, and its adjectives, after an
+/// organization word ("Consiglio di amministrazione", "Corte d'appello", "consiglio dei
+/// ministri").
+fn take_complement(lex: &Lexicon, text: &str, toks: &[Word], j: usize) -> usize {
+    let gap = |k: usize| &text[toks[k].end..toks[k + 1].start];
+    if j + 2 < toks.len()
+        && (gap(j) == " " || is_apostrophe(gap(j)))
+        && lex.particles.contains(toks[j + 1].text)
+        && (gap(j + 1) == " " || is_apostrophe(gap(j + 1)))
+        && toks[j + 2].text.chars().count() > 3
+        && toks[j + 2].text.chars().all(char::is_lowercase)
+        && !lex.stop.contains(toks[j + 2].text)
+    {
+        take_adjectives(lex, text, toks, j + 2)
+    } else {
+        j
+    }
+}
+
 fn candidates<'t>(
     lex: &Lexicon,
     text: &'t str,
@@ -558,6 +577,10 @@ fn candidates<'t>(
     let n = toks.len();
     let gap = |i: usize| &text[toks[i].end..toks[i + 1].start];
     let shared = lexicon::shared();
+    // Lower-case institutions are looked for only in languages that list them.
+    let institutions = !lex.org_nouns.is_empty()
+        || !lex.org_phrases.is_empty()
+        || !lex.org_nouns_qualified.is_empty();
     let mut i = 0;
     while i < n {
         // A lower-case word that opens a person's name ("bin Laden", "don Zeno").
@@ -565,8 +588,14 @@ fn candidates<'t>(
             && i + 1 < n
             && (gap(i) == " " || gap(i) == "-")
             && is_cap(toks[i + 1].text)
-            && lex.name_prefixes.contains(toks[i].text);
+            && lex.name_prefixes.contains(toks[i].text)
+            // Not before an article: "de La Stampa" names a newspaper, "de" is "of".
+            && lex.flags(lower(toks[i + 1].text).as_ref()) & (STOP | PARTICLE) != STOP;
         if !is_cap(toks[i].text) && !prefixed {
+            if !institutions {
+                i += 1;
+                continue;
+            }
             // A lower-case institution ("il governo cinese", "la polizia locale", "vigili del
             // fuoco").
             let phrase = lex.org_phrases.get(toks[i].text).and_then(|ps| {
@@ -582,9 +611,27 @@ fn candidates<'t>(
                     ok.then(|| i + p.len() - 1)
                 })
             });
-            let single = !lex.org_nouns.is_empty() && lex.org_nouns.contains(toks[i].text);
-            if phrase.is_some() || single {
-                let j = take_adjectives(lex, text, toks, phrase.unwrap_or(i));
+            let single = !lex.org_nouns.is_empty()
+                && lex.org_nouns.contains(toks[i].text)
+                && !(i > 0 && gap(i - 1) == " " && {
+                    // "pubblico ministero" is a prosecutor.
+                    let mut pair = lower(toks[i - 1].text).as_ref().to_string();
+                    pair.push(' ');
+                    pair.push_str(toks[i].text);
+                    lex.not_institutions.contains(&pair)
+                });
+            // "giunta comunale", "nazionale italiana": an institution with its adjective only.
+            let qualified = !single
+                && phrase.is_none()
+                && !lex.org_nouns_qualified.is_empty()
+                && lex.org_nouns_qualified.contains(toks[i].text)
+                && take_adjectives(lex, text, toks, i) > i;
+            if phrase.is_some() || single || qualified {
+                let mut j = take_adjectives(lex, text, toks, phrase.unwrap_or(i));
+                // A lower-case complement ("consiglio di amministrazione").
+                if lex.org_complements.contains(toks[i].text) {
+                    j = take_complement(lex, text, toks, j);
+                }
                 out.push(Cand {
                     range: toks[i].start..toks[j].end,
                     name: name_of(text, &toks[i..=j]),
@@ -674,16 +721,15 @@ fn candidates<'t>(
             j = take_adjectives(lex, text, toks, j);
             // ... and a lower-case noun after a particle ("Consiglio di amministrazione",
             // "Organizzazione mondiale del commercio", "Corte d'appello").
-            if j + 2 < n
-                && (gap(j) == " " || is_apostrophe(gap(j)))
-                && lex.particles.contains(toks[j + 1].text)
-                && (gap(j + 1) == " " || is_apostrophe(gap(j + 1)))
-                && toks[j + 2].text.chars().count() > 3
-                && toks[j + 2].text.chars().all(char::is_lowercase)
-                && !lex.stop.contains(toks[j + 2].text)
-            {
-                j = take_adjectives(lex, text, toks, j + 2);
-            }
+            j = take_complement(lex, text, toks, j);
+        } else if j > i
+            && !lex.adjective_suffixes.is_empty()
+            && lex.org_heads.contains(toks[i].text)
+            && !is_acronym(toks[j].text)
+        {
+            // A longer organization name takes its adjectives too ("Partito Comunista
+            // portoghese", "Camera dei Deputati italiana").
+            j = take_adjectives(lex, text, toks, j);
         }
         // An adjective of direction after a place ("Italia settentrionale", "Lombardia
         // centro-orientale").
@@ -733,6 +779,16 @@ fn candidates<'t>(
             } else {
                 break;
             }
+        }
+        // The name of a storm or an award ("uragano Katrina", "Premio Strega") is no entity.
+        if !lex.event_heads.is_empty()
+            && ((start > 0
+                && gap(start - 1) == " "
+                && lex.event_heads.contains(toks[start - 1].text))
+                || (start < run_end && lex.event_heads.contains(lower(toks[start].text).as_ref())))
+        {
+            i = run_end + 1;
+            continue;
         }
         // A province's code in parentheses after a town ("Rho (MI)"); after a person's name
         // it is a party ("Raffaella Paita (PD)").
@@ -1313,6 +1369,32 @@ fn group(
                     low_seen: words(g.name)
                         .next()
                         .is_some_and(|w| low_words.contains(lower(w).as_ref())),
+                    coord: {
+                        // Names next to its mentions in a list ("Obama, Clinton e Edwards").
+                        let mut bits = 0u8;
+                        for &m in spans {
+                            let r = &cands[m].range;
+                            let prev = m.checked_sub(1).map(|p| &cands[p]);
+                            let next = cands.get(m + 1);
+                            for (c, between) in [
+                                (prev, prev.and_then(|p| text.get(p.range.end..r.start))),
+                                (next, next.and_then(|x| text.get(r.end..x.range.start))),
+                            ] {
+                                let (Some(c), Some(b)) = (c, between) else {
+                                    continue;
+                                };
+                                if matches!(b.trim(), "," | "e" | "ed" | "o") {
+                                    bits |= match c.kind {
+                                        Some(EntityType::Person) => 1,
+                                        Some(EntityType::Location) => 2,
+                                        Some(EntityType::Organization) => 4,
+                                        _ => 8,
+                                    };
+                                }
+                            }
+                        }
+                        bits
+                    },
                     part_of: {
                         // A longer name of the article holding this one-word name.
                         let mut link = if g.nwords == 1 {
@@ -1522,6 +1604,41 @@ mod tests {
                 .collect();
             assert_eq!(a, b, "{t}");
         }
+    }
+
+    #[test]
+    fn institutions_with_complements_and_adjectives() {
+        let e = ents(
+            "it",
+            "Il consiglio di amministrazione si è riunito ieri. Il ministero del tesoro ha \
+             risposto al pubblico ministero. La polizia spagnola ha arrestato due uomini. Il \
+             Partito Comunista portoghese ha votato contro. Lo ha scritto Domenico Quirico de \
+             La Stampa. Il treno fra Dalston e Stratford è fermo. La giunta comunale ha \
+             approvato il bilancio. La giunta di ieri è stata lunga. Il virus HIV è noto. L'uragano \
+             Katrina ha vinto il premio Strega.",
+        );
+        for (name, kind) in [
+            ("consiglio di amministrazione", EntityType::Organization),
+            ("ministero del tesoro", EntityType::Organization),
+            ("polizia spagnola", EntityType::Organization),
+            ("Partito Comunista portoghese", EntityType::Organization),
+            ("Domenico Quirico", EntityType::Person),
+            ("giunta comunale", EntityType::Organization),
+        ] {
+            assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
+        }
+        // "pubblico ministero" is a prosecutor; "giunta" alone is mostly a common noun; "HIV"
+        // names a virus, "Katrina" a storm, "Strega" an award; "de" before an article is "of";
+        // "fra" before a place is "between".
+        assert!(
+            !e.iter()
+                .any(|(n, _)| ["ministero", "giunta", "HIV", "Katrina", "Strega"]
+                    .contains(&n.as_str())
+                    || n.starts_with("de ")
+                    || n.starts_with("fra ")),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|(n, _)| n == "La Stampa"), "{e:?}");
     }
 
     #[test]

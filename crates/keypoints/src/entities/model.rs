@@ -113,6 +113,9 @@ pub(crate) struct Named<'a> {
     /// For a one-word name, the rules' type (and strength) of a longer name of the article
     /// that holds it.
     pub part_of: Option<(Option<EntityType>, bool)>,
+    /// The rules' types of the names next to its mentions in a list ("X, Y e Z"): bits of PER,
+    /// LOC, ORG and untyped.
+    pub coord: u8,
 }
 
 fn tag(t: Option<EntityType>) -> &'static str {
@@ -270,6 +273,11 @@ pub(crate) fn features(
             if strong { "s" } else { "" }
         ));
     }
+    for (k, t) in ["PER", "LOC", "ORG", "NONE"].iter().enumerate() {
+        if n.coord & (1 << k) != 0 {
+            out.add(format_args!("co={t}"));
+        }
+    }
     out.add(format_args!("nw={}", n.nwords.min(4)));
     let ws: Vec<&str> = words(n.name).collect();
     let (Some(&first), Some(&last)) = (ws.first(), ws.last()) else {
@@ -342,6 +350,22 @@ pub(crate) fn features(
     }
     if n.name.contains('-') {
         out.add(format_args!("hy"));
+    }
+    // Character shapes: a capital inside a word ("PosteMobile", "eBay"), the last letter, the
+    // last four letters.
+    if ws
+        .iter()
+        .any(|w| w.chars().skip(1).any(char::is_uppercase) && !is_acronym(w))
+    {
+        out.add(format_args!("camel"));
+    }
+    if let Some(c) = low_last.as_ref().chars().last() {
+        out.add(format_args!("s1={c}"));
+    }
+    if let Some(s4) = suffix(low_last.as_ref(), 4) {
+        if low_last.as_ref().chars().count() > 5 {
+            out.add(format_args!("s4={s4}"));
+        }
     }
     // The name's shape, word by word (up to four words).
     {
