@@ -437,12 +437,7 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
 /// The language's `keyword_stopwords`, lower-cased, as a set built once.
 fn keyword_stopwords(lang: &'static Language) -> &'static WordSet {
     static STOPS: lang::PerLanguage<WordSet> = lang::PerLanguage::new();
-    STOPS.get(lang, |l| {
-        l.list("keyword_stopwords")
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect()
-    })
+    STOPS.get(lang, |l| l.lowered_set("keyword_stopwords"))
 }
 
 #[cfg(test)]

@@ -101,6 +101,12 @@ impl Language {
         self.lists.get(name).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The entries of `lang/<code>/<name>.txt`, lower-cased, as a set: stages keep one per
+    /// language in a [`PerLanguage`] cache.
+    pub(crate) fn lowered_set(&self, name: &str) -> WordSet {
+        self.list(name).iter().map(|w| w.to_lowercase()).collect()
+    }
+
     /// True when `word` (any case) is a stopword.
     pub fn is_stopword(&self, word: &str) -> bool {
         if self.stopwords.contains(word) {

@@ -69,12 +69,7 @@ fn colon_spaces(s: &str) -> impl Iterator<Item = usize> + '_ {
 /// The language's lower-cased `dependent_starts` as a set, built once.
 fn dependent_starts(lang: &'static Language) -> &'static WordSet {
     static STARTS: lang::PerLanguage<WordSet> = lang::PerLanguage::new();
-    STARTS.get(lang, |l| {
-        l.list("dependent_starts")
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect()
-    })
+    STARTS.get(lang, |l| l.lowered_set("dependent_starts"))
 }
 
 /// What the surface of a sentence says about it.
