@@ -1757,8 +1757,16 @@ impl<'a> Ctx<'a> {
             return Some(self.speaker_of_mention(m));
         }
         if from < to {
-            // A noun phrase: up to eight words before the cue.
+            // A noun phrase: up to eight words before the cue. An impersonal pronoun alone
+            // (`impersonal_subjects`: "Si precisa che", "On estime que", "Man sagt, dass") is
+            // no speaker; English "Some say" is (PolNeAR annotates such sources).
             let first = from.max(to.saturating_sub(8));
+            if to - first == 1 {
+                let w = toks[first].text.to_lowercase();
+                if self.lang.list("impersonal_subjects").contains(&w) {
+                    return None;
+                }
+            }
             let r = toks[first].start..toks[to - 1].end;
             let name = self.text[r.clone()].to_string();
             return Some((name, r));
@@ -3541,6 +3549,24 @@ mod italian_speaker_tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_impersonal_subject_is_no_speaker() {
+        for (code, t) in [
+            (
+                "it",
+                "Il comune ha chiuso la strada. Si precisa che la chiusura durerà due giorni.",
+            ),
+            (
+                "fr",
+                "La mairie a fermé la route. On estime que la fermeture durera deux jours.",
+            ),
+        ] {
+            let got = triples(t, &quotes(code, t));
+            assert!(!got.is_empty(), "{code}: {got:?}");
+            assert!(got.iter().all(|q| q.1.is_none()), "{code}: {got:?}");
+        }
     }
 
     #[test]
