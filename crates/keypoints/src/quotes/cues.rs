@@ -103,6 +103,9 @@ pub(crate) struct Cues {
     pub subordinators: Set,
     /// Forms of "be" that make a passive of the cue verb after them ("was reported by").
     pub passive_auxiliaries: Set,
+    /// Determiners that stand alone as a subject ("Many believe", "they all vowed"): a verb
+    /// form after one may be a verb.
+    pub quantifiers: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u32, foldhash::fast::FixedState>,
@@ -176,6 +179,7 @@ impl Cues {
             answer_words: set(lang, "answer_words"),
             subordinators: set(lang, "subordinators"),
             passive_auxiliaries: set(lang, "passive_auxiliaries"),
+            quantifiers: set(lang, "quantifiers"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),
