@@ -1113,6 +1113,27 @@ impl<'a> Ctx<'a> {
         cues
     }
 
+    /// True when a to-infinitive follows the verb of saying of cue `c` ("promised to build a
+    /// wall", "vowed to win"; not "said to reporters", "told to the crowd", and never after
+    /// "say").
+    fn infinitive_after(&self, toks: &[Tok], c: &Cue) -> bool {
+        toks.get(c.last + 1).is_some_and(|t| low_eq(t.text, "to"))
+            && !["say", "said", "says"]
+                .iter()
+                .any(|w| low_eq(toks[c.verb].text, w))
+            && toks.get(c.last + 2).is_some_and(|v| {
+                v.flags & (flag::DETERMINER | flag::PREPOSITION | flag::PRONOUN) == 0
+                    && v.text.starts_with(char::is_lowercase)
+                    && (!v.text.ends_with('s') || v.text.ends_with("ss"))
+                    && {
+                        // "vowed to “bomb the hell” out of …": a quote may open the verb.
+                        let g = self.gap(toks, c.last + 1);
+                        !g.contains(CLAUSE_BREAKS)
+                            || (opens_quote(g) && !g.contains([',', ';', ':', '(', ')']))
+                    }
+            })
+    }
+
     /// True when the determiner before token `k` stands alone as its subject ("Many
     /// speculated that …", "Both think …", "they all vowed to …"; not "some states", "some
     /// support for …"): a past form is a verb, and so is another verb form that does not end
@@ -1457,7 +1478,9 @@ impl<'a> Ctx<'a> {
                 && (quoted
                     || phrase.is_empty()
                     || TIME_WORDS.contains(&first)
-                    || (speech && first_flags & flag::PREPOSITION != 0)
+                    || (speech
+                        && first_flags & flag::PREPOSITION != 0
+                        && !self.infinitive_after(toks, c))
                     || (speech && phrase.len() <= 2)
                     || object)
         } else if cs > 0
@@ -2400,6 +2423,7 @@ impl<'a> Ctx<'a> {
             // ", sostenendo che …", ", saying that …": a gerund after a comma has its own.
             if toks[k].flags & flag::SPEECH != 0
                 || (toks[k].flags & flag::GERUND != 0 && self.gap(toks, k - 1).contains(','))
+                || (toks[k].flags & (flag::GERUND | flag::ATTRIBUTION) != 0 && k > c.last + 1)
             {
                 break;
             }
@@ -2415,21 +2439,7 @@ impl<'a> Ctx<'a> {
             let mut t = &toks[c.last + 1];
             // "promised to build a wall", "vowed to win": a verb of saying other than "say"
             // takes a to-infinitive (not "said to reporters", "told to the crowd").
-            let infinitive = !object
-                && !["say", "said", "says"]
-                    .iter()
-                    .any(|w| low_eq(toks[c.verb].text, w))
-                && toks.get(c.last + 2).is_some_and(|v| {
-                    v.flags & (flag::DETERMINER | flag::PREPOSITION | flag::PRONOUN) == 0
-                        && v.text.starts_with(char::is_lowercase)
-                        && (!v.text.ends_with('s') || v.text.ends_with("ss"))
-                        && {
-                            // "vowed to “bomb the hell” out of …": a quote may open the verb.
-                            let g = self.gap(toks, c.last + 1);
-                            !g.contains(CLAUSE_BREAKS)
-                                || (opens_quote(g) && !g.contains([',', ';', ':', '(', ')']))
-                        }
-                });
+            let infinitive = !object && self.infinitive_after(toks, c);
             let mut prep = t.flags & flag::PREPOSITION != 0
                 && !((object || infinitive) && low_eq(t.text, "to"));
             if prep && !object {
@@ -3000,6 +3010,16 @@ mod tests {
             (
                 "The governor vowed to “bomb the hell” out of the group.",
                 "to “bomb the hell” out of the group",
+            ),
+            (
+                "The case was weak, particularly after the court agreed to take a second look \
+                 at it.",
+                "to take a second look at it",
+            ),
+            (
+                "She has vowed to win back the trust of voters, while acknowledging that this \
+                 will be hard.",
+                "to win back the trust of voters",
             ),
             (
                 "The crowd was asked again. They said she could.",
