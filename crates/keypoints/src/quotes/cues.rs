@@ -42,15 +42,12 @@ pub(crate) mod flag {
     pub const MODEL: u32 = 1 << 22;
     /// The last word of a phrase that is a verb of saying only as a whole ("fatto sapere").
     pub const SPEECH_PHRASE: u32 = 1 << 23;
-    /// Any word that can start or make a cue.
-    pub const CUE: u32 = SPEECH
-        | ATTRIBUTION
-        | RAISING
-        | GERUND
-        | SOURCE_FIRST
-        | LABEL
-        | SOURCE_PREPOSITION
-        | SPEECH_PHRASE;
+    /// Any word that can start or make a cue on its own.
+    pub const CUE: u32 =
+        SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
+    /// A cue word or the last word of a phrase that may close a cue ("out" of "point out",
+    /// which is no cue word elsewhere: "The head of the union, Mary Brown, said").
+    pub const CUE_OR_PHRASE: u32 = CUE | SPEECH_PHRASE;
 }
 
 /// Compiled cue lists of one language.

@@ -868,7 +868,7 @@ impl<'a> Ctx<'a> {
                 k += 2;
                 continue;
             }
-            if f & flag::CUE == 0 {
+            if f & flag::CUE_OR_PHRASE == 0 {
                 k += 1;
                 continue;
             }
@@ -988,10 +988,7 @@ impl<'a> Ctx<'a> {
                     })
                 })
             };
-            if f & flag::SPEECH_PHRASE != 0
-                && f & (flag::CUE & !flag::SPEECH_PHRASE) == 0
-                && phrase_start.is_none()
-            {
+            if f & flag::SPEECH_PHRASE != 0 && f & flag::CUE == 0 && phrase_start.is_none() {
                 k += 1;
                 continue;
             }
@@ -3020,6 +3017,18 @@ mod tests {
                 "She has vowed to win back the trust of voters, while acknowledging that this \
                  will be hard.",
                 "to win back the trust of voters",
+            ),
+            (
+                "The senator did not respond to a request for comment.",
+                "a request for comment",
+            ),
+            (
+                "Her advisers are quick to point out that she has won twice.",
+                "that she has won twice",
+            ),
+            (
+                "The governor warned of a long fight over the budget.",
+                "a long fight over the budget",
             ),
             (
                 "The crowd was asked again. They said she could.",
