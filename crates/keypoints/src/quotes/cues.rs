@@ -42,6 +42,9 @@ pub(crate) mod flag {
     pub const MODEL: u32 = 1 << 22;
     /// The last word of a phrase that is a verb of saying only as a whole ("fatto sapere").
     pub const SPEECH_PHRASE: u32 = 1 << 23;
+    /// The word before the last of such a phrase ("fatto", "point" of "point out"): a last
+    /// word is looked up only after one.
+    pub const PHRASE_INNER: u32 = 1 << 24;
     /// Any word that can start or make a cue on its own.
     pub const CUE: u32 =
         SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
@@ -235,6 +238,13 @@ impl Cues {
         ] {
             for k in ix.keys() {
                 *flags.entry(k.clone()).or_default() |= bit;
+            }
+        }
+        for ps in c.speech_phrases.values() {
+            for p in ps {
+                if let Some(w) = p.len().checked_sub(2).and_then(|i| p.get(i)) {
+                    *flags.entry(w.clone()).or_default() |= flag::PHRASE_INNER;
+                }
             }
         }
         for (w, f) in flags {

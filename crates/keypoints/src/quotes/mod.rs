@@ -872,6 +872,31 @@ impl<'a> Ctx<'a> {
                 k += 1;
                 continue;
             }
+            // "ha fatto sapere che", "point out": a phrase that says only as a whole, ending at
+            // this word (looked for first: most such words, "to", "of", are nothing else).
+            let phrase_start = if f & flag::SPEECH_PHRASE == 0
+                || k == 0
+                || toks[k - 1].flags & flag::PHRASE_INNER == 0
+            {
+                None
+            } else {
+                lex.speech_phrases.get(&*fold(toks[k].text)).and_then(|ps| {
+                    ps.iter().find_map(|p| {
+                        let len = p.len();
+                        (len >= 2
+                            && k + 1 >= len
+                            && p.iter()
+                                .enumerate()
+                                .all(|(o, pw)| low_eq(toks[k + 1 - len + o].text, pw))
+                            && (k + 1 - len..k).all(|i| self.gap(toks, i).trim().is_empty()))
+                        .then_some(k + 1 - len)
+                    })
+                })
+            };
+            if f & flag::SPEECH_PHRASE != 0 && f & flag::CUE == 0 && phrase_start.is_none() {
+                k += 1;
+                continue;
+            }
             // Source phrases ("secondo", "according to").
             let source_len = if f & flag::SOURCE_FIRST == 0 {
                 None
@@ -970,27 +995,6 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                 }
-            }
-            // "ha fatto sapere che": a phrase that says only as a whole, ending at this word.
-            let phrase_start = if f & flag::SPEECH_PHRASE == 0 {
-                None
-            } else {
-                lex.speech_phrases.get(&*fold(toks[k].text)).and_then(|ps| {
-                    ps.iter().find_map(|p| {
-                        let len = p.len();
-                        (len >= 2
-                            && k + 1 >= len
-                            && p.iter()
-                                .enumerate()
-                                .all(|(o, pw)| low_eq(toks[k + 1 - len + o].text, pw))
-                            && (k + 1 - len..k).all(|i| self.gap(toks, i).trim().is_empty()))
-                        .then_some(k + 1 - len)
-                    })
-                })
-            };
-            if f & flag::SPEECH_PHRASE != 0 && f & flag::CUE == 0 && phrase_start.is_none() {
-                k += 1;
-                continue;
             }
             let label = f & flag::LABEL != 0 && k + 2 < n && toks[k + 1].flags & flag::AGENT != 0;
             // A verb form after a determiner is a noun ("the states", "a group called",
