@@ -42,15 +42,15 @@ pub(crate) mod flag {
     pub const MODEL: u32 = 1 << 22;
     /// The last word of a phrase that is a verb of saying only as a whole ("fatto sapere").
     pub const SPEECH_PHRASE: u32 = 1 << 23;
-    /// Any word that can start or make a cue.
-    pub const CUE: u32 = SPEECH
-        | ATTRIBUTION
-        | RAISING
-        | GERUND
-        | SOURCE_FIRST
-        | LABEL
-        | SOURCE_PREPOSITION
-        | SPEECH_PHRASE;
+    /// The word before the last of such a phrase ("fatto", "point" of "point out"): a last
+    /// word is looked up only after one.
+    pub const PHRASE_INNER: u32 = 1 << 24;
+    /// Any word that can start or make a cue on its own.
+    pub const CUE: u32 =
+        SPEECH | ATTRIBUTION | RAISING | GERUND | SOURCE_FIRST | LABEL | SOURCE_PREPOSITION;
+    /// A cue word or the last word of a phrase that may close a cue ("out" of "point out",
+    /// which is no cue word elsewhere: "The head of the union, Mary Brown, said").
+    pub const CUE_OR_PHRASE: u32 = CUE | SPEECH_PHRASE;
 }
 
 /// Compiled cue lists of one language.
@@ -103,6 +103,9 @@ pub(crate) struct Cues {
     pub subordinators: Set,
     /// Forms of "be" that make a passive of the cue verb after them ("was reported by").
     pub passive_auxiliaries: Set,
+    /// Determiners that stand alone as a subject ("Many believe", "they all vowed"): a verb
+    /// form after one may be a verb.
+    pub quantifiers: Set,
     /// Every listed word with the bits of the lists it is on: one lookup per token. Words of
     /// up to eight ASCII bytes are keyed by their bytes packed in an integer ([`pack`]).
     short: HashMap<u64, u32, foldhash::fast::FixedState>,
@@ -176,6 +179,7 @@ impl Cues {
             answer_words: set(lang, "answer_words"),
             subordinators: set(lang, "subordinators"),
             passive_auxiliaries: set(lang, "passive_auxiliaries"),
+            quantifiers: set(lang, "quantifiers"),
             short: HashMap::default(),
             short_lengths: [0; 128],
             long: HashMap::default(),
@@ -234,6 +238,13 @@ impl Cues {
         ] {
             for k in ix.keys() {
                 *flags.entry(k.clone()).or_default() |= bit;
+            }
+        }
+        for ps in c.speech_phrases.values() {
+            for p in ps {
+                if let Some(w) = p.len().checked_sub(2).and_then(|i| p.get(i)) {
+                    *flags.entry(w.clone()).or_default() |= flag::PHRASE_INNER;
+                }
             }
         }
         for (w, f) in flags {
