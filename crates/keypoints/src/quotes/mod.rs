@@ -1985,6 +1985,16 @@ impl<'a> Ctx<'a> {
         from: usize,
         end: usize,
     ) -> Option<(String, Range<usize>)> {
+        // An adverb between an inverted cue and its subject ("sagt dazu Albrecht Reusch") is
+        // no part of the subject.
+        let mut from = from;
+        while from + 1 < toks.len()
+            && toks[from].flags & flag::ADVERB != 0
+            && toks[from + 1].start < end
+            && !self.gap(toks, from).contains(CLAUSE_BREAKS)
+        {
+            from += 1;
+        }
         let to = toks[from..]
             .iter()
             .position(|t| t.start >= end)
