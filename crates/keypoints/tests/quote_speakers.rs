@@ -1,0 +1,68 @@
+//! Speakers of inverted cues in French, German and Spanish: adverbs around the verb of saying
+//! ("a ainsi affirmé", "sagt dazu") belong to the cue or to nothing, never to the speaker.
+use keypoints::{analyze, Options};
+
+/// The speakers of every quote of `text` read as language `lang`, with their cue.
+fn speakers(lang: &str, text: &str) -> Vec<(String, Option<String>)> {
+    let opts = Options {
+        lang: Some(lang.to_string()),
+        ..Options::default()
+    };
+    let d = analyze(text, &opts).expect("the article analyses");
+    d.quotes
+        .iter()
+        .map(|q| (q.cue.clone(), q.speaker.as_ref().map(|s| s.name.clone())))
+        .collect()
+}
+
+fn has_speaker(found: &[(String, Option<String>)], cue: &str, speaker: &str) -> bool {
+    found
+        .iter()
+        .any(|(c, s)| c.contains(cue) && s.as_deref().is_some_and(|s| s.contains(speaker)))
+}
+
+#[test]
+fn french_adverb_between_auxiliary_and_participle() {
+    let text = "Le tribunal a rejeté la demande des familles jeudi soir. \
+        « Nous sommes stupéfaits de cette décision », a ainsi affirmé la ministre de la justice, \
+        Claire Dubois. « Ce jugement ne changera rien », avait alors souligné le syndicat des \
+        avocats lors de la première audience.";
+    let found = speakers("fr", text);
+    assert!(has_speaker(&found, "affirmé", "ministre"), "{found:?}");
+    assert!(has_speaker(&found, "souligné", "syndicat"), "{found:?}");
+    assert!(
+        found.iter().all(|(_, s)| !s
+            .as_deref()
+            .is_some_and(|s| s.contains("ainsi") || s.contains("alors"))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn german_adverb_between_inverted_cue_and_subject() {
+    let text = "Die Stadt hat ihre Steuern im vergangenen Jahr zweimal erhöht. \
+        \"Die Gemeinden müssen sehr weit gehen, bevor sie einen Ausgleich finden\", sagt dazu \
+        Albrecht Reusch, Leiter des Amtes für Finanzen. Der Rat will im Herbst entscheiden.";
+    let found = speakers("de", text);
+    assert!(
+        found
+            .iter()
+            .any(|(c, s)| c == "sagt" && s.as_deref() == Some("Albrecht Reusch")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn spanish_adverb_between_auxiliary_and_participle() {
+    let text = "El Gobierno aprobó el martes el nuevo plan de vivienda para los jóvenes. \
+        \"Es un paso histórico para todo el país\", ha asegurado luego el ministro de Fomento, \
+        Pedro Gómez, en una rueda de prensa.";
+    let found = speakers("es", text);
+    assert!(has_speaker(&found, "asegurado", "ministro"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(_, s)| !s.as_deref().is_some_and(|s| s.contains("luego"))),
+        "{found:?}"
+    );
+}
