@@ -39,3 +39,27 @@ fn german_nouns_are_no_names_and_names_stay() {
         );
     }
 }
+
+#[test]
+fn a_place_whose_capital_lost_its_accent_is_still_a_place() {
+    let text = "Le juge a rejeté les accusations jeudi. Les Etats-Unis ont protesté contre la \
+        décision, et l'Egypte a demandé des explications.";
+    let opts = Options {
+        lang: Some("fr".to_string()),
+        ..Options::default()
+    };
+    let d = analyze(text, &opts).expect("the article analyses");
+    let names: Vec<(&str, EntityType)> = d
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert!(
+        names.contains(&("Etats-Unis", EntityType::Location)),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("Egypte", EntityType::Location)),
+        "{names:?}"
+    );
+}
