@@ -66,3 +66,25 @@ fn spanish_adverb_between_auxiliary_and_participle() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_person_named_after_a_role_is_the_speaker() {
+    let text = "La funivia riaprirà sabato dopo due anni di lavori. \
+        «È un'opera che restituisce la montagna ai cittadini», ha detto l'assessore ai trasporti \
+        Giulia Ferrari durante la presentazione. «I costi sono stati rispettati», ha aggiunto il \
+        portavoce del sindaco Marco Bellini.";
+    let found = speakers("it", text);
+    assert!(
+        found
+            .iter()
+            .any(|(c, s)| c == "ha detto" && s.as_deref() == Some("Giulia Ferrari")),
+        "{found:?}"
+    );
+    // The spokesman spoke, not the mayor named after him.
+    assert!(
+        found
+            .iter()
+            .all(|(_, s)| s.as_deref() != Some("Marco Bellini")),
+        "{found:?}"
+    );
+}

@@ -2025,6 +2025,26 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // A person named after a role ("ha detto l'assessore ai trasporti Giulia Ferrari
+        // durante la presentazione", "said spokesman Ed Smith") is the speaker; not one after
+        // a preposition ("a lawyer for John Doe") or after a role that follows one ("il
+        // portavoce del ministro Mario Rossi"), nor in a phrase that opens with one ("añadió
+        // en referencia al asesinato de Laura Luelmo").
+        let titles = &entities::lexicon::get(self.lang).titles;
+        let role_name = self.found.mentions_in(&r).iter().find(|m| {
+            let ti = toks.partition_point(|t| t.start < m.range.start);
+            let before = |k: usize| toks[k].flags & (flag::PREPOSITION | flag::CONJUNCTION) != 0;
+            self.entity_kind(m) == Some(EntityType::Person)
+                && !before(from)
+                && ti > from
+                && !before(ti - 1)
+                && !(ti >= from + 2
+                    && titles.contains(fold(toks[ti - 1].text).as_ref())
+                    && before(ti - 2))
+        });
+        if let Some(m) = role_name {
+            return Some(self.speaker_of_mention(m));
+        }
         if stop - from == 1 && toks[from].flags & flag::PRONOUN != 0 {
             let name = self
                 .last_person()
