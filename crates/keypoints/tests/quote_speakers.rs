@@ -88,3 +88,29 @@ fn a_person_named_after_a_role_is_the_speaker() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_mixed_quote_keeps_both_marks_of_its_quoted_part() {
+    let text = "Il presidente Mario Rossi ha detto che i due paesi “amplieranno le relazioni con \
+        sforzi congiunti”, secondo l'agenzia. Kim said that the ties had reached “a new level”.";
+    for lang in ["it", "en"] {
+        let d = analyze(
+            text,
+            &Options {
+                lang: Some(lang.to_string()),
+                ..Options::default()
+            },
+        )
+        .expect("the article analyses");
+        let mixed: Vec<&str> = d
+            .quotes
+            .iter()
+            .map(|q| q.content.as_str())
+            .filter(|c| c.contains('“'))
+            .collect();
+        assert!(!mixed.is_empty(), "{:?}", d.quotes);
+        for c in mixed {
+            assert_eq!(c.matches('“').count(), c.matches('”').count(), "{c:?}");
+        }
+    }
+}

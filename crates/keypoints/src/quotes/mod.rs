@@ -62,7 +62,7 @@ pub fn find_with(a: &Analysis, found: &Found) -> Vec<Quote> {
     let mut out: Vec<Quote> = raw
         .into_iter()
         .filter(|q| !q.content.is_empty())
-        .map(|q| q.into_quote(&a.chars, None))
+        .map(|q| q.balanced(a.text).into_quote(&a.chars, None))
         .collect();
     for (i, item) in a.parts.given_key_points.iter().enumerate() {
         let sents = crate::text::sentences::split(item, a.lang);
@@ -73,10 +73,41 @@ pub fn find_with(a: &Analysis, found: &Found) -> Vec<Quote> {
             .filter(|q| !q.content.is_empty())
         {
             q.item = Some(i);
-            out.push(q.into_quote(&chars, Some(i)));
+            out.push(q.balanced(item).into_quote(&chars, Some(i)));
         }
     }
     out
+}
+
+/// `content` widened over the closing (or opening) mark of a quoted part it opens (or closes),
+/// so that a mixed quote reads `i due paesi “amplieranno … congiunti”`, not with one mark.
+fn balanced(text: &str, content: Range<usize>) -> Range<usize> {
+    let (mut start, mut end) = (content.start, content.end);
+    let Some(s) = text.get(start..end) else {
+        return content;
+    };
+    let pairs: &[(char, char)] = if s.contains('„') {
+        &[('„', '“'), ('«', '»')]
+    } else {
+        &[('“', '”'), ('«', '»')]
+    };
+    for &(open, close) in pairs {
+        let opened = s.matches(open).count();
+        let closed = s.matches(close).count();
+        if opened > closed && text[end..].starts_with(close) {
+            end += close.len_utf8();
+        } else if closed > opened && text[..start].ends_with(open) {
+            start -= open.len_utf8();
+        }
+    }
+    if s.matches('"').count() % 2 == 1 {
+        if text[end..].starts_with('"') {
+            end += 1;
+        } else if text[..start].ends_with('"') {
+            start -= 1;
+        }
+    }
+    start..end
 }
 
 /// A quote in bytes, before conversion to the output model.
@@ -91,6 +122,17 @@ struct Raw {
 }
 
 impl Raw {
+    /// The quote with its content widened over the other mark of a quoted part it holds only
+    /// one mark of ([`balanced`]).
+    fn balanced(mut self, text: &str) -> Raw {
+        let r = balanced(text, self.content.clone());
+        if r != self.content {
+            self.text = text[r.clone()].to_string();
+            self.content = r;
+        }
+        self
+    }
+
     fn into_quote(self, chars: &CharMap, item: Option<usize>) -> Quote {
         Quote {
             text: chars.span(self.content.start, self.content.end),
