@@ -38,6 +38,7 @@
 mod cues;
 pub mod eval;
 mod model;
+mod tidy;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -456,6 +457,7 @@ fn find_raw(
             out.sort_by_key(|r| (r.content.start, r.content.end));
         }
     }
+    tidy::speakers(cues::get(lang), text, &mut out);
     out
 }
 
