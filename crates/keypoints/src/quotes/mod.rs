@@ -83,25 +83,45 @@ pub fn find_with(a: &Analysis, found: &Found) -> Vec<Quote> {
 /// `content` widened over the closing (or opening) mark of a quoted part it opens (or closes),
 /// so that a mixed quote reads `i due paesi “amplieranno … congiunti”`, not with one mark.
 fn balanced(text: &str, content: Range<usize>) -> Range<usize> {
-    let (mut start, mut end) = (content.start, content.end);
-    let Some(s) = text.get(start..end) else {
+    let Some(s) = text.get(content.clone()) else {
         return content;
     };
-    let pairs: &[(char, char)] = if s.contains('„') {
-        &[('„', '“'), ('«', '»')]
+    // The marks' first bytes are found with memchr (most contents hold none).
+    let (mut straight, mut low9) = (0usize, 0usize);
+    let mut n = [0usize; 4]; // “ ” « »
+    let b = s.as_bytes();
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, b) {
+        match b[i] {
+            b'"' => straight += 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x9C) => n[0] += 1,
+                Some(0x9D) => n[1] += 1,
+                Some(0x9E) => low9 += 1,
+                _ => {}
+            },
+            0xC2 => match b.get(i + 1) {
+                Some(0xAB) => n[2] += 1,
+                Some(0xBB) => n[3] += 1,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    let (mut start, mut end) = (content.start, content.end);
+    // „…“ (German) closes with the mark that opens “…” elsewhere.
+    let pairs = if low9 > 0 {
+        [('„', '“', low9, n[0]), ('«', '»', n[2], n[3])]
     } else {
-        &[('“', '”'), ('«', '»')]
+        [('“', '”', n[0], n[1]), ('«', '»', n[2], n[3])]
     };
-    for &(open, close) in pairs {
-        let opened = s.matches(open).count();
-        let closed = s.matches(close).count();
+    for (open, close, opened, closed) in pairs {
         if opened > closed && text[end..].starts_with(close) {
             end += close.len_utf8();
         } else if closed > opened && text[..start].ends_with(open) {
             start -= open.len_utf8();
         }
     }
-    if s.matches('"').count() % 2 == 1 {
+    if straight % 2 == 1 {
         if text[end..].starts_with('"') {
             end += 1;
         } else if text[..start].ends_with('"') {

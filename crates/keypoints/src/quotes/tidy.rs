@@ -44,25 +44,25 @@ pub(super) fn speakers(lex: &Cues, text: &str, out: &mut [Raw]) {
 /// conjunctions, subordinators and auxiliaries that open it ("In the letter" -> "the letter",
 /// "As Trump" -> "Trump", "Would they" -> "they"). `None` when nothing is left ("In", "But").
 fn noun_phrase(lex: &Cues, phrase: &str) -> Option<Range<usize>> {
-    let ws: Vec<(Range<usize>, u32)> = words(phrase)
-        .map(|w| (w.start..w.end, lex.flags_of(w.text)))
-        .collect();
-    if let [(_, f)] = ws.as_slice() {
-        // "it", "who", "she" are for the pronoun rules.
-        if f & (flag::PRONOUN | flag::RELATIVE | flag::SUBJECT) != 0 {
-            return Some(0..phrase.len());
+    let opens = |f: u32| f & EDGE == 0 || f & flag::DETERMINER != 0;
+    let mut ws = words(phrase);
+    let Some(first) = ws.next() else {
+        return Some(0..phrase.len());
+    };
+    let f0 = lex.flags_of(first.text);
+    // A word that is also a determiner opens a noun phrase ("des responsables").
+    if opens(f0) {
+        return Some(0..phrase.len());
+    }
+    let mut alone = true;
+    for w in ws {
+        alone = false;
+        if opens(lex.flags_of(w.text)) {
+            return Some(w.start..phrase.len());
         }
     }
-    // A word that is also a determiner opens a noun phrase ("des responsables").
-    match ws
-        .iter()
-        .position(|(_, f)| f & EDGE == 0 || f & flag::DETERMINER != 0)
-    {
-        Some(0) => Some(0..phrase.len()),
-        Some(s) => Some(ws[s].0.start..phrase.len()),
-        None if ws.is_empty() => Some(0..phrase.len()),
-        None => None,
-    }
+    // A lone pronoun that is also on a list ("it", "who") is for the pronoun rules.
+    (alone && f0 & (flag::PRONOUN | flag::RELATIVE | flag::SUBJECT) != 0).then(|| 0..phrase.len())
 }
 
 #[cfg(test)]
