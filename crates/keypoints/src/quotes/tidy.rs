@@ -62,7 +62,7 @@ fn noun_phrase(lex: &Cues, phrase: &str) -> Option<Range<usize>> {
         }
     }
     // A lone pronoun that is also on a list ("it", "who") is for the pronoun rules.
-    (alone && f0 & (flag::PRONOUN | flag::RELATIVE | flag::SUBJECT) != 0).then(|| 0..phrase.len())
+    (alone && f0 & (flag::PRONOUN | flag::RELATIVE | flag::SUBJECT) != 0).then_some(0..phrase.len())
 }
 
 #[cfg(test)]
