@@ -3,7 +3,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use clap::ValueEnum;
-use keypoints::{Digest, InputKind, Options};
+use keypoints::{Digest, EntityType, InputKind, Options};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -93,6 +93,8 @@ pub fn run(args: Args) -> Result<()> {
     Ok(())
 }
 
+/// The digest as a Markdown report: key points, the article's own box, quotes with their
+/// speakers, entities by type, keywords and quality flags. Sections with nothing are left out.
 fn write_markdown(out: &mut impl Write, d: &Digest) -> Result<()> {
     if let Some(t) = &d.title {
         writeln!(out, "# {t}\n")?;
@@ -101,22 +103,62 @@ fn write_markdown(out: &mut impl Write, d: &Digest) -> Result<()> {
     for kp in &d.key_points {
         writeln!(out, "- {}", kp.text)?;
     }
+    if !d.structure.given_key_points.is_empty() {
+        match d
+            .structure
+            .given_key_points_heading
+            .as_deref()
+            .map(|h| h.trim_end_matches(':').trim())
+            .filter(|h| !h.is_empty())
+        {
+            Some(h) => writeln!(out, "\n## Key points given by the article (“{h}”)\n")?,
+            None => writeln!(out, "\n## Key points given by the article\n")?,
+        }
+        for p in &d.structure.given_key_points {
+            writeln!(out, "- {p}")?;
+        }
+    }
     if !d.quotes.is_empty() {
         writeln!(out, "\n## Quotes\n")?;
         for q in &d.quotes {
-            let said = &q.content;
             let who = q
                 .speaker
                 .as_ref()
-                .map(|s| s.name.as_str())
-                .unwrap_or("(unknown)");
-            writeln!(out, "- **{who}** ({}): {said}", q.cue)?;
+                .map_or("unknown speaker", |s| s.name.as_str());
+            let cue = q.cue.trim();
+            if cue.is_empty() {
+                writeln!(out, "- **{who}**: {}", q.content)?;
+            } else {
+                writeln!(out, "- **{who}** ({cue}): {}", q.content)?;
+            }
         }
     }
     if !d.entities.is_empty() {
         writeln!(out, "\n## Entities\n")?;
-        for e in &d.entities {
-            writeln!(out, "- {} ({:?})", e.name, e.kind)?;
+        for (kind, label) in [
+            (EntityType::Person, "People"),
+            (EntityType::Organization, "Organizations"),
+            (EntityType::Location, "Places"),
+        ] {
+            let names: Vec<&str> = d
+                .entities
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(|e| e.name.as_str())
+                .collect();
+            if !names.is_empty() {
+                writeln!(out, "- {label}: {}", names.join(", "))?;
+            }
+        }
+    }
+    if !d.keywords.is_empty() {
+        let words: Vec<&str> = d.keywords.iter().map(|k| k.text.as_str()).collect();
+        writeln!(out, "\n## Keywords\n\n{}", words.join(", "))?;
+    }
+    if !d.flags.is_empty() {
+        writeln!(out, "\n## Quality flags (score {:.2})\n", d.flag_score)?;
+        for f in &d.flags {
+            writeln!(out, "- {}: {}", f.kind.replace('_', " "), f.note)?;
         }
     }
     Ok(())

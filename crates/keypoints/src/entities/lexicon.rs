@@ -157,6 +157,9 @@ impl Lexicon {
         let mut places = exact("places");
         places.extend(exact("place_acronyms"));
         places.extend(exact("places_common"));
+        // The press often drops the accent of a capital ("Etats-Unis" for "États-Unis").
+        let plain: Vec<String> = places.iter().filter_map(|p| plain_initial(p)).collect();
+        places.extend(plain);
         let mut any_place = places.clone();
         any_place.extend(shared.cities.iter().cloned());
         any_place.extend(shared.places_en.iter().cloned());
@@ -252,4 +255,19 @@ impl Lexicon {
 pub(crate) fn get(lang: &'static Language) -> &'static Lexicon {
     static LEXICON: lang::PerLanguage<Lexicon> = lang::PerLanguage::new();
     LEXICON.get(lang, Lexicon::parse)
+}
+
+/// `name` with its accented first capital written plain ("États-Unis" -> "Etats-Unis"), or
+/// `None` when it starts with no accented capital.
+fn plain_initial(name: &str) -> Option<String> {
+    let mut chars = name.chars();
+    let base = match chars.next()? {
+        'À' | 'Á' | 'Â' | 'Ä' => 'A',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'Í' | 'Î' | 'Ï' => 'I',
+        'Ó' | 'Ô' | 'Ö' => 'O',
+        'Ú' | 'Û' | 'Ü' | 'Ù' => 'U',
+        _ => return None,
+    };
+    Some(std::iter::once(base).chain(chars).collect())
 }

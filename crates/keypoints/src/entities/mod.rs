@@ -60,6 +60,7 @@
 pub mod eval;
 pub(crate) mod lexicon;
 pub(crate) mod model;
+mod nouns;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -522,6 +523,9 @@ fn detect_in_with(
         .and_then(|p| p.first())
         .map(|p| p.end)
         .unwrap_or(0);
+    if lang.capitalizes_nouns() {
+        nouns::keep_supported(lex, text, &mut cands);
+    }
     let mut found = group(lex, text, cands, lead_end, &low_words, collect, type_model);
     found.cut_examples = cuts.examples;
     found

@@ -23,6 +23,7 @@ pub struct Language {
     code: &'static str,
     name: String,
     stemmer_name: Option<String>,
+    capitalized_nouns: bool,
     lists: HashMap<&'static str, Vec<String>>,
     stopwords: WordSet,
     abbreviations: WordSet,
@@ -53,6 +54,7 @@ impl Language {
         let mut lists = HashMap::new();
         let mut name = code.to_string();
         let mut stemmer_name = None;
+        let mut capitalized_nouns = false;
         for (stem, contents) in files {
             if *stem == "language" {
                 for line in parse_list(contents) {
@@ -60,6 +62,7 @@ impl Language {
                         match k.trim() {
                             "name" => name = v.trim().to_string(),
                             "stemmer" => stemmer_name = Some(v.trim().to_lowercase()),
+                            "nouns" => capitalized_nouns = v.trim() == "capitalized",
                             _ => {}
                         }
                     }
@@ -80,6 +83,7 @@ impl Language {
             code,
             name,
             stemmer_name,
+            capitalized_nouns,
             lists,
             stopwords,
             abbreviations,
@@ -94,6 +98,12 @@ impl Language {
     /// English name of the language.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// True where every noun is written with a capital (German: `nouns = capitalized` in
+    /// `language.txt`), so a capital alone is no sign of a name.
+    pub fn capitalizes_nouns(&self) -> bool {
+        self.capitalized_nouns
     }
 
     /// The entries of `lang/<code>/<name>.txt`, or an empty slice where the file is absent.

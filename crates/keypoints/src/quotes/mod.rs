@@ -38,6 +38,7 @@
 mod cues;
 pub mod eval;
 mod model;
+mod tidy;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -62,7 +63,7 @@ pub fn find_with(a: &Analysis, found: &Found) -> Vec<Quote> {
     let mut out: Vec<Quote> = raw
         .into_iter()
         .filter(|q| !q.content.is_empty())
-        .map(|q| q.into_quote(&a.chars, None))
+        .map(|q| q.balanced(a.text).into_quote(&a.chars, None))
         .collect();
     for (i, item) in a.parts.given_key_points.iter().enumerate() {
         let sents = crate::text::sentences::split(item, a.lang);
@@ -73,10 +74,61 @@ pub fn find_with(a: &Analysis, found: &Found) -> Vec<Quote> {
             .filter(|q| !q.content.is_empty())
         {
             q.item = Some(i);
-            out.push(q.into_quote(&chars, Some(i)));
+            out.push(q.balanced(item).into_quote(&chars, Some(i)));
         }
     }
     out
+}
+
+/// `content` widened over the closing (or opening) mark of a quoted part it opens (or closes),
+/// so that a mixed quote reads `i due paesi “amplieranno … congiunti”`, not with one mark.
+fn balanced(text: &str, content: Range<usize>) -> Range<usize> {
+    let Some(s) = text.get(content.clone()) else {
+        return content;
+    };
+    // The marks' first bytes are found with memchr (most contents hold none).
+    let (mut straight, mut low9) = (0usize, 0usize);
+    let mut n = [0usize; 4]; // “ ” « »
+    let b = s.as_bytes();
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, b) {
+        match b[i] {
+            b'"' => straight += 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x9C) => n[0] += 1,
+                Some(0x9D) => n[1] += 1,
+                Some(0x9E) => low9 += 1,
+                _ => {}
+            },
+            0xC2 => match b.get(i + 1) {
+                Some(0xAB) => n[2] += 1,
+                Some(0xBB) => n[3] += 1,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    let (mut start, mut end) = (content.start, content.end);
+    // „…“ (German) closes with the mark that opens “…” elsewhere.
+    let pairs = if low9 > 0 {
+        [('„', '“', low9, n[0]), ('«', '»', n[2], n[3])]
+    } else {
+        [('“', '”', n[0], n[1]), ('«', '»', n[2], n[3])]
+    };
+    for (open, close, opened, closed) in pairs {
+        if opened > closed && text[end..].starts_with(close) {
+            end += close.len_utf8();
+        } else if closed > opened && text[..start].ends_with(open) {
+            start -= open.len_utf8();
+        }
+    }
+    if straight % 2 == 1 {
+        if text[end..].starts_with('"') {
+            end += 1;
+        } else if text[..start].ends_with('"') {
+            start -= 1;
+        }
+    }
+    start..end
 }
 
 /// A quote in bytes, before conversion to the output model.
@@ -91,6 +143,17 @@ struct Raw {
 }
 
 impl Raw {
+    /// The quote with its content widened over the other mark of a quoted part it holds only
+    /// one mark of ([`balanced`]).
+    fn balanced(mut self, text: &str) -> Raw {
+        let r = balanced(text, self.content.clone());
+        if r != self.content {
+            self.text = text[r.clone()].to_string();
+            self.content = r;
+        }
+        self
+    }
+
     fn into_quote(self, chars: &CharMap, item: Option<usize>) -> Quote {
         Quote {
             text: chars.span(self.content.start, self.content.end),
@@ -414,6 +477,7 @@ fn find_raw(
             out.sort_by_key(|r| (r.content.start, r.content.end));
         }
     }
+    tidy::speakers(cues::get(lang), text, &mut out);
     out
 }
 
@@ -2036,6 +2100,16 @@ impl<'a> Ctx<'a> {
         from: usize,
         end: usize,
     ) -> Option<(String, Range<usize>)> {
+        // An adverb between an inverted cue and its subject ("sagt dazu Albrecht Reusch") is
+        // no part of the subject.
+        let mut from = from;
+        while from + 1 < toks.len()
+            && toks[from].flags & flag::ADVERB != 0
+            && toks[from + 1].start < end
+            && !self.gap(toks, from).contains(CLAUSE_BREAKS)
+        {
+            from += 1;
+        }
         let to = toks[from..]
             .iter()
             .position(|t| t.start >= end)
@@ -2065,6 +2139,26 @@ impl<'a> Ctx<'a> {
                     return Some(self.speaker_of_mention(m));
                 }
             }
+        }
+        // A person named after a role ("ha detto l'assessore ai trasporti Giulia Ferrari
+        // durante la presentazione", "said spokesman Ed Smith") is the speaker; not one after
+        // a preposition ("a lawyer for John Doe") or after a role that follows one ("il
+        // portavoce del ministro Mario Rossi"), nor in a phrase that opens with one ("añadió
+        // en referencia al asesinato de Laura Luelmo").
+        let titles = &entities::lexicon::get(self.lang).titles;
+        let role_name = self.found.mentions_in(&r).iter().find(|m| {
+            let ti = toks.partition_point(|t| t.start < m.range.start);
+            let before = |k: usize| toks[k].flags & (flag::PREPOSITION | flag::CONJUNCTION) != 0;
+            self.entity_kind(m) == Some(EntityType::Person)
+                && !before(from)
+                && ti > from
+                && !before(ti - 1)
+                && !(ti >= from + 2
+                    && titles.contains(fold(toks[ti - 1].text).as_ref())
+                    && before(ti - 2))
+        });
+        if let Some(m) = role_name {
+            return Some(self.speaker_of_mention(m));
         }
         if stop - from == 1 && toks[from].flags & flag::PRONOUN != 0 {
             let name = self

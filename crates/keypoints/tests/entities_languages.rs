@@ -1,0 +1,65 @@
+//! Entities in a language that writes every noun with a capital (German): capitals alone make
+//! no name, names with evidence (given names, the gazetteer, acronyms) stay.
+use keypoints::{analyze, EntityType, Options};
+
+#[test]
+fn german_nouns_are_no_names_and_names_stay() {
+    let text = "Die neue Regierungsmannschaft von Angela Merkel hielt einige Überraschungen \
+        parat. Die Abschaffung der Sklaverei war das Thema einer Ausstellung in Berlin, die \
+        mehrere Millionen Euro gekostet hat. Merkel sagte, die CDU stehe hinter dem Plan. \
+        Der Anstieg der Mieten bleibt ein Problem für die Bewohner der Stadt.";
+    let opts = Options {
+        lang: Some("de".to_string()),
+        ..Options::default()
+    };
+    let d = analyze(text, &opts).expect("the article analyses");
+    let names: Vec<(&str, EntityType)> = d
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    let has = |n: &str, t: EntityType| names.iter().any(|&(m, u)| m == n && u == t);
+    assert!(has("Angela Merkel", EntityType::Person), "{names:?}");
+    assert!(has("Berlin", EntityType::Location), "{names:?}");
+    assert!(has("CDU", EntityType::Organization), "{names:?}");
+    // "Merkel" is a mention of Angela Merkel, not an entity of its own.
+    let merkel = d.entities.iter().find(|e| e.name == "Angela Merkel");
+    assert!(merkel.is_some_and(|e| e.mentions.len() == 2), "{names:?}");
+    for noun in [
+        "Regierungsmannschaft",
+        "Abschaffung",
+        "Millionen",
+        "Anstieg",
+        "Bewohner",
+        "Überraschungen",
+    ] {
+        assert!(
+            names.iter().all(|(n, _)| !n.contains(noun)),
+            "{noun} in {names:?}"
+        );
+    }
+}
+
+#[test]
+fn a_place_whose_capital_lost_its_accent_is_still_a_place() {
+    let text = "Le juge a rejeté les accusations jeudi. Les Etats-Unis ont protesté contre la \
+        décision, et l'Egypte a demandé des explications.";
+    let opts = Options {
+        lang: Some("fr".to_string()),
+        ..Options::default()
+    };
+    let d = analyze(text, &opts).expect("the article analyses");
+    let names: Vec<(&str, EntityType)> = d
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert!(
+        names.contains(&("Etats-Unis", EntityType::Location)),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("Egypte", EntityType::Location)),
+        "{names:?}"
+    );
+}

@@ -1,0 +1,116 @@
+//! Speakers of inverted cues in French, German and Spanish: adverbs around the verb of saying
+//! ("a ainsi affirmé", "sagt dazu") belong to the cue or to nothing, never to the speaker.
+use keypoints::{analyze, Options};
+
+/// The speakers of every quote of `text` read as language `lang`, with their cue.
+fn speakers(lang: &str, text: &str) -> Vec<(String, Option<String>)> {
+    let opts = Options {
+        lang: Some(lang.to_string()),
+        ..Options::default()
+    };
+    let d = analyze(text, &opts).expect("the article analyses");
+    d.quotes
+        .iter()
+        .map(|q| (q.cue.clone(), q.speaker.as_ref().map(|s| s.name.clone())))
+        .collect()
+}
+
+fn has_speaker(found: &[(String, Option<String>)], cue: &str, speaker: &str) -> bool {
+    found
+        .iter()
+        .any(|(c, s)| c.contains(cue) && s.as_deref().is_some_and(|s| s.contains(speaker)))
+}
+
+#[test]
+fn french_adverb_between_auxiliary_and_participle() {
+    let text = "Le tribunal a rejeté la demande des familles jeudi soir. \
+        « Nous sommes stupéfaits de cette décision », a ainsi affirmé la ministre de la justice, \
+        Claire Dubois. « Ce jugement ne changera rien », avait alors souligné le syndicat des \
+        avocats lors de la première audience.";
+    let found = speakers("fr", text);
+    assert!(has_speaker(&found, "affirmé", "ministre"), "{found:?}");
+    assert!(has_speaker(&found, "souligné", "syndicat"), "{found:?}");
+    assert!(
+        found.iter().all(|(_, s)| !s
+            .as_deref()
+            .is_some_and(|s| s.contains("ainsi") || s.contains("alors"))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn german_adverb_between_inverted_cue_and_subject() {
+    let text = "Die Stadt hat ihre Steuern im vergangenen Jahr zweimal erhöht. \
+        \"Die Gemeinden müssen sehr weit gehen, bevor sie einen Ausgleich finden\", sagt dazu \
+        Albrecht Reusch, Leiter des Amtes für Finanzen. Der Rat will im Herbst entscheiden.";
+    let found = speakers("de", text);
+    assert!(
+        found
+            .iter()
+            .any(|(c, s)| c == "sagt" && s.as_deref() == Some("Albrecht Reusch")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn spanish_adverb_between_auxiliary_and_participle() {
+    let text = "El Gobierno aprobó el martes el nuevo plan de vivienda para los jóvenes. \
+        \"Es un paso histórico para todo el país\", ha asegurado luego el ministro de Fomento, \
+        Pedro Gómez, en una rueda de prensa.";
+    let found = speakers("es", text);
+    assert!(has_speaker(&found, "asegurado", "ministro"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(_, s)| !s.as_deref().is_some_and(|s| s.contains("luego"))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_person_named_after_a_role_is_the_speaker() {
+    let text = "La funivia riaprirà sabato dopo due anni di lavori. \
+        «È un'opera che restituisce la montagna ai cittadini», ha detto l'assessore ai trasporti \
+        Giulia Ferrari durante la presentazione. «I costi sono stati rispettati», ha aggiunto il \
+        portavoce del sindaco Marco Bellini.";
+    let found = speakers("it", text);
+    assert!(
+        found
+            .iter()
+            .any(|(c, s)| c == "ha detto" && s.as_deref() == Some("Giulia Ferrari")),
+        "{found:?}"
+    );
+    // The spokesman spoke, not the mayor named after him.
+    assert!(
+        found
+            .iter()
+            .all(|(_, s)| s.as_deref() != Some("Marco Bellini")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_mixed_quote_keeps_both_marks_of_its_quoted_part() {
+    let text = "Il presidente Mario Rossi ha detto che i due paesi “amplieranno le relazioni con \
+        sforzi congiunti”, secondo l'agenzia. Kim said that the ties had reached “a new level”.";
+    for lang in ["it", "en"] {
+        let d = analyze(
+            text,
+            &Options {
+                lang: Some(lang.to_string()),
+                ..Options::default()
+            },
+        )
+        .expect("the article analyses");
+        let mixed: Vec<&str> = d
+            .quotes
+            .iter()
+            .map(|q| q.content.as_str())
+            .filter(|c| c.contains('“'))
+            .collect();
+        assert!(!mixed.is_empty(), "{:?}", d.quotes);
+        for c in mixed {
+            assert_eq!(c.matches('“').count(), c.matches('”').count(), "{c:?}");
+        }
+    }
+}
