@@ -18,7 +18,11 @@
 //!    sides, the head, places and given names, the rules' verdict), which then replaces the
 //!    rules' splits below except the seat's; runs also extend, for the model only, over a
 //!    number ("Rai 1"), "&" and lower-case `name_connectors` ("Agenzia per la Protezione della
-//!    Salute"), which it keeps or cuts. "da" before a place stays cut ("Kim da Mosca").
+//!    Salute"), which it keeps or cuts. "da" before a place stays cut ("Kim da Mosca"); a
+//!    bare hyphen is never cut ("Roma-Lido", "Port-au-Prince" with its lower-case middle).
+//!    A name right after an `event_heads` noun (a storm, an award, a film, a ship: "l'uragano
+//!    Katrina") is no entity, in any of its mentions; a name ending in an initial keeps its
+//!    period ("Andrea C.").
 //! 2. **Splitting**: a run that joins a place after a particle to something that is not an
 //!    organization or place name ("Giornata della Liberazione della Corea") keeps the place alone;
 //!    a head of `seat_heads` before "di" + a place names a seat ("Procura di Torino": ORG
@@ -38,8 +42,9 @@
 //!    except places of the language's gazetteer and the world's cities (metonymy stays LOC) and
 //!    lower-case institutions of the lists is typed by a small averaged perceptron ([`model`])
 //!    over the rules' verdict, the name's shape and list membership and the words around all
-//!    its mentions; it may also say "no entity". A world city named with an article
-//!    (`team_articles`: "il Milan", "la Roma") is a club (ORG).
+//!    its mentions; it may also say "no entity". A world city named more often after an
+//!    article (`team_articles`: "il Milan", "della Roma") than after a preposition of place
+//!    (the LOC `entity_cues` before it: "a Roma") is a club (ORG).
 //! 5. **Coreference**: a shorter mention whose words all occur in a longer person's name
 //!    ("Kim" in "Kim Jong Un", "Putin") is that person; equal names are one entity; a one-word
 //!    place that is the last word of a person's name of the article ("Clinton" after "Bill
