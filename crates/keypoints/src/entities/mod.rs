@@ -18,7 +18,11 @@
 //!    sides, the head, places and given names, the rules' verdict), which then replaces the
 //!    rules' splits below except the seat's; runs also extend, for the model only, over a
 //!    number ("Rai 1"), "&" and lower-case `name_connectors` ("Agenzia per la Protezione della
-//!    Salute"), which it keeps or cuts. "da" before a place stays cut ("Kim da Mosca").
+//!    Salute"), which it keeps or cuts. "da" before a place stays cut ("Kim da Mosca"); a
+//!    bare hyphen is never cut ("Roma-Lido", "Port-au-Prince" with its lower-case middle).
+//!    A name right after an `event_heads` noun (a storm, an award, a film, a ship: "l'uragano
+//!    Katrina") is no entity, in any of its mentions; a name ending in an initial keeps its
+//!    period ("Andrea C.").
 //! 2. **Splitting**: a run that joins a place after a particle to something that is not an
 //!    organization or place name ("Giornata della Liberazione della Corea") keeps the place alone;
 //!    a head of `seat_heads` before "di" + a place names a seat ("Procura di Torino": ORG
@@ -38,8 +42,9 @@
 //!    except places of the language's gazetteer and the world's cities (metonymy stays LOC) and
 //!    lower-case institutions of the lists is typed by a small averaged perceptron ([`model`])
 //!    over the rules' verdict, the name's shape and list membership and the words around all
-//!    its mentions; it may also say "no entity". A world city named with an article
-//!    (`team_articles`: "il Milan", "la Roma") is a club (ORG).
+//!    its mentions; it may also say "no entity". A world city named more often after an
+//!    article (`team_articles`: "il Milan", "della Roma") than after a preposition of place
+//!    (the LOC `entity_cues` before it: "a Roma") is a club (ORG).
 //! 5. **Coreference**: a shorter mention whose words all occur in a longer person's name
 //!    ("Kim" in "Kim Jong Un", "Putin") is that person; equal names are one entity; a one-word
 //!    place that is the last word of a person's name of the article ("Clinton" after "Bill
@@ -232,6 +237,12 @@ impl Cuts<'_> {
                     && !shared.given_names.contains(toks[a].text)
                     && !lex.titles.contains(lower(toks[a].text).as_ref())
             };
+            // Words joined by a bare hyphen are one compound ("Roma-Lido", "Day-Lewis",
+            // "Seyne-les-Alpes"): never cut inside it, the model is not asked.
+            if gap(a) == "-" {
+                self.cut[a] = false;
+                continue;
+            }
             // "da" before a place is "from" ("chiamato Kim da Mosca"; on KIND 8 times out of
             // 9): the rules cut there, the model is not asked.
             if b == a + 2
@@ -481,6 +492,8 @@ fn detect_in_with(
     let lex = lexicon::get(lang);
     let type_model = model.unwrap_or(&lex.type_model);
     let mut cands = Vec::new();
+    // Names of storms and awards (see `event_heads`): none of their mentions is an entity.
+    let mut events: Vec<Cow<str>> = Vec::new();
     let mut toks = Vec::new();
     // Lower-case words of the article (for the type model: "Stato" is also written "stato").
     let mut low_words: HashSet<&str, FixedState> = HashSet::default();
@@ -510,13 +523,28 @@ fn detect_in_with(
         }
         cuts.cut.clear();
         cuts.done = None;
-        candidates(lex, text, &toks, &mut cuts, &mut cands);
+        candidates(lex, text, &toks, &mut cuts, &mut cands, &mut events);
         if model {
             low_words.extend(
                 toks.iter()
                     .map(|w| w.text)
                     .filter(|w| w.len() >= 4 && w.starts_with(char::is_lowercase)),
             );
+        }
+    }
+    if !events.is_empty() {
+        cands.retain(|c| !events.contains(&c.name));
+    }
+    // A name that ends in an initial keeps its period ("Andrea C.", "Pier Luigi B.").
+    for c in &mut cands {
+        let r = c.range.clone();
+        if c.nwords < 2 || !text[r.end..].starts_with('.') {
+            continue;
+        }
+        let mut last = text[..r.end].chars().rev();
+        if last.next().is_some_and(char::is_uppercase) && last.next() == Some(' ') {
+            c.range.end += 1;
+            c.name = norm_apostrophe(&text[c.range.clone()]);
         }
     }
     let lead_end = paragraphs
@@ -577,6 +605,7 @@ fn candidates<'t>(
     toks: &[Word],
     cuts: &mut Cuts,
     out: &mut Vec<Cand<'t>>,
+    events: &mut Vec<Cow<'t, str>>,
 ) {
     let n = toks.len();
     let gap = |i: usize| &text[toks[i].end..toks[i + 1].start];
@@ -665,6 +694,17 @@ fn candidates<'t>(
                 || (g == ". " && toks[j].text.chars().count() == 1);
             if joins && is_cap(next) {
                 j += 1;
+                continue;
+            }
+            // A lower-case word between two hyphens inside a compound name ("Port-au-Prince",
+            // "Seyne-les-Alpes", "Saint-Jean-de-Luz").
+            if g == "-"
+                && j + 2 < n
+                && next.chars().all(char::is_lowercase)
+                && gap(j + 1) == "-"
+                && is_cap(toks[j + 2].text)
+            {
+                j += 2;
                 continue;
             }
             // A lower-case syllable after a hyphen inside a name ("Kim Jong-un", "Ban Ki-moon").
@@ -791,6 +831,17 @@ fn candidates<'t>(
                 && lex.event_heads.contains(toks[start - 1].text))
                 || (start < run_end && lex.event_heads.contains(lower(toks[start].text).as_ref())))
         {
+            // Its later mentions without the head are no entity either ("Katrina ha colpito").
+            if start <= run_end {
+                let first = if lex.event_heads.contains(lower(toks[start].text).as_ref()) {
+                    start + 1
+                } else {
+                    start
+                };
+                if first <= run_end {
+                    events.push(name_of(text, &toks[first..=run_end]));
+                }
+            }
             i = run_end + 1;
             continue;
         }
@@ -1336,14 +1387,25 @@ fn group(
                 full.push_str(g.name);
                 lex.places.contains(&full) || shared.cities.contains(&full)
             })
-            && 2 * spans
-                .iter()
-                .filter(|&&m| {
+            && {
+                // More mentions after an article than after a preposition of place ("a
+                // Milano", "in", "di"); mentions after neither ("Atalanta-Milan", a headline)
+                // do not count.
+                let (mut art, mut loc) = (0, 0);
+                for &m in spans {
                     let (gap, w) = model::before(text, cands[m].range.start);
-                    gap == " " && lex.team_articles.contains(lower(w).as_ref())
-                })
-                .count()
-                > spans.len();
+                    if gap != " " {
+                        continue;
+                    }
+                    let w = lower(w);
+                    if lex.team_articles.contains(w.as_ref()) {
+                        art += 1;
+                    } else if lex.cue_before.get(w.as_ref()) == Some(&EntityType::Location) {
+                        loc += 1;
+                    }
+                }
+                art > loc
+            };
         // Places of the gazetteer keep their type (metonymy stays LOC: "Mosca ha detto").
         let gazetteer = g.strong
             && g.kind == Some(EntityType::Location)
@@ -1756,6 +1818,33 @@ mod tests {
         }
         // A place before a name that starts with no given name is part of it.
         assert!(e.iter().any(|(n, _)| n == "London Stock Exchange"), "{e:?}");
+    }
+
+    #[test]
+    fn compounds_works_initials_and_clubs() {
+        let e = ents(
+            "it",
+            "Il volo per Port-au-Prince è partito ieri dalla stazione Roma-Lido. L'uragano \
+             Katrina ha colpito la costa. Poi Katrina si è indebolita. Il film Titanic torna \
+             al cinema. Lo ha detto Andrea C. ai giornalisti. Gli Usa hanno risposto. Dida non \
+             giocherà contro il Milan. Milan: sconfitta a Milano.",
+        );
+        for (name, kind) in [
+            ("Port-au-Prince", EntityType::Location),
+            ("Usa", EntityType::Location),
+            ("Milan", EntityType::Organization),
+        ] {
+            assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
+        }
+        // A bare hyphen is never cut; a storm's or a film's name is none in any mention; an
+        // initial keeps its period.
+        assert!(
+            !e.iter().any(
+                |(n, _)| ["Lido", "Prince", "Katrina", "Titanic", "Andrea C"].contains(&n.as_str())
+            ),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|(n, _)| n == "Andrea C."), "{e:?}");
     }
 
     #[test]
