@@ -114,3 +114,34 @@ fn a_mixed_quote_keeps_both_marks_of_its_quoted_part() {
         }
     }
 }
+
+#[test]
+fn french_inversion_and_guillemets_with_spaces() {
+    let text = "Marie Dupont a perdu son procès jeudi. « Ce jugement est une honte », \
+        explique-t-elle devant le tribunal.";
+    let d = analyze(
+        text,
+        &Options {
+            lang: Some("fr".to_string()),
+            ..Options::default()
+        },
+    )
+    .expect("the article analyses");
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| q.cue == "explique")
+        .unwrap_or_else(|| panic!("no quote: {:?}", d.quotes));
+    assert_eq!(q.content, "Ce jugement est une honte");
+    let span: String = d
+        .text
+        .chars()
+        .skip(q.text.start)
+        .take(q.text.end - q.text.start)
+        .collect();
+    assert_eq!(span, q.content);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Marie Dupont")
+    );
+}

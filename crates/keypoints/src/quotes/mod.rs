@@ -144,9 +144,17 @@ struct Raw {
 
 impl Raw {
     /// The quote with its content widened over the other mark of a quoted part it holds only
-    /// one mark of ([`balanced`]).
+    /// one mark of ([`balanced`]), and without white space at its ends.
     fn balanced(mut self, text: &str) -> Raw {
-        let r = balanced(text, self.content.clone());
+        let mut r = balanced(text, self.content.clone());
+        // No white space at the ends ("« Nous allons continuer »" holds " Nous … continuer ").
+        if let Some(c) = text.get(r.clone()) {
+            let lead = c.len() - c.trim_start().len();
+            let trail = c.len() - c.trim_end().len();
+            if lead + trail < c.len() {
+                r = r.start + lead..r.end - trail;
+            }
+        }
         if r != self.content {
             self.text = text[r.clone()].to_string();
             self.content = r;
@@ -2101,8 +2109,16 @@ impl<'a> Ctx<'a> {
         end: usize,
     ) -> Option<(String, Range<usize>)> {
         // An adverb between an inverted cue and its subject ("sagt dazu Albrecht Reusch") is
-        // no part of the subject.
+        // no part of the subject, nor the euphonic "t" of French inversion ("explique-t-elle").
         let mut from = from;
+        if from > 0
+            && from + 1 < toks.len()
+            && toks[from].text == "t"
+            && self.gap(toks, from - 1) == "-"
+            && self.gap(toks, from) == "-"
+        {
+            from += 1;
+        }
         while from + 1 < toks.len()
             && toks[from].flags & flag::ADVERB != 0
             && toks[from + 1].start < end
@@ -2160,11 +2176,14 @@ impl<'a> Ctx<'a> {
         if let Some(m) = role_name {
             return Some(self.speaker_of_mention(m));
         }
-        if stop - from == 1 && toks[from].flags & flag::PRONOUN != 0 {
+        // A pronoun alone, or before a phrase ("explique-t-elle devant le tribunal").
+        if toks[from].flags & flag::PRONOUN != 0
+            && (stop - from == 1 || toks[from + 1].flags & flag::PREPOSITION != 0)
+        {
             let name = self
                 .last_person()
                 .unwrap_or_else(|| toks[from].text.to_string());
-            return Some((name, r));
+            return Some((name, toks[from].start..toks[from].end));
         }
         // Strip an elided article's apostrophe left out of the words ("l’agenzia").
         let mut start = r.start;
