@@ -118,7 +118,7 @@ fn a_mixed_quote_keeps_both_marks_of_its_quoted_part() {
 #[test]
 fn french_inversion_and_guillemets_with_spaces() {
     let text = "Marie Dupont a perdu son procès jeudi. « Ce jugement est une honte », \
-        explique-t-elle devant le tribunal.";
+        explique-t-elle devant le tribunal. « Nous ferons appel », dit-elle.";
     let d = analyze(
         text,
         &Options {
@@ -143,5 +143,12 @@ fn french_inversion_and_guillemets_with_spaces() {
     assert_eq!(
         q.speaker.as_ref().map(|s| s.name.as_str()),
         Some("Marie Dupont")
+    );
+    assert!(
+        d.quotes.iter().any(|q| q.cue == "dit"
+            && q.content == "Nous ferons appel"
+            && q.speaker.as_ref().is_some_and(|s| s.name == "Marie Dupont")),
+        "{:?}",
+        d.quotes
     );
 }

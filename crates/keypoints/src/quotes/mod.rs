@@ -1632,7 +1632,8 @@ impl<'a> Ctx<'a> {
                 && !phrase.is_empty()
                 && phrase.len() <= if quoted { 12 } else { 8 }
                 && (quoted || closes)
-                && first_flags & flag::PRONOUN == 0
+                // A pronoun inverts only joined by a hyphen ("dit-elle", "a-t-il dit").
+                && (first_flags & flag::PRONOUN == 0 || self.gap(toks, c.last) == "-")
                 && !matches!(first, "it" | "they" | "we" | "i" | "you")
                 && (t0.starts_with(char::is_uppercase)
                     || self.lang.is_stopword(first)
