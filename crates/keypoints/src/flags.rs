@@ -96,10 +96,9 @@ fn space_before_punctuation(a: &Analysis, out: &mut Vec<Flag>) {
     let french = a.lang.code() == "fr";
     let t = a.text;
     let b = t.as_bytes();
-    // Each candidate mark follows a space: only the bytes after spaces are looked at.
-    for i in memchr::memchr_iter(b' ', b).map(|sp| sp + 1) {
-        let Some(&c) = b.get(i) else { break };
-        if i < 2 || !(c == b'.' || c == b',' || c == b';' || c == b':' || c == b'!' || c == b'?') {
+    for i in spaced_marks(b) {
+        let c = b[i];
+        if i < 2 {
             continue;
         }
         if french && matches!(c, b';' | b':' | b'!' | b'?') {
@@ -146,6 +145,33 @@ fn space_before_punctuation(a: &Analysis, out: &mut Vec<Flag>) {
             t[start..i + 1].to_string(),
         ));
     }
+}
+
+/// Whether `c` is a mark that [`space_before_punctuation`] looks for after a space.
+#[inline]
+fn is_mark(c: u8) -> bool {
+    (c == b'.') | (c == b',') | (c == b';') | (c == b':') | (c == b'!') | (c == b'?')
+}
+
+/// The offsets of the marks ([`is_mark`]) that follow a space, in order. Such pairs are rare:
+/// the bytes are checked a block at a time with a loop without branches (which the compiler
+/// vectorizes), and only a block holding a pair is looked at byte by byte.
+fn spaced_marks(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const BLOCK: usize = 32;
+    let blocks = b.len().saturating_sub(1).div_ceil(BLOCK);
+    (0..blocks).flat_map(move |k| {
+        // Pairs (b[i - 1], b[i]) for i in from..to.
+        let from = 1 + k * BLOCK;
+        let to = (from + BLOCK).min(b.len());
+        let hit = match b.get(from - 1..from + BLOCK) {
+            Some(w) => {
+                let w: &[u8; BLOCK + 1] = w.try_into().unwrap_or(&[0; BLOCK + 1]);
+                (0..BLOCK).fold(false, |h, j| h | ((w[j] == b' ') & is_mark(w[j + 1])))
+            }
+            None => true,
+        };
+        (from..if hit { to } else { from }).filter(move |&i| b[i - 1] == b' ' && is_mark(b[i]))
+    })
 }
 
 fn unbalanced_quotes(a: &Analysis, out: &mut Vec<Flag>) {
@@ -335,6 +361,29 @@ fn capitalization(a: &Analysis, out: &mut Vec<Flag>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaced_marks_agree_with_a_byte_by_byte_scan() {
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            " .".into(),
+            "a .".into(),
+            "del Nord . Egli , poi ; e : ok ! no ? si".into(),
+        ];
+        // Pairs at every offset around the block boundaries, and at the very end.
+        for n in 0..70 {
+            texts.push(format!("{} ,x", "a".repeat(n)));
+            texts.push(format!("{} ?", "é".repeat(n)));
+            texts.push(format!("{}  .", "b ".repeat(n)));
+        }
+        for t in &texts {
+            let b = t.as_bytes();
+            let want: Vec<usize> = (1..b.len())
+                .filter(|&i| b[i - 1] == b' ' && b".,;:!?".contains(&b[i]))
+                .collect();
+            assert_eq!(spaced_marks(b).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn stock_bio_needs_short_fragments_and_a_bio_noun() {

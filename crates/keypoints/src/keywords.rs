@@ -23,6 +23,7 @@
 use crate::analysis::Analysis;
 use crate::digest::Keyword;
 use crate::lang::{self, Language, WordSet};
+use crate::text::tokens::Token;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -59,9 +60,6 @@ impl Default for Stats {
     }
 }
 
-/// A word of a chunk: form id, byte range, capitalized.
-type Piece = (u32, usize, usize, bool);
-
 /// Extracts key phrases of the analysed article. `names` are the byte ranges of its entity
 /// mentions, sorted by position (empty when entities were not detected): a phrase holding a word
 /// of a name is that whole name or nothing.
@@ -74,18 +72,19 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
         .map(|f| f.chars >= 2 && !f.numeric && !f.stopword && !f.abbreviation)
         .collect();
     let mut stats: Vec<Stats> = vec![Stats::default(); tk.forms.len()];
-    // Chunks of consecutive words inside a sentence (split at punctuation), flattened: `pieces`
-    // holds the words, `chunks` the ranges of `pieces`.
-    let mut pieces: Vec<Piece> = Vec::with_capacity(tk.tokens.len());
+    // Chunks of consecutive words inside a sentence (split at punctuation), as ranges of the
+    // article's tokens (a sentence's tokens follow the previous sentence's).
     let mut chunks: Vec<std::ops::Range<usize>> = Vec::new();
-    // For each piece, 1 + the index of the name it is a word of, or 0.
+    // For each token, 1 + the index of the name it is a word of, or 0.
     let mut name_of: Vec<u32> = Vec::with_capacity(tk.tokens.len());
     let mut next_name = 0usize;
     let mut name = names.first().cloned().unwrap_or(usize::MAX..usize::MAX);
-    for si in 0..a.sentences.len() {
-        let mut chunk_start = pieces.len();
+    for (si, sentence) in tk.sentences.iter().enumerate() {
+        let mut chunk_start = sentence.start;
         let mut prev_end: Option<usize> = None;
-        for (wi, w) in tk.sentence(si).iter().enumerate() {
+        for (wi, w) in tk.tokens[sentence.clone()].iter().enumerate() {
+            // The token's index.
+            let at = sentence.start + wi;
             if let Some(pe) = prev_end {
                 // The commonest gap, one space, is told from the bytes without slicing the text.
                 let one_space = w.start == pe + 1 && a.text.as_bytes().get(pe) == Some(&b' ');
@@ -93,9 +92,9 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
                     && a.text[pe..w.start]
                         .chars()
                         .any(|c| !c.is_whitespace() && c != '-' && c != '’' && c != '\'');
-                if breaks && pieces.len() > chunk_start {
-                    chunks.push(chunk_start..pieces.len());
-                    chunk_start = pieces.len();
+                if breaks && at > chunk_start {
+                    chunks.push(chunk_start..at);
+                    chunk_start = at;
                 }
             }
             prev_end = Some(w.end);
@@ -110,7 +109,6 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
                 st.last = si;
                 st.sentences += 1;
             }
-            pieces.push((w.form, w.start, w.end, w.capitalized));
             while name.end <= w.start {
                 next_name += 1;
                 name = names
@@ -121,8 +119,8 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
             let inside = name.start <= w.start && w.end <= name.end;
             name_of.push(if inside { next_name as u32 + 1 } else { 0 });
         }
-        if pieces.len() > chunk_start {
-            chunks.push(chunk_start..pieces.len());
+        if sentence.end > chunk_start {
+            chunks.push(chunk_start..sentence.end);
         }
     }
     // The median sentence of each word: the (n / 2)-th of the n sentences holding it.
@@ -148,9 +146,9 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
     let mut first = vec![0u32; nforms + 1];
     for ch in &chunks {
         let len = ch.len();
-        for (i, p) in pieces[ch.clone()].iter().enumerate() {
-            if is_content[p.0 as usize] {
-                first[p.0 as usize + 1] += u32::from(i > 0) + u32::from(i + 1 < len);
+        for (i, p) in tk.tokens[ch.clone()].iter().enumerate() {
+            if is_content[p.form as usize] {
+                first[p.form as usize + 1] += u32::from(i > 0) + u32::from(i + 1 < len);
             }
         }
     }
@@ -160,18 +158,18 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
     let mut next: Vec<u32> = first[..nforms].to_vec();
     let mut neighbours = vec![0u32; first[nforms] as usize];
     for ch in &chunks {
-        let ch = &pieces[ch.clone()];
+        let ch = &tk.tokens[ch.clone()];
         for i in 0..ch.len() {
-            let id = ch[i].0 as usize;
+            let id = ch[i].form as usize;
             if !is_content[id] {
                 continue;
             }
             if i > 0 {
-                neighbours[next[id] as usize] = ch[i - 1].0;
+                neighbours[next[id] as usize] = ch[i - 1].form;
                 next[id] += 1;
             }
             if i + 1 < ch.len() {
-                neighbours[next[id] as usize] = ch[i + 1].0 | RIGHT;
+                neighbours[next[id] as usize] = ch[i + 1].form | RIGHT;
                 next[id] += 1;
             }
         }
@@ -247,31 +245,39 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
     // Candidate phrases, keyed by their word ids (padded with `u32::MAX`): counted with the byte
     // range of their first occurrence; their word scores are combined once counting is done,
     // which keeps the table's entries small.
+    #[derive(Clone, Copy)]
     struct Cand {
         tf: u32,
         /// Byte range of the first occurrence.
         text: (usize, usize),
     }
-    let cap = |p: &Piece| p.3;
+    let cap = |t: &Token| t.capitalized;
     // Keys packed into one integer (first word in the high bits, so integer order is the
     // arrays' order) and hashed with a fixed seed: ids are numbered per article, so there is
     // nothing for an attacker to aim at, and one 128-bit hash is cheaper than three words'.
     let packed = |k: &[u32; MAX_NGRAM]| -> u128 {
         (u128::from(k[0]) << 64) | (u128::from(k[1]) << 32) | u128::from(k[2])
     };
-    let mut cands: HashMap<u128, Cand, foldhash::fast::FixedState> = HashMap::default();
-    cands.reserve(pieces.len() / 2);
+    let unpacked = |k: u128| -> [u32; MAX_NGRAM] { [(k >> 64) as u32, (k >> 32) as u32, k as u32] };
+    // Phrases of two or three words in first-seen order, with the table from a key to its
+    // place there (the table holds small entries, and the phrases are walked as a vector).
+    let mut phrases: Vec<(u128, Cand)> = Vec::with_capacity(tk.tokens.len() / 2);
+    let mut index: HashMap<u128, u32, foldhash::fast::FixedState> = HashMap::default();
+    index.reserve(tk.tokens.len() / 2);
     // Single words, the commonest candidates, are counted by form id without hashing.
-    let mut singles: Vec<Cand> = Vec::new();
-    singles.resize_with(nforms, || Cand {
-        tf: 0,
-        text: (0, 0),
-    });
+    let mut singles: Vec<Cand> = vec![
+        Cand {
+            tf: 0,
+            text: (0, 0),
+        };
+        nforms
+    ];
+    let mut nsingles = 0usize;
     for ch in &chunks {
         let in_name = &name_of[ch.clone()];
-        let ch = &pieces[ch.clone()];
+        let ch = &tk.tokens[ch.clone()];
         for i in 0..ch.len() {
-            if !is_content[ch[i].0 as usize] {
+            if !is_content[ch[i].form as usize] {
                 continue;
             }
             // Content words of the phrase so far, and how many of them are capitalized.
@@ -284,7 +290,7 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
                     break;
                 }
                 named |= in_name[j - 1] != 0;
-                if !is_content[ch[j - 1].0 as usize] {
+                if !is_content[ch[j - 1].form as usize] {
                     continue;
                 }
                 contents += 1;
@@ -295,7 +301,7 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
                 let first = in_name[i];
                 let exact = first != 0
                     && in_name[j - 1] == first
-                    && names[first as usize - 1] == (ch[i].1..ch[j - 1].2);
+                    && names[first as usize - 1] == (ch[i].start..ch[j - 1].end);
                 if exact {
                     // Counted below like any phrase.
                 } else if named {
@@ -309,69 +315,81 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
                     continue;
                 }
                 if len == 1 {
-                    let c = &mut singles[ch[i].0 as usize];
+                    let c = &mut singles[ch[i].form as usize];
                     if c.tf == 0 {
-                        c.text = (ch[i].1, ch[i].2);
+                        c.text = (ch[i].start, ch[i].end);
+                        nsingles += 1;
                     }
                     c.tf += 1;
                     continue;
                 }
                 let mut key = [u32::MAX; MAX_NGRAM];
                 for (k, t) in key.iter_mut().zip(&ch[i..j]) {
-                    *k = t.0;
+                    *k = t.form;
                 }
-                cands
-                    .entry(packed(&key))
-                    .or_insert(Cand {
-                        tf: 0,
-                        text: (ch[i].1, ch[j - 1].2),
-                    })
-                    .tf += 1;
+                let key = packed(&key);
+                let next = phrases.len() as u32;
+                let at = *index.entry(key).or_insert(next);
+                if at == next {
+                    phrases.push((
+                        key,
+                        Cand {
+                            tf: 0,
+                            text: (ch[i].start, ch[j - 1].end),
+                        },
+                    ));
+                }
+                phrases[at as usize].1.tf += 1;
             }
         }
     }
+    // Each phrase as two integers whose order is the ranking: its score (lower is better) with
+    // the byte offset of its first occurrence, then its key. The score's bits are mapped so that
+    // integer order is `f64::total_cmp`'s order, and mapped back for the output.
+    let score_bits = |x: f64| -> u64 {
+        let b = x.to_bits();
+        if b >> 63 == 1 {
+            !b
+        } else {
+            b | 1 << 63
+        }
+    };
+    let score_of =
+        |k: u64| -> f64 { f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k }) };
     let single_keys = singles
         .iter()
         .enumerate()
         .filter(|(_, c)| c.tf > 0)
-        .map(|(id, c)| ([id as u32, u32::MAX, u32::MAX], c));
-    let mut ranked: Vec<(f64, usize, [u32; MAX_NGRAM])> = cands
-        .iter()
-        .map(|(&k, c)| ([(k >> 64) as u32, (k >> 32) as u32, k as u32], c))
-        .chain(single_keys)
-        .map(|(k, c)| {
-            let (mut sum, mut prod) = (0.0, 1.0);
-            for &id in k.iter().take_while(|&&id| id != u32::MAX) {
-                if is_content[id as usize] {
-                    sum += score[id as usize];
-                    prod *= score[id as usize];
+        .map(|(id, c)| (packed(&[id as u32, u32::MAX, u32::MAX]), c));
+    let mut ranked: Vec<(u128, u128)> = Vec::with_capacity(phrases.len() + nsingles);
+    ranked.extend(
+        phrases
+            .iter()
+            .map(|(k, c)| (*k, c))
+            .chain(single_keys)
+            .map(|(key, c)| {
+                let (mut sum, mut prod) = (0.0, 1.0);
+                for id in unpacked(key).into_iter().take_while(|&id| id != u32::MAX) {
+                    if is_content[id as usize] {
+                        sum += score[id as usize];
+                        prod *= score[id as usize];
+                    }
                 }
-            }
-            (prod / (f64::from(c.tf) * (1.0 + sum)), c.text.0, k)
-        })
-        .collect();
-    let order = |x: &(f64, usize, [u32; MAX_NGRAM]), y: &(f64, usize, [u32; MAX_NGRAM])| {
-        x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
-    };
-    // Near duplicates are skipped, so more than MAX_KEYWORDS may be needed: sort a generous
-    // head first and the rest only when the head runs out. The head is every phrase scoring at
-    // most the `head`-th best score, found among the bare scores (cheap to compare), so that
-    // ties at the cut stay together and the order is that of sorting everything.
-    let head = (MAX_KEYWORDS * 8).min(ranked.len());
-    let mut split = ranked.len();
-    if head < ranked.len() {
-        let mut scores: Vec<f64> = ranked.iter().map(|r| r.0).collect();
-        let (_, &mut cut, _) = scores.select_nth_unstable_by(head - 1, f64::total_cmp);
-        let mut front = 0;
-        for i in 0..ranked.len() {
-            if ranked[i].0.total_cmp(&cut).is_le() {
-                ranked.swap(front, i);
-                front += 1;
-            }
-        }
-        split = front;
-    }
-    ranked[..split].sort_unstable_by(order);
+                let s = prod / (f64::from(c.tf) * (1.0 + sum));
+                ((u128::from(score_bits(s)) << 64) | c.text.0 as u128, key)
+            }),
+    );
+    // Near duplicates are skipped, so more than MAX_KEYWORDS may be needed, but rarely many
+    // more: the phrases are taken in order a block at a time, each block every phrase left
+    // scoring at most the BLOCK-th best score left (found among the bare scores, cheap to
+    // compare, so that ties at the cut stay together), sorted.
+    const BLOCK: usize = 4 * MAX_KEYWORDS;
+    let score_key = |r: &(u128, u128)| (r.0 >> 64) as u64;
+    let mut keys: Vec<u64> = Vec::with_capacity(ranked.len());
+    let mut head: Vec<(u128, u128)> = Vec::with_capacity(BLOCK);
+    // The phrases scoring at most this were taken.
+    let mut floor: Option<u64> = None;
+    let mut next = 0;
     let content_of = |key: &[u32; MAX_NGRAM]| -> Vec<u32> {
         key.iter()
             .copied()
@@ -381,13 +399,29 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
     let edge_stops = keyword_stopwords(a.lang);
     let mut out: Vec<Keyword> = Vec::new();
     let mut chosen: Vec<(Vec<u32>, bool)> = Vec::new();
-    let mut k = 0;
-    while out.len() < MAX_KEYWORDS && k < ranked.len() {
-        if k == split {
-            ranked[split..].sort_unstable_by(order);
+    while out.len() < MAX_KEYWORDS {
+        if next == head.len() {
+            let left = |k: u64| floor.is_none_or(|f| k > f);
+            keys.clear();
+            keys.extend(ranked.iter().map(score_key).filter(|&k| left(k)));
+            if keys.is_empty() {
+                break;
+            }
+            let n = BLOCK.min(keys.len());
+            let (_, &mut cut, _) = keys.select_nth_unstable(n - 1);
+            head.clear();
+            head.extend(ranked.iter().filter(|r| {
+                let k = score_key(r);
+                left(k) && k <= cut
+            }));
+            head.sort_unstable();
+            floor = Some(cut);
+            next = 0;
         }
-        let (s, _, key) = ranked[k];
-        k += 1;
+        let (order, packed_key) = head[next];
+        next += 1;
+        let s = score_of((order >> 64) as u64);
+        let key = unpacked(packed_key);
         // The edge words are checked only here, for the few phrases that reach the output.
         let last = key
             .iter()
@@ -403,7 +437,10 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
         let found = if key[1] == u32::MAX {
             singles.get(key[0] as usize)
         } else {
-            cands.get(&packed(&key))
+            index
+                .get(&packed_key)
+                .and_then(|&at| phrases.get(at as usize))
+                .map(|(_, c)| c)
         };
         let Some(c) = found else {
             continue;

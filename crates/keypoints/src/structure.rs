@@ -92,8 +92,6 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// `s` with runs of white space (and zero-width spaces, byte-order marks) turned into one space,
-/// and none at either end.
 /// Bytes that can neither be nor start white space: ASCII after the space, and every byte of a
 /// multi-byte character except the lead bytes of U+0080..U+00BF, U+1000..U+1FFF, U+2000..U+2FFF,
 /// U+3000..U+3FFF and U+F000..U+FFFF, the blocks that hold white space (and the BOM).
@@ -107,13 +105,47 @@ const NOT_SPACE: [bool; 256] = {
     t
 };
 
+/// True when the byte `a` at some position, followed by `b` and `c`, needs [`normalize_space`]'s
+/// attention: a control or ASCII white-space character, a space that is not followed by a
+/// printable ASCII character, or the start of a non-ASCII white-space character (U+0085, U+00A0,
+/// U+1680, U+2000..U+200F, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF; a few more than
+/// needed). Every other byte is copied as it is.
+#[inline]
+fn needs_look(a: u8, b: u8, c: u8) -> bool {
+    (a < 0x20)
+        | ((a == b' ') & ((b <= b' ') | (b >= 0x80)))
+        | ((a == 0xc2) & ((b == 0x85) | (b == 0xa0)))
+        | ((a == 0xe1) & (b == 0x9a))
+        | ((a == 0xe2)
+            & (((b == 0x80) & (((c & 0xf0) == 0x80) | (c == 0xa8) | (c == 0xa9) | (c == 0xaf)))
+                | ((b == 0x81) & (c == 0x9f))))
+        | ((a == 0xe3) & (b == 0x80) & (c == 0x80))
+        | ((a == 0xef) & (b == 0xbb) & (c == 0xbf))
+}
+
+/// Bytes checked at a time by [`normalize_space`].
+const BLOCK: usize = 32;
+
+/// True when no byte of the first [`BLOCK`] of `w` (which holds two more, for the look-ahead)
+/// [`needs_look`]. Without branches, so that the compiler vectorizes it.
+#[inline]
+fn plain_block(w: &[u8; BLOCK + 2]) -> bool {
+    !(0..BLOCK).fold(false, |any, j| any | needs_look(w[j], w[j + 1], w[j + 2]))
+}
+
+/// `s` with runs of white space (and zero-width spaces, byte-order marks) turned into one space,
+/// and none at either end.
 fn normalize_space(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     // Runs of bytes that are not white space are copied whole; only bytes that may start white
     // space are looked at one by one (ASCII decided from the byte, other characters decoded).
+    // Most blocks of text hold none of them: those are skipped whole (a plain space between two
+    // words stays inside the run, as below).
     let mut run = 0usize;
     let mut i = 0usize;
+    // Bytes before this offset are looked at one by one (a block that was not plain).
+    let mut careful = 0usize;
     let flush = |out: &mut String, from: usize, to: usize| {
         if from < to {
             if !out.is_empty() {
@@ -124,6 +156,16 @@ fn normalize_space(s: &str) -> String {
     };
     while i < b.len() {
         let c = b[i];
+        // A space that opens a run is dropped below, so no block starts with one.
+        if i >= careful && (c != b' ' || i > run) {
+            if let Some(Ok(w)) = b.get(i..i + BLOCK + 2).map(<&[u8; BLOCK + 2]>::try_from) {
+                if plain_block(w) {
+                    i += BLOCK;
+                    continue;
+                }
+                careful = i + BLOCK;
+            }
+        }
         if NOT_SPACE[c as usize] {
             i += 1;
             continue;
@@ -442,6 +484,38 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(normalize_space(t), want.join(" "), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn long_lines_agree_with_a_split_on_white_space() {
+        // Every white-space character of Unicode, and the marks that share their lead bytes,
+        // at every offset of a block, with clean text around.
+        let mut odd: Vec<String> = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+            .map(String::from)
+            .collect();
+        for s in [
+            "  ", " “", "“ ", "’", "«Sì»", "\u{200c}", "\u{202a}", "\t", " \u{a0} ",
+        ] {
+            odd.push(s.to_string());
+        }
+        let clean = "Il presidente già in carica disse: Sì, ok. Poi partì per Roma e Milano.";
+        for o in &odd {
+            for at in (0..BLOCK + 8).filter(|&at| clean.is_char_boundary(at)) {
+                for t in [
+                    format!("{}{o}{}", &clean[..at], &clean[at..]),
+                    format!("{o}{}{o}", &clean[at..]),
+                    format!("{clean}{o}{}", &clean[..at]),
+                ] {
+                    let want: Vec<&str> = t
+                        .split(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    assert_eq!(normalize_space(&t), want.join(" "), "{t:?}");
+                }
+            }
         }
     }
 

@@ -109,7 +109,12 @@ pub fn vote(text: &str) -> Option<&'static str> {
             Some(k) => v.short.get(&k),
             None => {
                 lower.clear();
-                lower.extend(w.text.chars().flat_map(char::to_lowercase));
+                if w.text.is_ascii() {
+                    lower.push_str(w.text);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(w.text.chars().flat_map(char::to_lowercase));
+                }
                 // Some capitals lower-case to ASCII (the Kelvin sign to "k").
                 match pack(&lower) {
                     Some(k) => v.short.get(&k),

@@ -5,6 +5,8 @@
 //! The word lists are language data: `lang/<code>/caption_markers.txt` (phrases, matched
 //! case-insensitively anywhere in the sentence) and `lang/<code>/dependent_starts.txt` (first
 //! words). A language without them simply gets no signal from them.
+use std::ops::Range;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::lang::{self, Language, WordSet};
@@ -72,6 +74,54 @@ fn dependent_starts(lang: &'static Language) -> &'static WordSet {
     STARTS.get(lang, |l| l.lowered_set("dependent_starts"))
 }
 
+/// The lists of a language that shapes read, looked up once for all the sentences of an article.
+#[derive(Clone, Copy)]
+pub(crate) struct Lists {
+    markers: Option<&'static Markers>,
+    starts: &'static WordSet,
+}
+
+impl Lists {
+    /// The lists of `lang`.
+    pub(crate) fn of(lang: &'static Language) -> Self {
+        Lists {
+            markers: caption_markers(lang),
+            starts: dependent_starts(lang),
+        }
+    }
+
+    /// True when the language has caption markers (else sentences need no lower-cased copy).
+    pub(crate) fn has_caption_markers(&self) -> bool {
+        self.markers.is_some()
+    }
+
+    /// The caption markers in `lowered`, a lower-cased text, as the byte ranges of a
+    /// left-to-right search (leftmost first, none overlapping), for [`marker_within`]: one search
+    /// of the text instead of one a sentence. `None` without the SIMD searcher.
+    pub(crate) fn markers_in(&self, lowered: &str) -> Option<Vec<Range<usize>>> {
+        let simd = self.markers?.simd.as_ref()?;
+        Some(
+            simd.find_iter(lowered)
+                .map(|m| m.start()..m.end())
+                .collect(),
+        )
+    }
+}
+
+/// Whether bytes `u..v` of a text hold a caption marker, told from `found`, the markers of the
+/// whole text ([`Lists::markers_in`]); `None` when a marker found crosses `u` or `v`, as it
+/// might hide one inside (`u..v` must then be searched alone). A marker inside that was not found
+/// overlaps one found that starts before it: inside too, or crossing `u`.
+fn marker_within(found: &[Range<usize>], u: usize, v: usize) -> Option<bool> {
+    let k = found.partition_point(|m| m.end <= u);
+    match found.get(k) {
+        None => Some(false),
+        Some(m) if m.start >= v => Some(false),
+        Some(m) if m.start >= u && m.end <= v => Some(true),
+        Some(_) => None,
+    }
+}
+
 /// What the surface of a sentence says about it.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Shape {
@@ -108,7 +158,15 @@ pub fn shape(sentence: &str, lang: &'static Language) -> Shape {
     }
     let first = first.map(|w| w.text.to_lowercase());
     let lowered = s.is_ascii().then(|| s.to_ascii_lowercase());
-    shape_from(s, lowered.as_deref(), count, caps, first.as_deref(), lang)
+    shape_from(
+        s,
+        lowered.as_deref(),
+        None,
+        count,
+        caps,
+        first.as_deref(),
+        &Lists::of(lang),
+    )
 }
 
 /// The shape of a sentence of an analysed text, from its tokens (of `tk`): the same as [`shape`]
@@ -121,6 +179,19 @@ pub fn shape_of(
     tk: &Tokens,
     lang: &'static Language,
 ) -> Shape {
+    shape_with(sentence, lowered, tokens, tk, &Lists::of(lang), None)
+}
+
+/// [`shape_of`] with the language's lists at hand; with `found`, the caption markers of the
+/// whole lower-cased text ([`Lists::markers_in`]) and the sentence's offset in it.
+pub(crate) fn shape_with(
+    sentence: &str,
+    lowered: &str,
+    tokens: &[Token],
+    tk: &Tokens,
+    lists: &Lists,
+    found: Option<(&[Range<usize>], usize)>,
+) -> Shape {
     let caps = tokens.iter().skip(1).filter(|t| t.capitalized).count();
     let first = tokens.first().map(|t| tk.lower(tk.form(t)));
     let s = sentence.trim_start();
@@ -132,26 +203,45 @@ pub fn shape_of(
     // quotes, dashes, "è").
     let lowered = (lowered.len() == sentence.len() && ascii_lowering_suffices(s))
         .then(|| &lowered[from..from + s.len()]);
-    shape_from(s, lowered, tokens.len(), caps, first, lang)
+    let caption = match (lowered, found) {
+        (Some(_), Some((found, at))) => marker_within(found, at + from, at + from + s.len()),
+        _ => None,
+    };
+    shape_from(s, lowered, caption, tokens.len(), caps, first, lists)
 }
 
-/// True when lower-casing `s` changes ASCII letters only.
+/// True when lower-casing `s` changes ASCII letters only. Only the characters beyond ASCII are
+/// decoded.
 fn ascii_lowering_suffices(s: &str) -> bool {
-    s.is_ascii()
-        || s.chars()
-            .all(|c| c.is_ascii() || c.is_lowercase() || !c.is_alphabetic())
+    if s.is_ascii() {
+        return true;
+    }
+    let b = s.as_bytes();
+    let mut at = 0;
+    while let Some(p) = b[at..].iter().position(|&x| x >= 0x80) {
+        let Some(c) = s.get(at + p..).and_then(|t| t.chars().next()) else {
+            return false;
+        };
+        if c.is_alphabetic() && !c.is_lowercase() {
+            return false;
+        }
+        at += p + c.len_utf8();
+    }
+    true
 }
 
 /// The shape of trimmed sentence `s` of `count` words, `caps` of them after the first
 /// capitalized, whose first word lower-cased is `first`; `lowered` is `s` lower-cased when that
-/// is at hand (else it is made here).
+/// is at hand (else it is made here), and `caption` whether it holds a caption marker when that
+/// is known already.
 fn shape_from(
     s: &str,
     lowered: Option<&str>,
+    caption: Option<bool>,
     count: usize,
     caps: usize,
     first: Option<&str>,
-    lang: &'static Language,
+    lists: &Lists,
 ) -> Shape {
     let capitals = if count > 1 {
         caps as f64 / (count - 1) as f64
@@ -160,13 +250,15 @@ fn shape_from(
     };
     // No early exit: the whole-sentence loop vectorizes, and most sentences have no digit.
     let numbers = s.bytes().fold(false, |d, b| d | b.is_ascii_digit());
-    let caption = caption_markers(lang).is_some_and(|m| match lowered {
-        Some(l) => m.in_lowered(l),
-        None => m.in_lowered(&s.to_lowercase()),
+    let caption = caption.unwrap_or_else(|| {
+        lists.markers.is_some_and(|m| match lowered {
+            Some(l) => m.in_lowered(l),
+            None => m.in_lowered(&s.to_lowercase()),
+        })
     });
     let end = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']);
     let fragment = !end.ends_with(['.', '!', '?', '…']);
-    let dependent = first.is_some_and(|f| dependent_starts(lang).contains(f));
+    let dependent = first.is_some_and(|f| lists.starts.contains(f));
     let opens_quote = s.starts_with(['"', '\'', '“', '‘', '«', '„']);
     // The end of a quotation that began in an earlier sentence: a closing mark after the final
     // punctuation and no opening mark anywhere before it.
@@ -216,6 +308,43 @@ mod tests {
             assert_eq!(ascii_lowering_suffices(s), ok, "{s}");
             if ok {
                 assert_eq!(s.to_ascii_lowercase(), s.to_lowercase(), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn markers_found_in_the_whole_text_tell_each_piece() {
+        let patterns = ["ab", "bc", "abc", "b a", "cab"];
+        let Some(searcher) = aho_corasick::packed::Config::new()
+            .builder()
+            .extend(patterns)
+            .build()
+        else {
+            return; // No packed searcher on this target: the pieces are searched alone.
+        };
+        // Texts over a small alphabet, from a fixed linear congruential sequence.
+        let mut x = 12345u64;
+        for _ in 0..300 {
+            let len = 1 + (x >> 33) as usize % 40;
+            let text: String = (0..len)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    ['a', 'b', 'c', ' '][(x >> 62) as usize]
+                })
+                .collect();
+            let found: Vec<Range<usize>> = searcher
+                .find_iter(&text)
+                .map(|m| m.start()..m.end())
+                .collect();
+            for u in 0..=len {
+                for v in u..=len {
+                    let alone = searcher.find(&text[u..v]).is_some();
+                    if let Some(told) = marker_within(&found, u, v) {
+                        assert_eq!(told, alone, "{text:?} {u}..{v}");
+                    }
+                }
             }
         }
     }

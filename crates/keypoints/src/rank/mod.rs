@@ -133,9 +133,9 @@ type Vector = Vec<(u32, f64)>;
 #[derive(Debug, Clone)]
 pub struct Prepared {
     vecs: Vec<Vector>,
-    /// The cosine similarities of every pair, row by row, when the article is small enough for
-    /// the graph ([`GRAPH_LIMIT`]); else empty, and redundancy control computes the pairs it needs.
-    sim: Vec<f64>,
+    /// The similarity graph when the article is small enough for it ([`GRAPH_LIMIT`]); else
+    /// `None`, and redundancy control computes the pairs it needs.
+    graph: Option<Graph>,
     features: Vec<[f64; NF]>,
     eligible: Vec<bool>,
     words: Vec<usize>,
@@ -159,11 +159,11 @@ impl Prepared {
         if i >= n || j >= n {
             return 0.0;
         }
-        if i == j || self.sim.is_empty() {
-            // The table leaves the diagonal at 0; the self-similarity is computed.
-            return cosine(&self.vecs[i], &self.vecs[j]);
+        match &self.graph {
+            Some(g) if i != j => g.get(i.min(j), i.max(j)),
+            // The graph leaves out the diagonal; the self-similarity is computed.
+            _ => cosine(&self.vecs[i], &self.vecs[j]),
         }
-        self.sim[i * n + j]
     }
 
     /// The features of sentence `i`.
@@ -196,10 +196,19 @@ fn tfidf(cands: &[Candidate], bound: usize) -> Vec<Vector> {
             }
         }
     }
-    // One logarithm a term, not one a term of each sentence.
+    // One logarithm a document frequency (most terms occur in one or two sentences), not one a
+    // term of each sentence.
+    let mut ln_of_df = vec![f64::NAN; cands.len() + 1];
     let idf: Vec<f64> = df
         .iter()
-        .map(|&d| ((1.0 + n) / (1.0 + d as f64)).ln().max(0.0))
+        .map(|&d| match ln_of_df.get_mut(d as usize) {
+            Some(v) if !v.is_nan() => *v,
+            Some(v) => {
+                *v = ((1.0 + n) / (1.0 + d as f64)).ln().max(0.0);
+                *v
+            }
+            None => ((1.0 + n) / (1.0 + d as f64)).ln().max(0.0),
+        })
         .collect();
     let mut ts: Vec<u32> = Vec::new();
     cands
@@ -246,15 +255,38 @@ fn cosine(a: &Vector, b: &Vector) -> f64 {
     s
 }
 
-/// Similarity of every pair of `vecs`, row by row (the diagonal left at 0).
+/// The cosine-similarity graph of the sentences: the pairs above the diagonal with a non-zero
+/// similarity (many pairs share no term), row by row. Row `i` holds the later sentences
+/// `cols[rows[i]..rows[i + 1]]`, in order, and their similarities to `i` in `vals`.
+#[derive(Debug, Clone)]
+struct Graph {
+    rows: Vec<usize>,
+    cols: Vec<u32>,
+    vals: Vec<f64>,
+}
+
+impl Graph {
+    /// The similarity of sentences `i` and `j`, for `i < j`.
+    fn get(&self, i: usize, j: usize) -> f64 {
+        let (Some(&from), Some(&to)) = (self.rows.get(i), self.rows.get(i + 1)) else {
+            return 0.0;
+        };
+        let cols = &self.cols[from..to];
+        match cols.binary_search(&(j as u32)) {
+            Ok(k) => self.vals[from + k],
+            Err(_) => 0.0,
+        }
+    }
+}
+
+/// The similarity graph of `vecs` ([`Graph`]).
 ///
 /// Two sentences share few of their terms, so the dot products are summed from the terms'
 /// postings (the sentences holding each term, in order) rather than over whole vectors. A pair's
 /// products are added in the order of its shared terms, the order [`cosine`] adds them in, so
 /// the similarities are bit for bit the same.
-fn similarities(vecs: &[Vector], bound: usize) -> Vec<f64> {
+fn similarities(vecs: &[Vector], bound: usize) -> Graph {
     let n = vecs.len();
-    let mut sim = vec![0.0f64; n * n];
     // Postings by counting sort: `first[t]..first[t + 1]` are term t's (sentence, weight) pairs.
     let mut first = vec![0usize; bound + 1];
     for v in vecs {
@@ -277,8 +309,15 @@ fn similarities(vecs: &[Vector], bound: usize) -> Vec<f64> {
     // from `next`), so that each pair is summed once, from its first sentence.
     let mut seen = next;
     seen.copy_from_slice(&first);
+    // One row's sums, by later sentence; emptied again as the row is stored.
+    let mut row = vec![0.0f64; n];
+    let mut g = Graph {
+        rows: Vec::with_capacity(n + 1),
+        cols: Vec::new(),
+        vals: Vec::new(),
+    };
+    g.rows.push(0);
     for (i, v) in vecs.iter().enumerate() {
-        let row = &mut sim[i * n..(i + 1) * n];
         for &(t, w) in v {
             let t = t as usize;
             // The current sentence's own posting, then the later sentences'.
@@ -287,23 +326,26 @@ fn similarities(vecs: &[Vector], bound: usize) -> Vec<f64> {
                 row[j as usize] += w * wj;
             }
         }
-    }
-    for i in 0..n {
-        for j in (i + 1)..n {
-            sim[j * n + i] = sim[i * n + j];
+        for (j, s) in row.iter_mut().enumerate().skip(i + 1) {
+            if *s != 0.0 {
+                g.cols.push(j as u32);
+                g.vals.push(*s);
+                *s = 0.0;
+            }
         }
+        g.rows.push(g.cols.len());
     }
-    sim
+    g
 }
 
-/// LexRank centrality of `vecs`, scaled so that the greatest is 1; `sim` is [`similarities`]'
-/// table, or empty beyond [`GRAPH_LIMIT`] sentences.
-fn centrality(vecs: &[Vector], sim: &[f64], bound: usize) -> Vec<f64> {
+/// LexRank centrality of `vecs`, scaled so that the greatest is 1; `graph` is their similarity
+/// graph ([`similarities`]), or `None` beyond [`GRAPH_LIMIT`] sentences.
+fn centrality(vecs: &[Vector], graph: Option<&Graph>, bound: usize) -> Vec<f64> {
     let n = vecs.len();
     if n == 0 {
         return Vec::new();
     }
-    let scores = if !sim.is_empty() {
+    let scores = if let Some(g) = graph {
         // Continuous LexRank: PageRank over the cosine graph. Each iteration pushes every
         // sentence's rank to its neighbours. The graph is symmetric and many pairs share no
         // term, so only the pairs above the diagonal with a non-zero similarity are kept, and one
@@ -311,49 +353,52 @@ fn centrality(vecs: &[Vector], sim: &[f64], bound: usize) -> Vec<f64> {
         // the order of the full matrix (from the earlier sentences as their rows are walked,
         // then from the later ones along its own row), and skipping a zero skips adding an exact
         // 0, so the ranks are bit for bit those of the full matrix.
-        let mut cols: Vec<u32> = Vec::new();
-        let mut vals: Vec<f64> = Vec::new();
-        let mut rows: Vec<usize> = Vec::with_capacity(n + 1);
-        rows.push(0);
-        for (i, row) in sim.chunks_exact(n).enumerate() {
-            for (j, &s) in row.iter().enumerate().skip(i + 1) {
-                if s != 0.0 {
-                    cols.push(j as u32);
-                    vals.push(s);
-                }
+        let (rows, cols, vals) = (&g.rows, &g.cols, &g.vals);
+        // Each sentence's weighted degree, its row of the full matrix summed in order: the
+        // earlier sentences' shares (their rows come first), then its own row. The zeros left
+        // out would add nothing to a positive sum, and a row of zeros only has to stay <= 0.
+        let mut out = vec![0.0f64; n];
+        for i in 0..n {
+            for (&j, &s) in cols[rows[i]..rows[i + 1]]
+                .iter()
+                .zip(&vals[rows[i]..rows[i + 1]])
+            {
+                out[i] += s;
+                out[j as usize] += s;
             }
-            rows.push(cols.len());
         }
-        let out: Vec<f64> = sim.chunks_exact(n).map(|row| row.iter().sum()).collect();
         let d = 0.85;
         let mut r = vec![1.0 / n as f64; n];
-        let mut next = vec![0.0; n];
-        // Each sentence's rank divided among its neighbours (0 for one without any).
-        let mut share = vec![0.0; n];
+        // For each sentence, its next rank being summed and its rank divided among its
+        // neighbours (0 for one without any): side by side, as the pairs read both.
+        let mut next = vec![(0.0f64, 0.0f64); n];
         for _ in 0..30 {
-            next.iter_mut().for_each(|x| *x = (1.0 - d) / n as f64);
             let mut dangling = 0.0;
-            for j in 0..n {
-                share[j] = if out[j] <= 0.0 {
-                    dangling += d * r[j] / n as f64;
+            for ((x, &o), &rj) in next.iter_mut().zip(&out).zip(&r) {
+                x.0 = (1.0 - d) / n as f64;
+                x.1 = if o <= 0.0 {
+                    dangling += d * rj / n as f64;
                     0.0
                 } else {
-                    d * r[j] / out[j]
+                    d * rj / o
                 };
             }
             for i in 0..n {
                 let (c, v) = (&cols[rows[i]..rows[i + 1]], &vals[rows[i]..rows[i + 1]]);
-                let mut own = next[i];
+                let (mut own, share) = next[i];
                 for (&j, s) in c.iter().zip(v) {
-                    let j = j as usize;
-                    next[j] += s * share[i];
-                    own += s * share[j];
+                    let other = &mut next[j as usize];
+                    other.0 += s * share;
+                    own += s * other.1;
                 }
-                next[i] = own;
+                next[i].0 = own;
             }
-            next.iter_mut().for_each(|x| *x += dangling);
-            let delta: f64 = next.iter().zip(&r).map(|(a, b)| (a - b).abs()).sum();
-            std::mem::swap(&mut r, &mut next);
+            let mut delta = 0.0;
+            for (x, rj) in next.iter().zip(r.iter_mut()) {
+                let v = x.0 + dangling;
+                delta += (v - *rj).abs();
+                *rj = v;
+            }
             if delta < 1e-6 {
                 break;
             }
@@ -387,12 +432,8 @@ fn centrality(vecs: &[Vector], sim: &[f64], bound: usize) -> Vec<f64> {
 pub fn prepare(cands: &[Candidate], title: &[u32]) -> Prepared {
     let bound = term_bound(cands);
     let vecs = tfidf(cands, bound);
-    let sim = if vecs.len() <= GRAPH_LIMIT {
-        similarities(&vecs, bound)
-    } else {
-        Vec::new()
-    };
-    let cent = centrality(&vecs, &sim, bound);
+    let graph = (vecs.len() <= GRAPH_LIMIT).then(|| similarities(&vecs, bound));
+    let cent = centrality(&vecs, graph.as_ref(), bound);
     // Which terms are in the title, among the top terms and in the lead: one bit each.
     const TITLE: u8 = 1;
     const TOP: u8 = 2;
@@ -415,19 +456,28 @@ pub fn prepare(cands: &[Candidate], title: &[u32]) -> Prepared {
         .zip(freq)
         .filter(|&(_, f)| f > 1)
         .collect();
-    top.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    for &(t, _) in top.iter().take(10) {
+    // The ten most frequent (ties to the earlier term): selected, then only those sorted.
+    let by_freq = |a: &(u32, usize), b: &(u32, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    if top.len() > 10 {
+        top.select_nth_unstable_by(9, by_freq);
+        top.truncate(10);
+    }
+    for &(t, _) in &top {
         member[t as usize] |= TOP;
     }
-    let share = |terms: &[u32], bit: u8| -> f64 {
+    // The shares of each sentence's terms in the title, among the top terms and in the lead.
+    let shares = |terms: &[u32]| -> [f64; 3] {
         if terms.is_empty() {
-            return 0.0;
+            return [0.0; 3];
         }
-        let hits = terms
-            .iter()
-            .filter(|&&t| member[t as usize] & bit != 0)
-            .count();
-        hits as f64 / terms.len() as f64
+        let mut hits = [0usize; 3];
+        for &t in terms {
+            let m = member[t as usize];
+            hits[0] += usize::from(m & TITLE != 0);
+            hits[1] += usize::from(m & TOP != 0);
+            hits[2] += usize::from(m & LEAD != 0);
+        }
+        hits.map(|h| h as f64 / terms.len() as f64)
     };
     let features = cands
         .iter()
@@ -441,12 +491,13 @@ pub fn prepare(cands: &[Candidate], title: &[u32]) -> Prepared {
                 _ => 35.0 / s.words as f64,
             };
             let flag = |b: bool| if b { 1.0 } else { 0.0 };
+            let [title, top, lead] = shares(&c.terms);
             [
                 cent[i],
                 1.0 / (1.0 + i as f64),
                 (1.0 - i as f64 / 20.0).max(0.0),
-                share(&c.terms, TITLE),
-                share(&c.terms, TOP),
+                title,
+                top,
                 length,
                 flag(s.caption),
                 flag(s.fragment),
@@ -459,13 +510,13 @@ pub fn prepare(cands: &[Candidate], title: &[u32]) -> Prepared {
                 1.0 / (1.0 + i as f64).sqrt(),
                 s.capitals,
                 flag(s.numbers),
-                if i == 0 { 0.0 } else { share(&c.terms, LEAD) },
+                if i == 0 { 0.0 } else { lead },
             ]
         })
         .collect();
     Prepared {
         vecs,
-        sim,
+        graph,
         features,
         eligible: cands.iter().map(Candidate::eligible).collect(),
         words: cands.iter().map(|c| c.shape.words).collect(),
@@ -538,11 +589,13 @@ pub fn candidates(a: &Analysis) -> (Vec<Candidate>, Vec<u32>) {
     let term = |t: &crate::text::tokens::Token| tk.forms[t.form as usize].term;
     // One lower-cased copy of the text for the caption markers of all sentences (none when the
     // language has no markers: `shape_of` then has nothing to look for).
-    let lowered = if features::has_caption_markers(a.lang) {
+    let lists = features::Lists::of(a.lang);
+    let lowered = if lists.has_caption_markers() {
         a.text.to_ascii_lowercase()
     } else {
         String::new()
     };
+    let found = lists.markers_in(&lowered);
     let cands = (0..a.sentences.len())
         .map(|i| Candidate {
             terms: {
@@ -551,12 +604,13 @@ pub fn candidates(a: &Analysis) -> (Vec<Candidate>, Vec<u32>) {
                 terms.extend(words.iter().filter_map(term));
                 terms
             },
-            shape: features::shape_of(
+            shape: features::shape_with(
                 a.sentence(i),
                 lowered.get(a.sentences[i].clone()).unwrap_or(""),
                 tk.sentence(i),
                 tk,
-                a.lang,
+                &lists,
+                found.as_deref().map(|f| (f, a.sentences[i].start)),
             ),
         })
         .collect();

@@ -76,8 +76,15 @@ struct Tokenizer<'v> {
 }
 
 impl Tokenizer<'_> {
-    fn token(&mut self, w: Word<'_>) -> Token {
-        let (form, (capitalized, all_caps)) = self.vocab.form(self.lang, w.text, &mut self.article);
+    /// The token of word `w` of `text` (its offsets are of `text`).
+    fn token(&mut self, text: &str, w: Word<'_>) -> Token {
+        let (form, (capitalized, all_caps)) = self.vocab.form(
+            self.lang,
+            text.as_bytes(),
+            w.start,
+            w.text,
+            &mut self.article,
+        );
         Token {
             start: w.start,
             end: w.end,
@@ -125,16 +132,19 @@ impl Tokens {
         for r in sentences {
             let first = tokens.len();
             for w in words(&text[r.clone()]) {
-                tokens.push(t.token(Word {
-                    start: r.start + w.start,
-                    end: r.start + w.end,
-                    text: w.text,
-                }));
+                tokens.push(t.token(
+                    text,
+                    Word {
+                        start: r.start + w.start,
+                        end: r.start + w.end,
+                        text: w.text,
+                    },
+                ));
             }
             ranges.push(first..tokens.len());
         }
         let title = match title {
-            Some(title) => words(title).map(|w| t.token(w)).collect(),
+            Some(title) => words(title).map(|w| t.token(title, w)).collect(),
             None => Vec::new(),
         };
         Tokens {
@@ -198,10 +208,15 @@ fn wide_class(text: &str, at: usize) -> (bool, usize) {
 /// Iterates over the words of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
     let bytes = text.as_bytes();
-    let mut i = 0usize;
+    let mut next = 0usize;
     std::iter::from_fn(move || {
+        // A local copy of the position, which the compiler keeps in a register.
+        let mut i = next;
         let start = loop {
-            let b = *bytes.get(i)?;
+            let Some(&b) = bytes.get(i) else {
+                next = i;
+                return None;
+            };
             match CLASS[b as usize] {
                 0 => i += 1,
                 1 => break i,
@@ -221,6 +236,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
                 },
             }
         }
+        next = i;
         Some(Word {
             start,
             end: i,

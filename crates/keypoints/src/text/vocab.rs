@@ -112,15 +112,18 @@ impl LangVocab {
     /// looked up (created on first sight) and, on its first use in the article, a [`Form`] is
     /// added to `article` (its lower case appended to its `lowers`) with a term id counted in
     /// first-use order. A spelling is hashed once: its entry is updated in place. Returns the
-    /// form id and the spelling's case ([`case_of`]), remembered with the spelling.
+    /// form id and the spelling's case ([`case_of`]), remembered with the spelling. `spelling`
+    /// is found in `text` (bytes) at `start`.
     pub fn form(
         &mut self,
         lang: &Language,
+        text: &[u8],
+        start: usize,
         spelling: &str,
         article: &mut Article,
     ) -> (u32, (bool, bool)) {
         let epoch = self.epoch;
-        let key = pack(spelling);
+        let key = pack_in(text, start, spelling.as_bytes());
         let found = match key {
             Some(k) => self.short.get_mut(&k),
             None => self.spellings.get_mut(spelling),
@@ -132,7 +135,6 @@ impl LangVocab {
                     &mut self.term_mark,
                     epoch,
                     e.lexeme,
-                    spelling,
                     article,
                 );
                 e.epoch = epoch;
@@ -140,14 +142,7 @@ impl LangVocab {
             return (e.form, e.case);
         }
         let l = self.lexeme_of(lang, spelling);
-        let form = article_form(
-            &mut self.lexemes,
-            &mut self.term_mark,
-            epoch,
-            l,
-            spelling,
-            article,
-        );
+        let form = article_form(&mut self.lexemes, &mut self.term_mark, epoch, l, article);
         let case = case_of(spelling);
         let entry = Spelling {
             lexeme: l,
@@ -224,14 +219,13 @@ pub(crate) struct Article {
     pub terms: u32,
 }
 
-/// The form id in the current article (`epoch`) of lexeme `l`, met as `spelling`: its first use
+/// The form id in the current article (`epoch`) of lexeme `l`: its first use
 /// adds a [`Form`] to `article` and, for a content word new to the article, a term id.
 fn article_form(
     lexemes: &mut [Lexeme],
     term_mark: &mut [(u32, u32)],
     epoch: u32,
     l: u32,
-    spelling: &str,
     article: &mut Article,
 ) -> u32 {
     let lx = &mut lexemes[l as usize];
@@ -248,16 +242,10 @@ fn article_form(
             t
         }
     });
-    // The lower case: made from the spelling at hand when it is ASCII (the same as the
-    // lexeme's), else copied from the lexeme.
+    // The lower case, copied from the lexeme.
     let lowers = &mut article.lowers;
     let at = lowers.len();
-    if spelling.is_ascii() {
-        lowers.push_str(spelling);
-        lowers[at..].make_ascii_lowercase();
-    } else {
-        lowers.push_str(&lx.lower);
-    }
+    lowers.push_str(&lx.lower);
     article.forms.push(Form {
         lower: at..lowers.len(),
         chars: lx.chars,
@@ -289,10 +277,38 @@ pub(crate) fn case_of(word: &str) -> (bool, bool) {
     }
 }
 
+/// [`pack`] of `spelling`, which `text` holds at `start`: read with one 16-byte load of `text`
+/// where the bytes after the spelling are at hand (and masked off), as they are for nearly
+/// every word of a text.
+#[inline]
+fn pack_in(text: &[u8], start: usize, spelling: &[u8]) -> Option<u128> {
+    let len = spelling.len();
+    if len > 15 {
+        return None;
+    }
+    // MASK[n] keeps the first n bytes and puts n in the last one.
+    const MASK: [(u128, u128); 16] = {
+        let mut m = [(0, 0); 16];
+        let mut n = 0;
+        while n < 16 {
+            m[n] = ((1u128 << (8 * n)) - 1, (n as u128) << 120);
+            n += 1;
+        }
+        m
+    };
+    match text.get(start..start + 16).map(<[u8; 16]>::try_from) {
+        Some(Ok(w)) => {
+            debug_assert_eq!(&w[..len], spelling);
+            let (keep, tag) = MASK[len];
+            Some(u128::from_le_bytes(w) & keep | tag)
+        }
+        _ => pack(spelling),
+    }
+}
+
 /// A spelling of at most 15 bytes as one integer: its bytes, then zeros, with its length in the
 /// last byte (so that no two spellings share a key).
-fn pack(s: &str) -> Option<u128> {
-    let b = s.as_bytes();
+fn pack(b: &[u8]) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
@@ -375,7 +391,12 @@ mod tests {
                 let Some(s) = text.get(from..to) else {
                     continue;
                 };
-                match pack(s) {
+                assert_eq!(
+                    pack_in(text.as_bytes(), from, s.as_bytes()),
+                    pack(s.as_bytes())
+                );
+                assert_eq!(pack_in(b"", from, s.as_bytes()), pack(s.as_bytes()));
+                match pack(s.as_bytes()) {
                     Some(k) => {
                         let k = k.to_le_bytes();
                         assert_eq!(usize::from(k[15]), s.len(), "{s:?}");
