@@ -317,7 +317,11 @@ const ELIDED: &[&str] = &[
 ];
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    // Most words open with an ASCII letter: no need to decode a character.
+    match w.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_acronym(w: &str) -> bool {

@@ -805,7 +805,13 @@ impl<'a> Ctx<'a> {
     }
 
     fn gap(&self, toks: &[Tok], i: usize) -> &'a str {
-        &self.text[toks[i].end..toks[i + 1].start]
+        let (a, b) = (toks[i].end, toks[i + 1].start);
+        // Most gaps are one space: returned without slicing the text.
+        if b == a + 1 && self.text.as_bytes().get(a) == Some(&b' ') {
+            " "
+        } else {
+            &self.text[a..b]
+        }
     }
 
     /// Byte where the content of a sentence ends: before final punctuation and spaces.
