@@ -1,6 +1,21 @@
 //! Entities in a language that writes every noun with a capital (German): capitals alone make
 //! no name, names with evidence (given names, the gazetteer, acronyms) stay.
-use keypoints::{analyze, EntityType, Options};
+use keypoints::{analyze, Digest, EntityType, Options};
+
+/// The digest of `text` read as language `lang`, with its entities' names and types.
+fn entities(lang: &str, text: &str) -> (Digest, Vec<(String, EntityType)>) {
+    let opts = Options {
+        lang: Some(lang.to_string()),
+        ..Options::default()
+    };
+    let d = analyze(text, &opts).expect("the article analyses");
+    let names = d
+        .entities
+        .iter()
+        .map(|e| (e.name.clone(), e.kind))
+        .collect();
+    (d, names)
+}
 
 #[test]
 fn german_nouns_are_no_names_and_names_stay() {
@@ -8,17 +23,8 @@ fn german_nouns_are_no_names_and_names_stay() {
         parat. Die Abschaffung der Sklaverei war das Thema einer Ausstellung in Berlin, die \
         mehrere Millionen Euro gekostet hat. Merkel sagte, die CDU stehe hinter dem Plan. \
         Der Anstieg der Mieten bleibt ein Problem für die Bewohner der Stadt.";
-    let opts = Options {
-        lang: Some("de".to_string()),
-        ..Options::default()
-    };
-    let d = analyze(text, &opts).expect("the article analyses");
-    let names: Vec<(&str, EntityType)> = d
-        .entities
-        .iter()
-        .map(|e| (e.name.as_str(), e.kind))
-        .collect();
-    let has = |n: &str, t: EntityType| names.iter().any(|&(m, u)| m == n && u == t);
+    let (d, names) = entities("de", text);
+    let has = |n: &str, t: EntityType| names.iter().any(|(m, u)| m == n && *u == t);
     assert!(has("Angela Merkel", EntityType::Person), "{names:?}");
     assert!(has("Berlin", EntityType::Location), "{names:?}");
     assert!(has("CDU", EntityType::Organization), "{names:?}");
@@ -44,22 +50,13 @@ fn german_nouns_are_no_names_and_names_stay() {
 fn a_place_whose_capital_lost_its_accent_is_still_a_place() {
     let text = "Le juge a rejeté les accusations jeudi. Les Etats-Unis ont protesté contre la \
         décision, et l'Egypte a demandé des explications.";
-    let opts = Options {
-        lang: Some("fr".to_string()),
-        ..Options::default()
-    };
-    let d = analyze(text, &opts).expect("the article analyses");
-    let names: Vec<(&str, EntityType)> = d
-        .entities
-        .iter()
-        .map(|e| (e.name.as_str(), e.kind))
-        .collect();
+    let (_, names) = entities("fr", text);
     assert!(
-        names.contains(&("Etats-Unis", EntityType::Location)),
+        names.contains(&("Etats-Unis".to_string(), EntityType::Location)),
         "{names:?}"
     );
     assert!(
-        names.contains(&("Egypte", EntityType::Location)),
+        names.contains(&("Egypte".to_string(), EntityType::Location)),
         "{names:?}"
     );
 }
