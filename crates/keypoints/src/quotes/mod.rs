@@ -2594,7 +2594,7 @@ impl<'a> Ctx<'a> {
                 let content = t.start..end;
                 // "said yes", "said so": a one-word answer ending the sentence is content too.
                 let answer = end >= limit
-                    && words(&self.text[content.clone()]).count() == 1
+                    && words(&self.text[content.clone()]).take(2).count() == 1
                     && self
                         .lex
                         .answer_words
