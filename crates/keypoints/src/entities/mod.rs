@@ -623,8 +623,8 @@ fn candidates<'t>(
         // A lower-case word that opens a person's name ("bin Laden", "don Zeno").
         let prefixed = !is_cap(toks[i].text)
             && i + 1 < n
-            && (gap(i) == " " || gap(i) == "-")
             && is_cap(toks[i + 1].text)
+            && (gap(i) == " " || gap(i) == "-")
             && lex.name_prefixes.contains(toks[i].text)
             // Not before an article: "de La Stampa" names a newspaper, "de" is "of".
             && lex.flags(lower(toks[i + 1].text).as_ref()) & (STOP | PARTICLE) != STOP;
