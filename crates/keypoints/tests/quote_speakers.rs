@@ -1,15 +1,20 @@
 //! Speakers of inverted cues in French, German and Spanish: adverbs around the verb of saying
 //! ("a ainsi affirmé", "sagt dazu") belong to the cue or to nothing, never to the speaker.
-use keypoints::{analyze, Options};
+use keypoints::{analyze, Digest, Options};
 
-/// The speakers of every quote of `text` read as language `lang`, with their cue.
-fn speakers(lang: &str, text: &str) -> Vec<(String, Option<String>)> {
+/// The digest of `text` read as language `lang`.
+fn digest(lang: &str, text: &str) -> Digest {
     let opts = Options {
         lang: Some(lang.to_string()),
         ..Options::default()
     };
-    let d = analyze(text, &opts).expect("the article analyses");
-    d.quotes
+    analyze(text, &opts).expect("the article analyses")
+}
+
+/// The speakers of every quote of `text` read as language `lang`, with their cue.
+fn speakers(lang: &str, text: &str) -> Vec<(String, Option<String>)> {
+    digest(lang, text)
+        .quotes
         .iter()
         .map(|q| (q.cue.clone(), q.speaker.as_ref().map(|s| s.name.clone())))
         .collect()
@@ -94,14 +99,7 @@ fn a_mixed_quote_keeps_both_marks_of_its_quoted_part() {
     let text = "Il presidente Mario Rossi ha detto che i due paesi “amplieranno le relazioni con \
         sforzi congiunti”, secondo l'agenzia. Kim said that the ties had reached “a new level”.";
     for lang in ["it", "en"] {
-        let d = analyze(
-            text,
-            &Options {
-                lang: Some(lang.to_string()),
-                ..Options::default()
-            },
-        )
-        .expect("the article analyses");
+        let d = digest(lang, text);
         let mixed: Vec<&str> = d
             .quotes
             .iter()
@@ -119,14 +117,7 @@ fn a_mixed_quote_keeps_both_marks_of_its_quoted_part() {
 fn french_inversion_and_guillemets_with_spaces() {
     let text = "Marie Dupont a perdu son procès jeudi. « Ce jugement est une honte », \
         explique-t-elle devant le tribunal. « Nous ferons appel », dit-elle.";
-    let d = analyze(
-        text,
-        &Options {
-            lang: Some("fr".to_string()),
-            ..Options::default()
-        },
-    )
-    .expect("the article analyses");
+    let d = digest("fr", text);
     let q = d
         .quotes
         .iter()
