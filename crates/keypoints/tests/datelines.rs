@@ -41,7 +41,10 @@ fn a_dateline_after_a_standfirst_and_a_box() {
         },
     )
     .unwrap();
-    assert!(d.key_points.iter().any(|k| k.text.starts_with("Il ministro")));
+    assert!(d
+        .key_points
+        .iter()
+        .any(|k| k.text.starts_with("Il ministro")));
     for k in &d.key_points {
         assert!(!k.text.starts_with("ROMA"), "{}", k.text);
         assert_eq!(slice(&d.text, k.start, k.end), k.text);
@@ -59,7 +62,11 @@ fn the_dateline_place_is_a_location_under_its_usual_spelling() {
         "NEW YORK (Reuters) - Stocks closed higher on Tuesday as investors bet on lower rates.\n\
          Banks led the gains, and the dollar fell against the euro in late trading.",
     );
-    let ny = d.entities.iter().find(|e| e.name == "New York").expect("New York");
+    let ny = d
+        .entities
+        .iter()
+        .find(|e| e.name == "New York")
+        .expect("New York");
     assert_eq!(ny.kind, EntityType::Location);
     assert_eq!(d.structure.credits, ["Reuters"]);
     assert!(d.key_points[0].text.starts_with("Stocks closed"));
