@@ -223,3 +223,26 @@ fn a_relative_pronoun_after_a_comma_names_the_speaker() {
         assert_eq!(speaker.as_deref(), Some(name), "{text}");
     }
 }
+
+#[test]
+fn a_quote_opening_the_sentence_before_the_cue_without_a_comma() {
+    let d = digest(
+        "it",
+        "«Abbiamo ascoltato tutti» ha spiegato il sindaco Gaetano Manfredi, sottolineando che \
+         il confronto proseguirà.",
+    );
+    let (content, speaker) = quote_with(&d, "ha spiegato");
+    assert_eq!(content, "Abbiamo ascoltato tutti");
+    assert_eq!(speaker.as_deref(), Some("Gaetano Manfredi"));
+}
+
+#[test]
+fn bare_plural_sources_after_an_inverted_cue() {
+    let d = digest(
+        "it",
+        "La procura ha aperto un fascicolo sull'incidente, riferiscono fonti giudiziarie.",
+    );
+    let (content, speaker) = quote_with(&d, "riferiscono");
+    assert_eq!(content, "La procura ha aperto un fascicolo sull'incidente");
+    assert_eq!(speaker.as_deref(), Some("fonti giudiziarie"));
+}

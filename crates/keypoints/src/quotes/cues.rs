@@ -109,6 +109,8 @@ pub(crate) struct Cues {
     /// Relative pronouns that stand for the mention before them only right after a comma and
     /// before the cue (", che ha spiegato"), being mostly complementizers elsewhere.
     pub comma_relatives: Set,
+    /// Plural nouns that speak without an article after an inverted cue ("riferiscono fonti").
+    pub bare_sources: Set,
     /// Conjunctions opening a subordinate clause before a bare participle ("when asked").
     pub subordinators: Set,
     /// Forms of "be" that make a passive of the cue verb after them ("was reported by").
@@ -191,6 +193,7 @@ impl Cues {
             source_pronouns: set(lang, "source_pronouns"),
             source_pronouns_plural: set(lang, "source_pronouns_plural"),
             comma_relatives: set(lang, "comma_relatives"),
+            bare_sources: set(lang, "bare_sources"),
             subordinators: set(lang, "subordinators"),
             passive_auxiliaries: set(lang, "passive_auxiliaries"),
             quantifiers: set(lang, "quantifiers"),

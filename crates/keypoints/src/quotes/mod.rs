@@ -1653,6 +1653,7 @@ impl<'a> Ctx<'a> {
                 && !matches!(first, "it" | "they" | "we" | "i" | "you")
                 && (t0.starts_with(char::is_uppercase)
                     || self.lang.is_stopword(first)
+                    || (closes && self.lex.bare_sources.contains(first))
                     || phrase
                         .iter()
                         .any(|t| t.text.starts_with(char::is_uppercase)))
@@ -2233,6 +2234,46 @@ impl<'a> Ctx<'a> {
     }
 
     /// The kind of a reported content span.
+    /// "«Abbiamo ascoltato tutti» ha spiegato il sindaco.": a quote that opens the sentence
+    /// and closes right before a verb of saying, with no comma, is its content when a short
+    /// phrase with a capital or an article follows the verb (its subject) and ends the clause.
+    fn opening_quote(&self, toks: &[Tok], c: &Cue, sent_start: usize) -> Option<Range<usize>> {
+        if c.first == 0 || c.kind != CueKind::Verb || c.class != VerbClass::Speech {
+            return None;
+        }
+        let g = self.gap(toks, c.first - 1);
+        if !g.contains(CLOSING_MARKS) || g.contains([',', '.', '?', '!', ':', ';']) {
+            return None;
+        }
+        let q = self
+            .quotes
+            .iter()
+            .find(|q| q.end >= toks[c.first - 1].end && q.end <= toks[c.first].start)?;
+        if q.start < sent_start
+            || self.text[sent_start..q.start]
+                .chars()
+                .any(char::is_alphanumeric)
+        {
+            return None;
+        }
+        let subject = toks.get(c.last + 1)?;
+        let opens = subject.text.starts_with(char::is_uppercase)
+            || subject.flags & flag::DETERMINER != 0
+            || self.lang.is_stopword(&fold(subject.text));
+        let own = self.gap(toks, c.last).contains(':') || opens_quote(self.gap(toks, c.last));
+        // "“American Skin” was written by Springsteen": a passive's subject is what it says.
+        let passive = c.first < c.verb
+            && self
+                .lex
+                .passive_auxiliaries
+                .contains(&*fold(toks[c.first].text));
+        (opens
+            && !own
+            && !passive
+            && subject.flags & (flag::COMPLEMENTIZER | flag::PREPOSITION) == 0)
+            .then(|| q.clone())
+    }
+
     /// True when the words `from..to` before a cue are object pronouns only ("Lo ha detto").
     fn clitic_object(&self, toks: &[Tok], from: usize, to: usize) -> bool {
         from < to
@@ -2256,6 +2297,10 @@ impl<'a> Ctx<'a> {
         let cue_text = self.text[toks[c.first].start..toks[c.last].end].to_string();
         let n = toks.len();
         let after = toks[c.last].end;
+        if let Some(q) = self.opening_quote(toks, c, sent_start) {
+            let speaker = self.subject_after(toks, c.last + 1, sent_end);
+            return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
+        }
         // Inverted: the cue closes its clause after a comma.
         if self.is_inverted(toks, c, sent_end) {
             let cs = self.cue_clause_start(toks, c.first);
