@@ -35,7 +35,7 @@ fold's wrong and missed mentions of its held-out half to DIR/fold1.txt and DIR/f
 `train.py EXAMPLES [HELDOUT]` still trains a type model alone on a file of examples.
 
 Switches for measurements (environment variables; the defaults give the shipped model):
-SEEDS (10), EPOCHS (12), CUT_MIN (1: the cut model keeps features seen once, session 9),
+SEEDS (10), EPOCHS (12), MIN_COUNT (2), CUT_MIN (1: the cut model keeps features seen once, session 9),
 OFFSET ("a,b,c,d" added to the type model's bias), BND=1 (names whose mentions overlap a gold
 entity of another span, printed with the label BND, are trained as O instead of left out).
 
@@ -52,7 +52,7 @@ from collections import Counter, defaultdict
 
 CLASSES = ["PER", "LOC", "ORG", "O"]
 EPOCHS = int(os.environ.get("EPOCHS", "12"))
-MIN_COUNT = 2
+MIN_COUNT = int(os.environ.get("MIN_COUNT", "2"))
 SEED = 7
 SEEDS = int(os.environ.get("SEEDS", "10"))
 PRUNE = 0.01
