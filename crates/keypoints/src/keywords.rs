@@ -397,6 +397,7 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
             .collect()
     };
     let edge_stops = keyword_stopwords(a.lang);
+    let joiners = joiners(a.lang);
     let mut out: Vec<Keyword> = Vec::new();
     let mut chosen: Vec<(Vec<u32>, bool)> = Vec::new();
     while out.len() < MAX_KEYWORDS {
@@ -431,6 +432,17 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
         if [key[0], *last]
             .iter()
             .any(|&id| edge_stops.contains(tk.lower(&tk.forms[id as usize])))
+        {
+            continue;
+        }
+        // A stopword inside a phrase joins two nouns as a preposition does ("legge di
+        // bilancio", "state of emergency"); a verb or an article there ("piogge hanno
+        // colpito", "colpito la provincia") makes a clause, not a key phrase. Languages
+        // without a list of prepositions keep them all.
+        if key[2] != u32::MAX
+            && !is_content[key[1] as usize]
+            && !joiners.is_empty()
+            && !joiners.contains(tk.lower(&tk.forms[key[1] as usize]))
         {
             continue;
         }
@@ -471,6 +483,12 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
     out
 }
 
+/// The language's `prepositions`, lower-cased: the stopwords that may stand inside a key phrase.
+fn joiners(lang: &'static Language) -> &'static WordSet {
+    static JOINERS: lang::PerLanguage<WordSet> = lang::PerLanguage::new();
+    JOINERS.get(lang, |l| l.lowered_set("prepositions"))
+}
+
 /// The language's `keyword_stopwords`, lower-cased, as a set built once.
 fn keyword_stopwords(lang: &'static Language) -> &'static WordSet {
     static STOPS: lang::PerLanguage<WordSet> = lang::PerLanguage::new();
@@ -500,6 +518,21 @@ mod tests {
                 !crate::lang::get("it").unwrap().is_stopword(&first),
                 "{k:?}"
             );
+        }
+    }
+
+    #[test]
+    fn only_prepositions_and_articles_stand_inside_a_phrase() {
+        let text = "Piogge torrenziali hanno colpito la provincia. Le piogge torrenziali hanno \
+                    colpito anche la costa, e la legge di bilancio ne tiene conto. Le piogge \
+                    torrenziali hanno colpito i campi: la legge di bilancio arriverà presto.";
+        let d = analyze(text, &Options::default()).unwrap();
+        let texts: Vec<&str> = d.keywords.iter().map(|k| k.text.as_str()).collect();
+        assert!(texts.contains(&"legge di bilancio"), "{texts:?}");
+        for k in &texts {
+            let inner: Vec<&str> = k.split(' ').collect();
+            // Here only "di" may join: not "hanno", not "la".
+            assert!(inner.len() < 3 || inner[1] == "di", "{texts:?}");
         }
     }
 
