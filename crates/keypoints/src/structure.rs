@@ -6,6 +6,11 @@
 //! text and one-paragraph-a-line text both come out right. The lists that recognise headings,
 //! credits and boilerplate are the language folders' data; credits of every language are used
 //! together, because a Reuters credit is a Reuters credit in any language.
+//!
+//! A wire dateline ("ROMA (ANSA) - ", "NEW YORK — ") may open the lead or, after a standfirst or a
+//! box, one of the next paragraphs. It stays in the text, so that spans point at the article as
+//! written; its agency becomes a credit, and later stages read its range ([`Dateline`]): key
+//! points start after it, and the entity stage types its place.
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
