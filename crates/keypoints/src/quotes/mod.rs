@@ -1492,7 +1492,18 @@ impl<'a> Ctx<'a> {
             // poll found."): "…, Trump won 45 percent support among voters" is no attribution.
             let speech = c.class == VerbClass::Speech;
             // "“…,” he claimed they had never met": a clause of its own follows the cue.
-            let clause_after = (phrase.len() >= 3 && first_flags & flag::SUBJECT != 0)
+            // "“…,” one of the prosecutors said the two cases were different": "say" takes no
+            // object, so a determiner and three words more after it open a clause ("said the
+            // other day" or "said this week in …" do not).
+            let say_clause = phrase.len() >= 4
+                && first_flags & flag::DETERMINER != 0
+                && ["say", "said", "says"].contains(&&*fold(toks[c.last].text))
+                && !["other", "same", "following"]
+                    .iter()
+                    .chain(TIME_PHRASE)
+                    .any(|w| low_eq(phrase[1].text, w));
+            let clause_after = say_clause
+                || (phrase.len() >= 3 && first_flags & flag::SUBJECT != 0)
                 // "…, said Wednesday he agrees with …": another verb opens the clause.
                 || toks[cs..c.first]
                     .iter()
@@ -1655,12 +1666,22 @@ impl<'a> Ctx<'a> {
         let at = toks.first()?.start;
         let q = self.quotes.iter().rev().find(|q| q.end <= at)?;
         let between = self.text.get(q.end..at)?;
-        (between.len() <= 8
-            && !between.contains('\n')
-            && between
+        if between.len() > 8
+            || between.contains('\n')
+            || !between
                 .chars()
-                .all(|c| c.is_whitespace() || CLOSING_MARKS.contains(&c) || c == ','))
-        .then(|| q.clone())
+                .all(|c| c.is_whitespace() || CLOSING_MARKS.contains(&c) || c == ',')
+        {
+            return None;
+        }
+        // The quote is a sentence of its own ("“Why me?” | Trump said."), not the end of one
+        // opened by other words ("He called it “a disaster.” | Many voters said …": the next
+        // sentence's cue has a content of its own).
+        let head = self.text.get(..q.start)?;
+        let head = head
+            .trim_end_matches(['“', '"', '«', '‘', '\'', '„'])
+            .trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != PARAGRAPH);
+        (!head.ends_with(|c: char| c.is_alphanumeric() || c == ',')).then(|| q.clone())
     }
 
     /// For a cue opening its clause at token `cs` after an apposition ("“…,” Jeff Weaver,
@@ -3093,6 +3114,41 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_quote_closing_its_sentence_mid_clause_is_no_content_of_the_next_cue() {
+        // Session 9 (sentences of our own). A quote opened after other words that closes its
+        // sentence is no quote of the next sentence's cue: that cue has a content of its own.
+        for t in [
+            "He called the plan “a disaster.” Many voters said the plan had failed.",
+            "The mayor said the bridge was “unsafe.” Jane Doe said the council would vote again.",
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(
+                got.iter()
+                    .any(|g| g.0.ends_with("would vote again")
+                        || g.0.ends_with("the plan had failed")),
+                "{t}: {got:?}"
+            );
+        }
+        // A quote that is a sentence of its own still is ("“Why me?” | Trump said.").
+        let t = "“We will win the state.” Jane Doe said.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "We will win the state."),
+            "{got:?}"
+        );
+        // "Say" takes no object: a determiner and a clause after it are what was said.
+        let t = "“It was a mistake,” one of the prosecutors said the two cases were different.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "the two cases were different"),
+            "{got:?}"
+        );
+        let t = "“It was a mistake,” Jane Doe said the other day.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().any(|g| g.0 == "It was a mistake,"), "{got:?}");
     }
 
     #[test]
