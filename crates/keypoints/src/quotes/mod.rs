@@ -1502,7 +1502,20 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .chain(TIME_PHRASE)
                     .any(|w| low_eq(phrase[1].text, w));
+            // "…, she said it “humanizes” her": the words after the cue run on into a quote
+            // inside the sentence, so they are a clause, not a short phrase closing it ("said
+            // in an interview with “Fox News Sunday.”" opens with a preposition).
+            let into_quote = !phrase.is_empty()
+                && e < toks.len()
+                && toks[e].start < sent_end
+                && first_flags & flag::PREPOSITION == 0
+                && !TIME_WORDS.contains(&first)
+                && {
+                    let g = self.gap(toks, e - 1);
+                    opens_quote(g) && !g.contains([',', ';', ':', '(', '—', '–'])
+                };
             let clause_after = say_clause
+                || into_quote
                 || (phrase.len() >= 3 && first_flags & flag::SUBJECT != 0)
                 // "…, said Wednesday he agrees with …": another verb opens the clause.
                 || toks[cs..c.first]
@@ -3146,6 +3159,20 @@ mod tests {
             got.iter().any(|g| g.0 == "the two cases were different"),
             "{got:?}"
         );
+        // The words after the cue run on into a quote: a clause, no inversion.
+        for (t, want) in [
+            (
+                "Jane Doe is not worried about the losses — in fact, she said it “humanizes” her.",
+                "it “humanizes” her",
+            ),
+            (
+                "The governor backed the bill, hours after Smith said he was “encouraged” by it.",
+                "he was “encouraged” by it",
+            ),
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(got.iter().any(|g| g.0 == want), "{t}: {got:?}");
+        }
         let t = "“It was a mistake,” Jane Doe said the other day.";
         let got = spans(t, &quotes("en", t));
         assert!(got.iter().any(|g| g.0 == "It was a mistake,"), "{got:?}");
