@@ -1514,8 +1514,12 @@ impl<'a> Ctx<'a> {
                     let g = self.gap(toks, e - 1);
                     opens_quote(g) && !g.contains([',', ';', ':', '(', '—', '–'])
                 };
+            // "…, double the number who said the same of Mr. Trump": a cue right after a
+            // relative pronoun is the relative clause's verb, no attribution of the words before.
+            let relative = toks[c.first - 1].flags & flag::RELATIVE != 0;
             let clause_after = say_clause
                 || into_quote
+                || relative
                 || (phrase.len() >= 3 && first_flags & flag::SUBJECT != 0)
                 // "…, said Wednesday he agrees with …": another verb opens the clause.
                 || toks[cs..c.first]
@@ -1757,8 +1761,8 @@ impl<'a> Ctx<'a> {
     fn clause_start(&self, toks: &[Tok], end: usize) -> usize {
         let mut i = end;
         while i > 0 {
-            let g = self.gap(toks, i - 1);
-            if g.contains(CLAUSE_BREAKS) {
+            // A comma between digits ("1,100") breaks no clause.
+            if self.breaks(toks, i - 1) {
                 break;
             }
             if toks[i - 1].flags & (flag::COMPLEMENTIZER | flag::CONJUNCTION) != 0 {
@@ -1775,11 +1779,13 @@ impl<'a> Ctx<'a> {
         let mut k = from + 1;
         while k < toks.len() && toks[k].start < limit {
             let g = self.gap(toks, k - 1);
+            // A comma between digits ("roughly 1,100 names") is none.
+            let comma = g.contains(',') && self.breaks(toks, k - 1);
             let then_that = toks
                 .get(k + 1)
                 .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0);
             // ", 27 percent of those polled said …": a clause with a verb of saying of its own.
-            let own_speech = g.contains(',')
+            let own_speech = comma
                 && (k..toks.len().min(k + 8))
                     .take_while(|&j| j == k || !self.breaks(toks, j - 1))
                     .any(|j| {
@@ -1788,12 +1794,12 @@ impl<'a> Ctx<'a> {
                             && !self.inside_quote(toks[j].start)
                     });
             // ", when asked whether …": a participle clause of its own.
-            let subordinate = g.contains(',')
+            let subordinate = comma
                 && toks[k].flags & flag::SUBORDINATOR != 0
                 && toks.get(k + 1).is_some_and(|t| t.flags & flag::SPEECH != 0);
             if g.contains(';')
                 || subordinate
-                || (g.contains(',')
+                || (comma
                     && self.opens_participle(&toks[k])
                     && (!then_that || toks[k].flags & flag::GERUND != 0))
                 || own_speech
@@ -2644,7 +2650,13 @@ impl<'a> Ctx<'a> {
                     && words(&self.text[content.clone()])
                         .nth(1)
                         .is_some_and(|w| MODALS.contains(&&*fold(w.text)));
-                let min = if object || answer {
+                // "26 percent said the same (of Mr. Trump)".
+                let same = plain
+                    && low_eq(t.text, "the")
+                    && toks
+                        .get(from + 1)
+                        .is_some_and(|x| low_eq(x.text, "same") && x.start < end);
+                let min = if object || answer || same {
                     1
                 } else if modal {
                     2
@@ -3168,6 +3180,24 @@ mod tests {
             (
                 "The governor backed the bill, hours after Smith said he was “encouraged” by it.",
                 "he was “encouraged” by it",
+            ),
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(got.iter().any(|g| g.0 == want), "{t}: {got:?}");
+        }
+        // A relative clause's verb, "the same", a comma between digits.
+        for (t, want) in [
+            (
+                "Most voters said the mayor did well, twice the number who said the same of Smith.",
+                "the same of Smith",
+            ),
+            (
+                "Last month, 26 percent of voters said the same.",
+                "the same",
+            ),
+            (
+                "The paper also reported that roughly 1,100 donor names were not disclosed.",
+                "that roughly 1,100 donor names were not disclosed",
             ),
         ] {
             let got = spans(t, &quotes("en", t));
