@@ -1047,14 +1047,15 @@ impl<'a> Ctx<'a> {
                 }
             }
             // "Trump has a decisive lead in the polls": a source phrase closing a clause that
-            // has no cue of its own attributes that clause.
+            // has no cue of its own attributes that clause. The poll noun comes within eight
+            // words ("in the latest NBC News/Wall Street Journal poll").
             if f & flag::SOURCE_PREPOSITION != 0
                 && k >= 3
                 && !self.inside_quote(toks[k].start)
                 && !self.gap(toks, k - 1).contains(CLAUSE_BREAKS)
             {
                 let cs = self.clause_start(toks, k);
-                let noun = (k + 1..n.min(k + 5))
+                let noun = (k + 1..n.min(k + 9))
                     .take_while(|&j| !self.breaks(toks, j - 1))
                     .find(|&j| toks[j].flags & flag::POLL != 0);
                 let cued = toks[cs..k]
@@ -3203,6 +3204,12 @@ mod tests {
             let got = spans(t, &quotes("en", t));
             assert!(got.iter().any(|g| g.0 == want), "{t}: {got:?}");
         }
+        let t = "Jim Smith has a decisive lead in the latest Fox News national poll.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "Jim Smith has a decisive lead"),
+            "{got:?}"
+        );
         let t = "“It was a mistake,” Jane Doe said the other day.";
         let got = spans(t, &quotes("en", t));
         assert!(got.iter().any(|g| g.0 == "It was a mistake,"), "{got:?}");
