@@ -1522,10 +1522,12 @@ impl<'a> Ctx<'a> {
                 || into_quote
                 || relative
                 || (phrase.len() >= 3 && first_flags & flag::SUBJECT != 0)
-                // "…, said Wednesday he agrees with …": another verb opens the clause.
-                || toks[cs..c.first]
-                    .iter()
-                    .any(|t| t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0);
+                // "…, said Wednesday he agrees with …": another verb opens the clause (not a
+                // name that is a verb too: "“…,” Hope Hicks said").
+                || toks[cs..c.first].iter().any(|t| {
+                    t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0
+                        && !t.text.starts_with(char::is_uppercase)
+                });
             // "On Saturday, Smith said …", "Later, in front of the club, Trump said: …": before
             // the comma stands an introductory phrase, no content.
             let opens_intro = |t: &Tok| {
@@ -3208,6 +3210,15 @@ mod tests {
         let got = spans(t, &quotes("en", t));
         assert!(
             got.iter().any(|g| g.0 == "Jim Smith has a decisive lead"),
+            "{got:?}"
+        );
+        // A name that is a verb too ("Hope") is no verb of its own before the cue.
+        let t = "“He will have his day in court,” Hope Hicks said in the statement.";
+        let q = quotes("en", t);
+        let got = spans(t, &q);
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "He will have his day in court," && g.1.is_some()),
             "{got:?}"
         );
         let t = "“It was a mistake,” Jane Doe said the other day.";
