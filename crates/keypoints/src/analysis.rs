@@ -71,6 +71,13 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// The dateline ([`crate::structure::Dateline`]) as a byte range of `text`, if any.
+    pub fn dateline(&self) -> Option<Range<usize>> {
+        let d = self.parts.dateline?;
+        let p = self.paragraphs.get(d.paragraph)?;
+        (d.len < p.len()).then(|| p.start..p.start + d.len)
+    }
+
     /// The text of sentence `i`.
     pub fn sentence(&self, i: usize) -> &'a str {
         &self.text[self.sentences[i].clone()]

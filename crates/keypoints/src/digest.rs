@@ -86,6 +86,10 @@ pub struct Structure {
     pub credits: Vec<String>,
     /// Boilerplate lines (stock bios, "Leggi anche", "Riproduzione riservata"); taken out of `text`.
     pub boilerplate: Vec<String>,
+    /// The dateline that opens the story ("ROMA (ANSA) - "), if any: it stays in `text`, and a
+    /// key point made of its sentence starts after it.
+    #[serde(default)]
+    pub dateline: Option<Span>,
 }
 
 /// One computed key point: a sentence of the article.

@@ -397,6 +397,7 @@ impl Analyzer {
                 .collect(),
             credits: parts.credits.clone(),
             boilerplate: parts.boilerplate.clone(),
+            dateline: a.dateline().map(|r| a.chars.span(r.start, r.end)),
         };
         let sentences = a
             .sentences

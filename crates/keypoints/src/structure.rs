@@ -62,6 +62,18 @@ pub struct Parts {
     pub credits: Vec<String>,
     /// Boilerplate lines.
     pub boilerplate: Vec<String>,
+    /// The dateline that opens one of the first paragraphs ("ROMA (ANSA) -", "PARIS —"), if any.
+    pub dateline: Option<Dateline>,
+}
+
+/// A dateline: the place, date or agency a wire story opens with, before a dash. It stays in
+/// the text (spans keep pointing at the article as written); key points start after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dateline {
+    /// Index of the paragraph it opens, in [`Parts::paragraphs`].
+    pub paragraph: usize,
+    /// Its length in bytes, the separator and the white space after it included.
+    pub len: usize,
 }
 
 const BULLETS: &[char] = &['-', '•', '*', '–', '—', '·', '▪', '►', '‣', '◦', '●', '■'];
@@ -419,9 +431,18 @@ pub fn parse(blocks: &[Block], _lang: &Language) -> Parts {
             parts.title = Some(text.to_string());
             continue;
         }
-        if !seen_body {
-            if let Some(agency) = dateline_credit(text, lx) {
-                parts.credits.push(agency);
+        // Datelines open the lead or, after a standfirst or a box, one of the next paragraphs.
+        if parts.dateline.is_none() && parts.paragraphs.len() < 3 {
+            if let Some((len, agency)) = dateline(text, lx) {
+                parts.dateline = Some(Dateline {
+                    paragraph: parts.paragraphs.len(),
+                    len,
+                });
+                if let Some(agency) = agency {
+                    if !parts.credits.contains(&agency) {
+                        parts.credits.push(agency);
+                    }
+                }
             }
         }
         seen_body = true;
@@ -430,18 +451,73 @@ pub fn parse(blocks: &[Block], _lang: &Language) -> Parts {
     parts
 }
 
-/// The agency of a dateline that opens the lead, "ROMA, 3 mar (Reuters) - ..." or "(CNN) -- ...".
-/// The dateline stays in the text; the credit is reported.
-fn dateline_credit(lead: &str, lx: &Lexicon) -> Option<String> {
-    let head = crate::text::truncate_to_boundary(lead, 120);
-    let open = head.find('(')?;
-    let close = open + head[open..].find(')')?;
-    let after = head[close + 1..].trim_start();
-    if !after.starts_with(['-', '–', '—', ':']) {
+/// The dateline that opens `par`: its length in bytes and the agency it credits, if any.
+/// Two forms: a credited one, "ROMA, 3 mar (Reuters) - …", "(CNN) -- …", "MADRID (EFE).- …",
+/// and a place in capitals with an optional date, "MILANO – …", "NEW YORK, 12 marzo — …".
+fn dateline(par: &str, lx: &Lexicon) -> Option<(usize, Option<String>)> {
+    let head = crate::text::truncate_to_boundary(par, 120);
+    if let Some(open) = head.find('(') {
+        if let Some(close) = head[open..].find(')').map(|c| open + c) {
+            let inner = head[open + 1..close].trim();
+            let before = &head[..open];
+            let rest = head[close + 1..].trim_start_matches([' ', '.']);
+            if place_and_date(before, false) && lx.is_credit(inner) {
+                if let Some(sep) = separator(rest) {
+                    let len = head.len() - rest.len() + sep;
+                    return Some((len, Some(inner.to_string())));
+                }
+            }
+        }
+    }
+    // A place in capitals: the dash must follow within a few words.
+    let (at, sep) = [" - ", " – ", " — ", " -- ", " —", " –"]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, *d)))
+        .min()?;
+    let rest = &head[at + sep.len()..];
+    if !place_and_date(&head[..at], true) || rest.trim().is_empty() {
         return None;
     }
-    let inner = head[open + 1..close].trim();
-    lx.is_credit(inner).then(|| inner.to_string())
+    let len = at + sep.len() + (rest.len() - rest.trim_start().len());
+    Some((len, None))
+}
+
+/// A dateline's head before its agency or dash: a place of up to four words, in capitals when
+/// `capitals` (else each word capitalized), then optionally a comma and a short date with a
+/// digit ("MILANO, 3 marzo"). Empty is a head too when no capitals are asked for ("(CNN) --").
+fn place_and_date(head: &str, capitals: bool) -> bool {
+    let (place, date) = head.split_once(',').unwrap_or((head, ""));
+    let words = place.split_whitespace().count();
+    if words == 0 {
+        return !capitals && date.is_empty();
+    }
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let place_ok = letters >= if capitals { 3 } else { 2 }
+        && words <= 4
+        && if capitals {
+            place
+                .chars()
+                .all(|c| c.is_uppercase() || " '’.-".contains(c))
+        } else {
+            place
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        };
+    let date_ok = date.is_empty()
+        || (date.split_whitespace().count() <= 4 && date.chars().any(|c| c.is_ascii_digit()));
+    place_ok && date_ok
+}
+
+/// The length of a dateline's separator ("-", "--", "–", "—", ":", ".-") and the white space after
+/// it at the start of `s`, when white space and text follow.
+fn separator(s: &str) -> Option<usize> {
+    let mark = ["--", "-", "–", "—", ":"]
+        .iter()
+        .find(|m| s.starts_with(*m))?
+        .len();
+    let after = &s[mark..];
+    let text = after.trim_start();
+    (text.len() < after.len() && !text.is_empty()).then_some(s.len() - text.len())
 }
 
 /// A first line that reads as a headline: short, with no sentence-final period.
@@ -559,6 +635,84 @@ mod tests {
         let p = parse_text("MILANO, 3 marzo (Reuters) - La Borsa ha chiuso in rialzo.");
         assert_eq!(p.credits, ["Reuters"]);
         assert_eq!(p.paragraphs.len(), 1);
+        assert_eq!(
+            p.dateline,
+            Some(Dateline {
+                paragraph: 0,
+                len: "MILANO, 3 marzo (Reuters) - ".len()
+            })
+        );
+    }
+
+    fn dateline_of(par: &str) -> Option<(usize, Option<String>)> {
+        dateline(par, Lexicon::get())
+    }
+
+    #[test]
+    fn datelines_of_several_forms() {
+        for (par, head, agency) in [
+            (
+                "ROMA (ANSA) - Il governo ha varato il decreto.",
+                "ROMA (ANSA) - ",
+                Some("ANSA"),
+            ),
+            ("(CNN) -- A storm hit the coast.", "(CNN) -- ", Some("CNN")),
+            (
+                "MADRID, 3 mar (EFE).- El Gobierno aprobó la ley.",
+                "MADRID, 3 mar (EFE).- ",
+                Some("EFE"),
+            ),
+            (
+                "BERLIN (dpa) – Die Regierung hat beschlossen.",
+                "BERLIN (dpa) – ",
+                Some("dpa"),
+            ),
+            ("NEW YORK — The markets closed higher.", "NEW YORK — ", None),
+            (
+                "MILANO, 12 marzo – La Borsa chiude in rialzo.",
+                "MILANO, 12 marzo – ",
+                None,
+            ),
+            (
+                "L'AQUILA - Scossa di terremoto nella notte.",
+                "L'AQUILA - ",
+                None,
+            ),
+        ] {
+            assert_eq!(
+                dateline_of(par),
+                Some((head.len(), agency.map(String::from))),
+                "{par}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_dateline_in_ordinary_openings() {
+        for par in [
+            "Il governo (ANSA lo ha confermato) - dice - ha varato il decreto.",
+            "Roma - Il governo ha varato il decreto.",
+            "La NATO - dice il ministro - resta unita.",
+            "UE - Cina, il vertice slitta.",
+            "ROMA (ANSA) -",
+            "Il ministro ha parlato (Reuters) - poi è partito.",
+            "Nel 2020 - 2021 la crescita è stata forte.",
+        ] {
+            assert_eq!(dateline_of(par), None, "{par}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_after_a_standfirst_and_a_box() {
+        let p = parse_text("Il governo vara la manovra e la manda alla Camera.\nIn breve:\n- primo punto\n- secondo punto\nROMA (ANSA) - Il ministro ha difeso il testo.\nIl voto è atteso a dicembre.");
+        assert_eq!(p.credits, ["ANSA"]);
+        assert_eq!(
+            p.dateline,
+            Some(Dateline {
+                paragraph: 1,
+                len: "ROMA (ANSA) - ".len()
+            })
+        );
     }
 
     #[test]

@@ -143,3 +143,106 @@ fn french_inversion_and_guillemets_with_spaces() {
         d.quotes
     );
 }
+
+/// The content and speaker name of the quote with cue `cue`.
+fn quote_with(d: &Digest, cue: &str) -> (String, Option<String>) {
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| q.cue == cue)
+        .unwrap_or_else(|| panic!("no quote with cue {cue:?}: {:?}", d.quotes));
+    (
+        q.content.clone(),
+        q.speaker.as_ref().map(|s| s.name.clone()),
+    )
+}
+
+#[test]
+fn an_object_clitic_before_the_cue_reports_the_sentence_before() {
+    let d = digest(
+        "it",
+        "Il ponte resterà chiuso per un mese. Lo ha annunciato il sindaco Gaetano Manfredi in una nota.",
+    );
+    let (content, speaker) = quote_with(&d, "ha annunciato");
+    assert_eq!(content, "Il ponte resterà chiuso per un mese");
+    assert_eq!(speaker.as_deref(), Some("Gaetano Manfredi"));
+    // After a comma, the clause before is the content, and the subject follows the verb.
+    let d = digest(
+        "it",
+        "Il ponte resterà chiuso per un mese, lo ha annunciato il sindaco Gaetano Manfredi.",
+    );
+    let (_, speaker) = quote_with(&d, "ha annunciato");
+    assert_eq!(speaker.as_deref(), Some("Gaetano Manfredi"));
+}
+
+#[test]
+fn a_pronoun_after_a_source_preposition_is_the_whole_source() {
+    let d = digest(
+        "it",
+        "La segretaria del Pd Elly Schlein ha attaccato il governo: secondo lei la legge \
+         taglia la sanità pubblica.",
+    );
+    let (content, speaker) = quote_with(&d, "secondo");
+    assert_eq!(content, "la legge taglia la sanità pubblica");
+    assert_eq!(speaker.as_deref(), Some("Elly Schlein"));
+    // A plural pronoun stands for the sentence's subject, not for the last person named.
+    let d = digest(
+        "it",
+        "Il sindaco Gaetano Manfredi ha presentato il piano. I commercianti sono preoccupati: \
+         secondo loro il cantiere bloccherà il traffico per mesi.",
+    );
+    let (content, speaker) = quote_with(&d, "secondo");
+    assert_eq!(content, "il cantiere bloccherà il traffico per mesi");
+    assert_eq!(speaker.as_deref(), Some("I commercianti"));
+}
+
+#[test]
+fn a_relative_pronoun_after_a_comma_names_the_speaker() {
+    for (lang, text, cue, name) in [
+        (
+            "it",
+            "Ha parlato il ministro Luca Ciriani, che ha spiegato che i tempi sono stretti.",
+            "ha spiegato",
+            "Luca Ciriani",
+        ),
+        (
+            "fr",
+            "Le ministre Jean Dupont est intervenu, qui a déclaré que les délais sont serrés.",
+            "a déclaré",
+            "Jean Dupont",
+        ),
+        (
+            "es",
+            "Habló el ministro Juan Pérez, quien dijo que los plazos son ajustados.",
+            "dijo",
+            "Juan Pérez",
+        ),
+    ] {
+        let d = digest(lang, text);
+        let (_, speaker) = quote_with(&d, cue);
+        assert_eq!(speaker.as_deref(), Some(name), "{text}");
+    }
+}
+
+#[test]
+fn a_quote_opening_the_sentence_before_the_cue_without_a_comma() {
+    let d = digest(
+        "it",
+        "«Abbiamo ascoltato tutti» ha spiegato il sindaco Gaetano Manfredi, sottolineando che \
+         il confronto proseguirà.",
+    );
+    let (content, speaker) = quote_with(&d, "ha spiegato");
+    assert_eq!(content, "Abbiamo ascoltato tutti");
+    assert_eq!(speaker.as_deref(), Some("Gaetano Manfredi"));
+}
+
+#[test]
+fn bare_plural_sources_after_an_inverted_cue() {
+    let d = digest(
+        "it",
+        "La procura ha aperto un fascicolo sull'incidente, riferiscono fonti giudiziarie.",
+    );
+    let (content, speaker) = quote_with(&d, "riferiscono");
+    assert_eq!(content, "La procura ha aperto un fascicolo sull'incidente");
+    assert_eq!(speaker.as_deref(), Some("fonti giudiziarie"));
+}

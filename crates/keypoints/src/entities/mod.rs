@@ -74,7 +74,7 @@ use std::ops::Range;
 use foldhash::fast::FixedState;
 
 use crate::analysis::Analysis;
-use crate::digest::{Entity, EntityType};
+use crate::digest::{Entity, EntityType, Span};
 use crate::lang::Language;
 use crate::text::tokens::{Tokens, Word};
 use lexicon::{norm_apostrophe, Lexicon, PARTICLE, SKIP, STOP, TITLE};
@@ -461,6 +461,9 @@ pub(crate) fn detect_with(a: &Analysis, collect: bool, model: Option<&model::Mod
             }),
         }
     }
+    if let Some(d) = a.dateline() {
+        dateline_place(&mut found, a.text, d, lexicon::get(a.lang));
+    }
     // Char spans for the output.
     for e in &mut found.entities {
         for m in &mut e.mentions {
@@ -469,6 +472,66 @@ pub(crate) fn detect_with(a: &Analysis, collect: bool, model: Option<&model::Mod
         }
     }
     found
+}
+
+/// The place of a dateline ("ROMA (ANSA) -", "NEW YORK —", "Roma, 3 mar (ANSA) -") is a
+/// location under its usual spelling, whatever the capitals made of it (an acronym, an
+/// organization, nothing). Only there: elsewhere, words in capitals are as often a team or a
+/// heading. Mentions are bytes here.
+fn dateline_place(found: &mut Found, text: &str, dateline: Range<usize>, lex: &Lexicon) {
+    let head = &text[dateline.clone()];
+    let place = head[..head.find([',', '(', '-', '–', '—']).unwrap_or(head.len())].trim_end();
+    if !place.chars().any(char::is_alphabetic) {
+        return;
+    }
+    let name = title_case(&norm_apostrophe(place));
+    if !is_place(lex, &name) {
+        return;
+    }
+    let range = dateline.start..dateline.start + place.len();
+    // An entity found only inside the place ("ROMA" as an organization) gives way.
+    if let Some(i) = found.entities.iter().position(|e| {
+        !e.mentions.is_empty()
+            && e.mentions
+                .iter()
+                .all(|m| m.start >= range.start && m.end <= range.end)
+    }) {
+        found.entities.remove(i);
+        found.mentions.retain(|m| m.entity != i);
+        for m in &mut found.mentions {
+            if m.entity > i {
+                m.entity -= 1;
+            }
+        }
+    }
+    let span = Span {
+        start: range.start,
+        end: range.end,
+    };
+    let j = match found.entities.iter().position(|e| e.name == name) {
+        Some(j) => {
+            let e = &mut found.entities[j];
+            e.kind = EntityType::Location;
+            if !e.mentions.contains(&span) {
+                e.mentions.push(span);
+                e.mentions.sort_by_key(|m| m.start);
+            }
+            j
+        }
+        None => {
+            found.entities.push(Entity {
+                name,
+                kind: EntityType::Location,
+                mentions: vec![span],
+                salience: 0.0,
+            });
+            found.entities.len() - 1
+        }
+    };
+    if !found.mentions.iter().any(|m| m.range == range) {
+        found.mentions.push(Mention { range, entity: j });
+        found.mentions.sort_by_key(|m| m.range.start);
+    }
 }
 
 /// Entities of `text` split in `sentences` (byte ranges). Mentions of the returned entities are
@@ -1207,6 +1270,22 @@ fn split_and_push<'t>(
         initial,
         guess: if kind.is_none() { guess } else { None },
     });
+}
+
+/// "NEW YORK" as "New York", "L'AQUILA" as "L'Aquila": each word's first letter kept, the rest
+/// lower-cased.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = matches!(c, ' ' | '-' | '\'');
+    }
+    out
 }
 
 /// The words of a name (split at spaces and hyphens).

@@ -99,6 +99,18 @@ pub(crate) struct Cues {
     pub stance_prepositions: Set,
     /// One-word answers reported as the whole content ("said yes").
     pub answer_words: Set,
+    /// Object pronouns before a verb of saying that stand for what was said, the subject
+    /// coming after the verb ("Lo ha annunciato il sindaco").
+    pub object_clitics: Set,
+    /// Singular pronouns that are a whole source after a source preposition ("secondo lei").
+    pub source_pronouns: Set,
+    /// Plural ones ("secondo loro"): they stand for the sentence's subject.
+    pub source_pronouns_plural: Set,
+    /// Relative pronouns that stand for the mention before them only right after a comma and
+    /// before the cue (", che ha spiegato"), being mostly complementizers elsewhere.
+    pub comma_relatives: Set,
+    /// Plural nouns that speak without an article after an inverted cue ("riferiscono fonti").
+    pub bare_sources: Set,
     /// Conjunctions opening a subordinate clause before a bare participle ("when asked").
     pub subordinators: Set,
     /// Forms of "be" that make a passive of the cue verb after them ("was reported by").
@@ -177,6 +189,11 @@ impl Cues {
             stance_nouns: set(lang, "stance_nouns"),
             stance_prepositions: set(lang, "stance_prepositions"),
             answer_words: set(lang, "answer_words"),
+            object_clitics: set(lang, "object_clitics"),
+            source_pronouns: set(lang, "source_pronouns"),
+            source_pronouns_plural: set(lang, "source_pronouns_plural"),
+            comma_relatives: set(lang, "comma_relatives"),
+            bare_sources: set(lang, "bare_sources"),
             subordinators: set(lang, "subordinators"),
             passive_auxiliaries: set(lang, "passive_auxiliaries"),
             quantifiers: set(lang, "quantifiers"),

@@ -377,6 +377,9 @@ struct Ctx<'a> {
     /// The speaker of the last cue of the current sentence, for a second verb of the same
     /// subject ("she praised Garland and said …").
     sentence_speaker: Option<(String, Range<usize>)>,
+    /// What "Lo ha detto il sindaco." reports: the content of the last quote of the previous
+    /// sentence, or that whole sentence (bytes).
+    prev_sentence: Option<Range<usize>>,
 }
 
 /// A person remembered for later pronouns: a mention (named when needed) or a name.
@@ -562,6 +565,7 @@ fn find_all(
         quotes: quote_spans(text),
         last_person: None,
         sentence_speaker: None,
+        prev_sentence: None,
     };
     let mut out: Vec<Raw> = Vec::new();
     let mut toks = Vec::new();
@@ -1326,6 +1330,12 @@ impl<'a> Ctx<'a> {
                 self.last_person = Some(Person::Mention(m));
             }
         }
+        let own = out
+            .iter()
+            .rev()
+            .map(|r| &r.content)
+            .find(|r| r.start >= s.start && r.end <= sent_end);
+        self.prev_sentence = Some(own.cloned().unwrap_or(s.start..sent_end));
     }
 
     /// A paragraph opening with a name and a colon ("TRUMP: …", "Cruz: Trump would …", a
@@ -1688,6 +1698,7 @@ impl<'a> Ctx<'a> {
                 && (t0.starts_with(char::is_uppercase)
                     || one
                     || self.lang.is_stopword(first)
+                    || (closes && self.lex.bare_sources.contains(first))
                     || phrase
                         .iter()
                         .any(|t| t.text.starts_with(char::is_uppercase)))
@@ -2280,6 +2291,54 @@ impl<'a> Ctx<'a> {
     }
 
     /// The kind of a reported content span.
+    /// "«Abbiamo ascoltato tutti» ha spiegato il sindaco.": a quote that opens the sentence
+    /// and closes right before a verb of saying, with no comma, is its content when a short
+    /// phrase with a capital or an article follows the verb (its subject) and ends the clause.
+    fn opening_quote(&self, toks: &[Tok], c: &Cue, sent_start: usize) -> Option<Range<usize>> {
+        if c.first == 0 || c.kind != CueKind::Verb || c.class != VerbClass::Speech {
+            return None;
+        }
+        let g = self.gap(toks, c.first - 1);
+        if !g.contains(CLOSING_MARKS) || g.contains([',', '.', '?', '!', ':', ';']) {
+            return None;
+        }
+        let q = self
+            .quotes
+            .iter()
+            .find(|q| q.end >= toks[c.first - 1].end && q.end <= toks[c.first].start)?;
+        if q.start < sent_start
+            || self.text[sent_start..q.start]
+                .chars()
+                .any(char::is_alphanumeric)
+        {
+            return None;
+        }
+        let subject = toks.get(c.last + 1)?;
+        let opens = subject.text.starts_with(char::is_uppercase)
+            || subject.flags & flag::DETERMINER != 0
+            || self.lang.is_stopword(&fold(subject.text));
+        let own = self.gap(toks, c.last).contains(':') || opens_quote(self.gap(toks, c.last));
+        // "“American Skin” was written by Springsteen": a passive's subject is what it says.
+        let passive = c.first < c.verb
+            && self
+                .lex
+                .passive_auxiliaries
+                .contains(&*fold(toks[c.first].text));
+        (opens
+            && !own
+            && !passive
+            && subject.flags & (flag::COMPLEMENTIZER | flag::PREPOSITION) == 0)
+            .then(|| q.clone())
+    }
+
+    /// True when the words `from..to` before a cue are object pronouns only ("Lo ha detto").
+    fn clitic_object(&self, toks: &[Tok], from: usize, to: usize) -> bool {
+        from < to
+            && toks[from..to]
+                .iter()
+                .all(|t| self.lex.object_clitics.contains(&*fold(t.text)))
+    }
+
     fn kind_of(&self, content: &Range<usize>) -> QuoteKind {
         if self.is_exact_quote(content) {
             QuoteKind::Direct
@@ -2295,6 +2354,10 @@ impl<'a> Ctx<'a> {
         let cue_text = self.text[toks[c.first].start..toks[c.last].end].to_string();
         let n = toks.len();
         let after = toks[c.last].end;
+        if let Some(q) = self.opening_quote(toks, c, sent_start) {
+            let speaker = self.subject_after(toks, c.last + 1, sent_end);
+            return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
+        }
         // Inverted: the cue closes its clause after a comma.
         if self.is_inverted(toks, c, sent_end) {
             let cs = self.cue_clause_start(toks, c.first);
@@ -2315,7 +2378,7 @@ impl<'a> Ctx<'a> {
             };
             let (speaker, cs) = if let Some(r) = quoted {
                 (self.subject_first(toks, r.start, r.end), r.start)
-            } else if cs < c.first {
+            } else if cs < c.first && !self.clitic_object(toks, cs, c.first) {
                 (self.subject(toks, cs, c.first), cs)
             } else {
                 (self.subject_after(toks, c.last + 1, sent_end), cs)
@@ -2377,6 +2440,14 @@ impl<'a> Ctx<'a> {
             return Some(self.raw(content, speaker, cue_text, kind));
         }
         let cs = self.clause_start(toks, c.first);
+        // "Lo ha annunciato il sindaco.": what was said is the sentence before, and the
+        // subject follows the verb.
+        if cs == 0 && c.kind == CueKind::Verb && self.clitic_object(toks, cs, c.first) {
+            let content = self.prev_sentence.clone()?;
+            let speaker = self.subject_after(toks, c.last + 1, limit);
+            let kind = self.kind_of(&content);
+            return Some(self.raw(content, speaker, cue_text, kind));
+        }
         if c.class == VerbClass::Raising {
             // "Mr. Clinton's style appears to resonate …": the clause is the content.
             if cs >= c.first || c.last + 1 >= n {
@@ -2413,7 +2484,22 @@ impl<'a> Ctx<'a> {
                     .map(|p| (p, toks[c.verb].start..toks[c.verb].start))
             })
         } else {
-            let found = self.subject(toks, cs, c.first);
+            // ", che ha spiegato che …": the relative stands for the speaker of the clause
+            // before it or the name before the comma.
+            let relative = c.first >= 2
+                && self
+                    .lex
+                    .comma_relatives
+                    .contains(&*fold(toks[c.first - 1].text))
+                && self.gap(toks, c.first - 2).contains(',');
+            let found = if relative {
+                self.sentence_speaker.clone().or_else(|| {
+                    self.subject_mention(toks, c.first.saturating_sub(10), c.first - 1)
+                        .map(|m| self.speaker_of_mention(m))
+                })
+            } else {
+                self.subject(toks, cs, c.first)
+            };
             // An empty subject after an apposition ("Steve Smith, a veteran editor, said"),
             // or only a time phrase there ("Reince Priebus, the chairman, this week said"):
             // the subject opens the sentence, after its introductory phrases.
@@ -2765,10 +2851,40 @@ impl<'a> Ctx<'a> {
         if toks[from].start >= sent_end {
             return None;
         }
+        // A pronoun ("secondo lei la legge …") or a name ("secondo Rossi il piano …") with no
+        // comma after it is the whole source.
+        let folded = fold(toks[from].text);
+        let plural = self.lex.source_pronouns_plural.contains(&*folded);
+        let pronoun = plural || self.lex.source_pronouns.contains(&*folded);
+        if pronoun {
+            stop = from + 1;
+        } else if stop >= n || !self.gap(toks, stop - 1).contains(CLAUSE_BREAKS) {
+            let r = toks[from].start..toks[from].end;
+            if let Some(m) = self.found.mentions_in(&r).first() {
+                let after = toks.partition_point(|t| t.start < m.range.end);
+                if after > from && after < stop {
+                    stop = after;
+                }
+            }
+        }
         let src_end = toks[stop - 1].end.min(sent_end.max(toks[from].end));
-        let speaker = self.subject_after(toks, from, src_end);
+        let speaker = if pronoun {
+            let t = &toks[from];
+            let name = if plural {
+                self.main_subject(toks, c.first).map(|(name, _)| name)
+            } else {
+                self.sentence_person(toks, c.first)
+                    .or_else(|| self.last_person())
+            };
+            Some((name.unwrap_or_else(|| t.text.to_string()), t.start..t.end))
+        } else {
+            self.subject_after(toks, from, src_end)
+        };
         let mut start = sent_start;
+        // "Secondo X, …", and "…: secondo X, …" after a colon or a semicolon.
+        let opens = c.first > 0 && self.gap(toks, c.first - 1).contains([':', ';']);
         let content = if c.first == 0
+            || opens
             || (c.first > 0 && !self.gap(toks, c.first - 1).contains(',') && c.first <= 1)
         {
             // "Secondo X, content." / "According to X, content."

@@ -620,7 +620,7 @@ pub fn candidates(a: &Analysis) -> (Vec<Candidate>, Vec<u32>) {
 
 /// The key points of an analysed article: `points` of them, or 3 to 5 when `None`; with `concise`,
 /// trailing attributions are cut ([`crate::quotes::trim_attribution`], the quote stage's
-/// knowledge of cues) and the span covers what is kept.
+/// knowledge of cues) and the span covers what is kept. A point never includes the dateline.
 pub fn key_points(
     a: &Analysis,
     points: Option<usize>,
@@ -633,7 +633,11 @@ pub fn key_points(
     select(&prepared, count, w)
         .into_iter()
         .map(|c| {
-            let r = a.sentences[c.index].clone();
+            let mut r = a.sentences[c.index].clone();
+            // A point never opens with the wire's dateline ("ROMA (ANSA) - ").
+            if let Some(d) = a.dateline().filter(|d| d.start == r.start && d.end < r.end) {
+                r.start = d.end;
+            }
             let sentence = &a.text[r.clone()];
             let (end, text) =
                 match concise.then(|| crate::quotes::trim_attribution(sentence, a.lang)) {
