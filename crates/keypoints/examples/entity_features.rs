@@ -3,7 +3,8 @@
 //!
 //! `cargo run --profile fast -p keypoints --example entity_features -- FILE [K/M [MODEL]]` (MODEL: an `entity_model` list used instead of the
 //! compiled-in one; its cut weights decide the names whose types are printed). Cut examples are
-//! printed as "JOIN" or "CUT" lines.
+//! printed as "JOIN" or "CUT" lines; names whose mentions overlap a gold entity of another span
+//! as "BND" lines (left out of training unless `train.py` is told otherwise).
 use keypoints::entities::eval::{parse_kind, part, type_examples};
 
 fn main() {

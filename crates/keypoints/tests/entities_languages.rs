@@ -60,3 +60,15 @@ fn a_place_whose_capital_lost_its_accent_is_still_a_place() {
         "{names:?}"
     );
 }
+
+#[test]
+fn italian_office_holders_after_a_public_body_are_people() {
+    let text = "Ieri la presidente del Consiglio Giorgia Meloni ha incontrato il presidente \
+        della Regione Michele de Pascale e il presidente del Senato Ignazio La Russa.";
+    let (_, names) = entities("it", text);
+    let has = |n: &str, t: EntityType| names.iter().any(|(m, u)| m == n && *u == t);
+    assert!(has("Giorgia Meloni", EntityType::Person), "{names:?}");
+    assert!(has("Michele de Pascale", EntityType::Person), "{names:?}");
+    assert!(has("Consiglio", EntityType::Organization), "{names:?}");
+    assert!(has("Ignazio La Russa", EntityType::Person), "{names:?}");
+}

@@ -246,3 +246,26 @@ fn bare_plural_sources_after_an_inverted_cue() {
     assert_eq!(content, "La procura ha aperto un fascicolo sull'incidente");
     assert_eq!(speaker.as_deref(), Some("fonti giudiziarie"));
 }
+
+#[test]
+fn a_quote_after_a_colon_is_the_named_subjects() {
+    let d = digest(
+        "it",
+        "Piove da tre giorni in città. Il sindaco di Bologna Matteo Lepore ha chiuso le scuole: \
+         «Meglio essere prudenti». Le lezioni riprenderanno lunedì.",
+    );
+    let (content, speaker) = quote_with(&d, ":");
+    assert_eq!(content, "Meglio essere prudenti");
+    assert_eq!(speaker.as_deref(), Some("Matteo Lepore"));
+    // Two names before the colon: whose words they are is not said.
+    let d = digest(
+        "it",
+        "Piove da tre giorni in città. Il sindaco Matteo Lepore ha chiamato Giorgia Meloni: \
+         «Servono fondi per le famiglie colpite». Le lezioni riprenderanno lunedì.",
+    );
+    assert!(
+        d.quotes.iter().all(|q| q.speaker.is_none()),
+        "{:?}",
+        d.quotes
+    );
+}

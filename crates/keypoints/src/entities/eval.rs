@@ -192,8 +192,9 @@ fn parse_model(model: &str) -> super::model::Model {
 
 /// The examples of the type model (see `entities::model`) in the sentences: for every name the
 /// model was asked about, its gold class ("PER", "LOC", "ORG", or "O" when no gold entity
-/// overlaps its mentions) and its features. Names whose mentions overlap gold entities of other
-/// spans are left out. For `tools/entity_model/train.py`.
+/// overlaps its mentions) and its features. Names whose mentions mostly overlap gold entities of
+/// other spans are labelled "BND" (a wrong boundary; `tools/entity_model/train.py` leaves them
+/// out unless told otherwise). For `tools/entity_model/train.py`.
 ///
 /// Also the examples of the cut model (`model::cut_features`), labelled "JOIN" when the words on
 /// both sides of the gap (and a particle between) belong to one gold entity, "CUT" when they do
@@ -276,8 +277,9 @@ fn evaluate_with(
             let tags: Vec<Option<EntityType>> =
                 chunk.iter().flat_map(|s| s.tags.iter().copied()).collect();
             for (feats, ranges) in &found.examples {
-                // Votes of the mentions: PER, LOC, ORG, O.
-                let mut votes = [0usize; 4];
+                // Votes of the mentions: PER, LOC, ORG, O, and a span overlapping a gold entity
+                // of another span (a wrong boundary: whatever its type, the mention is wrong).
+                let mut votes = [0usize; 5];
                 for r in ranges {
                     let sp = a.chars.span(r.start, r.end);
                     let s = tok_ranges.partition_point(|t| t.start < sp.start);
@@ -300,11 +302,16 @@ fn evaluate_with(
                             EntityType::Location => 1,
                             _ => 2,
                         }] += 1;
+                    } else {
+                        votes[4] += 1;
                     }
                 }
-                let best = (0..4).max_by_key(|&k| (votes[k], std::cmp::Reverse(k)));
+                let best = (0..5).max_by_key(|&k| (votes[k], std::cmp::Reverse(k)));
                 if let Some(k) = best.filter(|&k| votes[k] > 0) {
-                    ex.push((["PER", "LOC", "ORG", "O"][k].to_string(), feats.clone()));
+                    ex.push((
+                        ["PER", "LOC", "ORG", "O", "BND"][k].to_string(),
+                        feats.clone(),
+                    ));
                 }
             }
         }

@@ -67,6 +67,9 @@ pub(crate) struct Lexicon {
     pub towns: Set,
     pub titles: Set,
     pub org_heads: Set,
+    /// Words of public bodies whose office-holders are named right after them ("presidente
+    /// del Consiglio Giorgia Meloni").
+    pub body_heads: Set,
     pub org_tails: Set,
     pub particles: Set,
     /// Lower-case words over which only the cut model joins two parts of a name ("Agenzia per
@@ -238,6 +241,7 @@ impl Lexicon {
             cue_after,
             titles,
             org_heads: exact("org_heads"),
+            body_heads: exact("body_heads"),
             org_tails: exact("org_tails"),
             particles,
             name_connectors: lower("name_connectors"),

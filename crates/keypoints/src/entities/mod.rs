@@ -822,6 +822,16 @@ fn candidates<'t>(
                 j = k;
             }
         }
+        // "presidente del Consiglio Giorgia Meloni", "della Regione Michele de Pascale": a
+        // given name and a surname after a public body's word are a person of their own.
+        if let Some(k) = (i + 1..j).find(|&k| {
+            gap(k - 1) == " "
+                && lex.body_heads.contains(toks[k - 1].text)
+                && shared.given_names.contains(toks[k].text)
+                && !shared.given_names.contains(toks[k - 1].text)
+        }) {
+            j = k - 1;
+        }
         // An organization word takes the adjectives after it ("Commissione europea"), also
         // after a capitalized article ("La Chiesa ortodossa" at a sentence start).
         let head_alone = j == i

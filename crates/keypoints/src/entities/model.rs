@@ -511,6 +511,7 @@ pub(crate) fn cut_features(
     out.add_parts(&["J|a=", wa]);
     out.add_parts(&["J|b=", wb]);
     out.add_parts(&["J|c=", conn, "|b=", wb]);
+    out.add_parts(&["J|ab=", wa, "|", wb]);
     out.add_parts(&["J|h=", head]);
     out.add_parts(&["J|h=", head, "|c=", conn]);
     if let Some(s) = suffix(wa, 3) {

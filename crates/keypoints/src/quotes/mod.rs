@@ -1295,6 +1295,7 @@ impl<'a> Ctx<'a> {
                 .then(|| toks[cs - 1].end)
             })
             .collect();
+        let before = out.len();
         for c in &cues {
             let mut limit = cut_points
                 .iter()
@@ -1324,6 +1325,11 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        if out.len() == before {
+            if let Some(r) = self.colon_quote(toks, sent_end) {
+                out.push(r);
+            }
+        }
         // Remember who is in subject position for later pronouns and dropped subjects.
         if let Some(m) = self.subject_mention(toks, 0, toks.len()) {
             if self.entity_kind(m) == Some(EntityType::Person) {
@@ -1336,6 +1342,41 @@ impl<'a> Ctx<'a> {
             .map(|r| &r.content)
             .find(|r| r.start >= s.start && r.end <= sent_end);
         self.prev_sentence = Some(own.cloned().unwrap_or(s.start..sent_end));
+    }
+
+    /// "Il sindaco Matteo Lepore ha chiuso le scuole: «Meglio essere prudenti».": in a sentence
+    /// with no cue, a quote after a colon that runs to the sentence's end is the words of the
+    /// person who is the clause's only named subject (no other name outside a prepositional
+    /// phrase stands before the colon).
+    fn colon_quote(&mut self, toks: &[Tok], sent_end: usize) -> Option<Raw> {
+        let j = (2..toks.len()).find(|&j| self.gap(toks, j - 1).contains(':'))?;
+        let g = self.gap(toks, j - 1);
+        if !opens_quote(g) {
+            return None;
+        }
+        let q = self.quote_at(toks[j - 1].end, g.len() + 1)?;
+        if self.text[q.end..sent_end.max(q.end)]
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            return None;
+        }
+        let r = toks[0].start..toks[j - 1].end;
+        let mut named = self.found.mentions_in(&r).iter().filter(|m| {
+            let ti = toks.partition_point(|t| t.start < m.range.start);
+            !(ti > 0 && toks[ti - 1].flags & flag::PREPOSITION != 0)
+        });
+        let m = named.next()?;
+        let ti = toks.partition_point(|t| t.start < m.range.start);
+        if named.next().is_some()
+            || ti > 6
+            || self.entity_kind(m) != Some(EntityType::Person)
+            || self.inside_quote(toks[0].start)
+        {
+            return None;
+        }
+        let speaker = self.speaker_of_mention(m);
+        Some(self.raw(q, Some(speaker), ":".to_string(), QuoteKind::Direct))
     }
 
     /// A paragraph opening with a name and a colon ("TRUMP: …", "Cruz: Trump would …", a
