@@ -1051,14 +1051,15 @@ impl<'a> Ctx<'a> {
                 }
             }
             // "Trump has a decisive lead in the polls": a source phrase closing a clause that
-            // has no cue of its own attributes that clause.
+            // has no cue of its own attributes that clause. The poll noun comes within eight
+            // words ("in the latest NBC News/Wall Street Journal poll").
             if f & flag::SOURCE_PREPOSITION != 0
                 && k >= 3
                 && !self.inside_quote(toks[k].start)
                 && !self.gap(toks, k - 1).contains(CLAUSE_BREAKS)
             {
                 let cs = self.clause_start(toks, k);
-                let noun = (k + 1..n.min(k + 5))
+                let noun = (k + 1..n.min(k + 9))
                     .take_while(|&j| !self.breaks(toks, j - 1))
                     .find(|&j| toks[j].flags & flag::POLL != 0);
                 let cued = toks[cs..k]
@@ -1478,7 +1479,8 @@ impl<'a> Ctx<'a> {
         let g = self.gap(toks, i);
         // Most gaps are one space: no need to search them.
         g != " "
-            && g.contains(CLAUSE_BREAKS)
+            // Two apostrophes close or open a quote (''…'', as some feeds write it).
+            && (g.contains(CLAUSE_BREAKS) || g.contains("''"))
             && !(g == ","
                 && toks[i].text.bytes().all(|b| b.is_ascii_digit())
                 && toks[i + 1].text.bytes().all(|b| b.is_ascii_digit()))
@@ -1543,11 +1545,41 @@ impl<'a> Ctx<'a> {
             // poll found."): "…, Trump won 45 percent support among voters" is no attribution.
             let speech = c.class == VerbClass::Speech;
             // "“…,” he claimed they had never met": a clause of its own follows the cue.
-            let clause_after = (phrase.len() >= 3 && first_flags & flag::SUBJECT != 0)
-                // "…, said Wednesday he agrees with …": another verb opens the clause.
-                || toks[cs..c.first]
+            // "“…,” one of the prosecutors said the two cases were different": "say" takes no
+            // object, so a determiner and three words more after it open a clause ("said the
+            // other day" or "said this week in …" do not).
+            let say_clause = phrase.len() >= 4
+                && first_flags & flag::DETERMINER != 0
+                && ["say", "said", "says"].contains(&&*fold(toks[c.last].text))
+                && !["other", "same", "following"]
                     .iter()
-                    .any(|t| t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0);
+                    .chain(TIME_PHRASE)
+                    .any(|w| low_eq(phrase[1].text, w));
+            // "…, she said it “humanizes” her": the words after the cue run on into a quote
+            // inside the sentence, so they are a clause, not a short phrase closing it ("said
+            // in an interview with “Fox News Sunday.”" opens with a preposition).
+            let into_quote = !phrase.is_empty()
+                && e < toks.len()
+                && toks[e].start < sent_end
+                && first_flags & flag::PREPOSITION == 0
+                && !TIME_WORDS.contains(&first)
+                && {
+                    let g = self.gap(toks, e - 1);
+                    opens_quote(g) && !g.contains([',', ';', ':', '(', '—', '–'])
+                };
+            // "…, double the number who said the same of Mr. Trump": a cue right after a
+            // relative pronoun is the relative clause's verb, no attribution of the words before.
+            let relative = toks[c.first - 1].flags & flag::RELATIVE != 0;
+            let clause_after = say_clause
+                || into_quote
+                || relative
+                || (phrase.len() >= 3 && first_flags & flag::SUBJECT != 0)
+                // "…, said Wednesday he agrees with …": another verb opens the clause (not a
+                // name that is a verb too: "“…,” Hope Hicks said").
+                || toks[cs..c.first].iter().any(|t| {
+                    t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0
+                        && !t.text.starts_with(char::is_uppercase)
+                });
             // "On Saturday, Smith said …", "Later, in front of the club, Trump said: …": before
             // the comma stands an introductory phrase, no content.
             let opens_intro = |t: &Tok| {
@@ -1682,17 +1714,30 @@ impl<'a> Ctx<'a> {
             let after_name = !quoted
                 && name_first
                 && (t0.starts_with(char::is_lowercase) || TIME_WORDS.contains(&first) || clause());
+            // "“…,” said a longtime GOP data expert who has worked for …": after a quote, a
+            // relative clause is part of the speaker's phrase, not counted in its length.
+            let head = if quoted {
+                phrase
+                    .iter()
+                    .position(|t| t.flags & flag::RELATIVE != 0)
+                    .map_or(phrase.len(), |i| i.max(1))
+            } else {
+                phrase.len()
+            };
+            // "“…,” said one party activist": "one" before a noun opens a noun phrase.
+            let one = quoted && first == "one" && phrase.len() >= 2;
             // Only a verb of saying inverts: after "…, applauding the deal" comes its object.
             !after_name
                 && c.kind == CueKind::Verb
                 && c.class == VerbClass::Speech
                 && !phrase.is_empty()
-                && phrase.len() <= if quoted { 12 } else { 8 }
+                && head <= if quoted { 12 } else { 8 }
                 && (quoted || closes)
                 // A pronoun inverts only joined by a hyphen ("dit-elle", "a-t-il dit").
                 && (first_flags & flag::PRONOUN == 0 || self.gap(toks, c.last) == "-")
                 && !matches!(first, "it" | "they" | "we" | "i" | "you")
                 && (t0.starts_with(char::is_uppercase)
+                    || one
                     || self.lang.is_stopword(first)
                     || (closes && self.lex.bare_sources.contains(first))
                     || phrase
@@ -1707,12 +1752,22 @@ impl<'a> Ctx<'a> {
         let at = toks.first()?.start;
         let q = self.quotes.iter().rev().find(|q| q.end <= at)?;
         let between = self.text.get(q.end..at)?;
-        (between.len() <= 8
-            && !between.contains('\n')
-            && between
+        if between.len() > 8
+            || between.contains('\n')
+            || !between
                 .chars()
-                .all(|c| c.is_whitespace() || CLOSING_MARKS.contains(&c) || c == ','))
-        .then(|| q.clone())
+                .all(|c| c.is_whitespace() || CLOSING_MARKS.contains(&c) || c == ',')
+        {
+            return None;
+        }
+        // The quote is a sentence of its own ("“Why me?” | Trump said."), not the end of one
+        // opened by other words ("He called it “a disaster.” | Many voters said …": the next
+        // sentence's cue has a content of its own).
+        let head = self.text.get(..q.start)?;
+        let head = head
+            .trim_end_matches(['“', '"', '«', '‘', '\'', '„'])
+            .trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != PARAGRAPH);
+        (!head.ends_with(|c: char| c.is_alphanumeric() || c == ',')).then(|| q.clone())
     }
 
     /// For a cue opening its clause at token `cs` after an apposition ("“…,” Jeff Weaver,
@@ -1775,8 +1830,8 @@ impl<'a> Ctx<'a> {
     fn clause_start(&self, toks: &[Tok], end: usize) -> usize {
         let mut i = end;
         while i > 0 {
-            let g = self.gap(toks, i - 1);
-            if g.contains(CLAUSE_BREAKS) {
+            // A comma between digits ("1,100") breaks no clause.
+            if self.breaks(toks, i - 1) {
                 break;
             }
             if toks[i - 1].flags & (flag::COMPLEMENTIZER | flag::CONJUNCTION) != 0 {
@@ -1793,11 +1848,13 @@ impl<'a> Ctx<'a> {
         let mut k = from + 1;
         while k < toks.len() && toks[k].start < limit {
             let g = self.gap(toks, k - 1);
+            // A comma between digits ("roughly 1,100 names") is none.
+            let comma = g.contains(',') && self.breaks(toks, k - 1);
             let then_that = toks
                 .get(k + 1)
                 .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0);
             // ", 27 percent of those polled said …": a clause with a verb of saying of its own.
-            let own_speech = g.contains(',')
+            let own_speech = comma
                 && (k..toks.len().min(k + 8))
                     .take_while(|&j| j == k || !self.breaks(toks, j - 1))
                     .any(|j| {
@@ -1806,12 +1863,12 @@ impl<'a> Ctx<'a> {
                             && !self.inside_quote(toks[j].start)
                     });
             // ", when asked whether …": a participle clause of its own.
-            let subordinate = g.contains(',')
+            let subordinate = comma
                 && toks[k].flags & flag::SUBORDINATOR != 0
                 && toks.get(k + 1).is_some_and(|t| t.flags & flag::SPEECH != 0);
             if g.contains(';')
                 || subordinate
-                || (g.contains(',')
+                || (comma
                     && self.opens_participle(&toks[k])
                     && (!then_that || toks[k].flags & flag::GERUND != 0))
                 || own_speech
@@ -2737,7 +2794,13 @@ impl<'a> Ctx<'a> {
                     && words(&self.text[content.clone()])
                         .nth(1)
                         .is_some_and(|w| MODALS.contains(&&*fold(w.text)));
-                let min = if object || answer {
+                // "26 percent said the same (of Mr. Trump)".
+                let same = plain
+                    && low_eq(t.text, "the")
+                    && toks
+                        .get(from + 1)
+                        .is_some_and(|x| low_eq(x.text, "same") && x.start < end);
+                let min = if object || answer || same {
                     1
                 } else if modal {
                     2
@@ -3250,6 +3313,114 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_quote_closing_its_sentence_mid_clause_is_no_content_of_the_next_cue() {
+        // Session 9 (sentences of our own). A quote opened after other words that closes its
+        // sentence is no quote of the next sentence's cue: that cue has a content of its own.
+        for t in [
+            "He called the plan “a disaster.” Many voters said the plan had failed.",
+            "The mayor said the bridge was “unsafe.” Jane Doe said the council would vote again.",
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(
+                got.iter()
+                    .any(|g| g.0.ends_with("would vote again")
+                        || g.0.ends_with("the plan had failed")),
+                "{t}: {got:?}"
+            );
+        }
+        // A quote that is a sentence of its own still is ("“Why me?” | Trump said.").
+        let t = "“We will win the state.” Jane Doe said.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "We will win the state."),
+            "{got:?}"
+        );
+        // "Say" takes no object: a determiner and a clause after it are what was said.
+        let t = "“It was a mistake,” one of the prosecutors said the two cases were different.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "the two cases were different"),
+            "{got:?}"
+        );
+        // The words after the cue run on into a quote: a clause, no inversion.
+        for (t, want) in [
+            (
+                "Jane Doe is not worried about the losses — in fact, she said it “humanizes” her.",
+                "it “humanizes” her",
+            ),
+            (
+                "The governor backed the bill, hours after Smith said he was “encouraged” by it.",
+                "he was “encouraged” by it",
+            ),
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(got.iter().any(|g| g.0 == want), "{t}: {got:?}");
+        }
+        // A relative clause's verb, "the same", a comma between digits.
+        for (t, want) in [
+            (
+                "Most voters said the mayor did well, twice the number who said the same of Smith.",
+                "the same of Smith",
+            ),
+            (
+                "Last month, 26 percent of voters said the same.",
+                "the same",
+            ),
+            (
+                "The paper also reported that roughly 1,100 donor names were not disclosed.",
+                "that roughly 1,100 donor names were not disclosed",
+            ),
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(got.iter().any(|g| g.0 == want), "{t}: {got:?}");
+        }
+        let t = "Jim Smith has a decisive lead in the latest Fox News national poll.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "Jim Smith has a decisive lead"),
+            "{got:?}"
+        );
+        // A name that is a verb too ("Hope") is no verb of its own before the cue.
+        let t = "“He will have his day in court,” Hope Hicks said in the statement.";
+        let q = quotes("en", t);
+        let got = spans(t, &q);
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "He will have his day in court," && g.1.is_some()),
+            "{got:?}"
+        );
+        // After a quote, "said" and its speaker: "one" opens a noun phrase, a relative clause
+        // does not count in the phrase's length, two apostrophes close the quote.
+        for (t, speaker) in [
+            (
+                "“I do not want a fight,” said one party activist.",
+                "one party activist",
+            ),
+            (
+                "“It is going to be hard to do in a quick turnaround,” said a longtime data \
+                 expert who has worked for one of the rival campaigns in the last two years.",
+                "data expert",
+            ),
+            (
+                "''Do you want the company looking at every post?'' said Jane Doe, a professor.",
+                "Jane Doe",
+            ),
+        ] {
+            let q = quotes("en", t);
+            assert!(
+                q.iter().any(|r| r.cue == "said"
+                    && r.speaker.as_ref().is_some_and(|s| s.0.contains(speaker))
+                    && !t[r.content.clone()].contains(speaker)),
+                "{t}: {:?}",
+                spans(t, &q)
+            );
+        }
+        let t = "“It was a mistake,” Jane Doe said the other day.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().any(|g| g.0 == "It was a mistake,"), "{got:?}");
     }
 
     #[test]
