@@ -248,6 +248,9 @@ fn word_bounds(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                 },
             }
         };
+        // The length of the character that ended the word (none at the end of the text): it is
+        // no word character, so the next word is looked for after it.
+        let mut after = 0;
         loop {
             // Eight bytes at a time while they are ASCII letters and digits, then the first other
             // byte is looked at as before.
@@ -263,15 +266,21 @@ fn word_bounds(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                 break;
             };
             match CLASS[b as usize] {
-                0 => break,
+                0 => {
+                    after = 1;
+                    break;
+                }
                 1 => i += 1,
                 _ => match wide_class(text, i) {
                     (true, len) => i += len,
-                    (false, _) => break,
+                    (false, len) => {
+                        after = len;
+                        break;
+                    }
                 },
             }
         }
-        next = i;
+        next = i + after;
         Some((start, i))
     })
 }
