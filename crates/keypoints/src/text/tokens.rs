@@ -76,18 +76,14 @@ struct Tokenizer<'v> {
 }
 
 impl Tokenizer<'_> {
-    /// The token of word `w` of `text` (its offsets are of `text`).
-    fn token(&mut self, text: &str, w: Word<'_>) -> Token {
-        let (form, (capitalized, all_caps)) = self.vocab.form(
-            self.lang,
-            text.as_bytes(),
-            w.start,
-            w.text,
-            &mut self.article,
-        );
+    /// The token of the word at bytes `start..end` of `text`.
+    fn token(&mut self, text: &str, start: usize, end: usize) -> Token {
+        let (form, (capitalized, all_caps)) =
+            self.vocab
+                .form(self.lang, text, start, end, &mut self.article);
         Token {
-            start: w.start,
-            end: w.end,
+            start,
+            end,
             form,
             capitalized,
             all_caps,
@@ -131,20 +127,15 @@ impl Tokens {
         let mut ranges = Vec::with_capacity(sentences.len());
         for r in sentences {
             let first = tokens.len();
-            for w in words(&text[r.clone()]) {
-                tokens.push(t.token(
-                    text,
-                    Word {
-                        start: r.start + w.start,
-                        end: r.start + w.end,
-                        text: w.text,
-                    },
-                ));
+            for (start, end) in word_bounds(&text[r.clone()]) {
+                tokens.push(t.token(text, r.start + start, r.start + end));
             }
             ranges.push(first..tokens.len());
         }
         let title = match title {
-            Some(title) => words(title).map(|w| t.token(title, w)).collect(),
+            Some(title) => word_bounds(title)
+                .map(|(start, end)| t.token(title, start, end))
+                .collect(),
             None => Vec::new(),
         };
         Tokens {
@@ -205,8 +196,39 @@ fn wide_class(text: &str, at: usize) -> (bool, usize) {
     }
 }
 
+/// The top bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Byte `b` in every byte of a word.
+const fn every(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The top bit set in each byte of `x` (eight bytes, little-endian) that is an ASCII letter or
+/// digit. Each byte's seven low bits plus `0x80 - lo` reach the top bit exactly when they are at
+/// least `lo`, and never carry into the next byte.
+#[inline]
+fn ascii_alnum(x: u64) -> u64 {
+    let low = x & !HIGH;
+    let digit = (low + every(0x80 - b'0')) & !(low + every(0x80 - b'9' - 1));
+    // Upper-case letters become lower-case ones; no other byte lands in `a..=z`.
+    let folded = low | every(0x20);
+    let letter = (folded + every(0x80 - b'a')) & !(folded + every(0x80 - b'z' - 1));
+    (digit | letter) & !x & HIGH
+}
+
 /// Iterates over the words of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    word_bounds(text).map(|(start, end)| Word {
+        start,
+        end,
+        text: &text[start..end],
+    })
+}
+
+/// The byte ranges of the words of `text` ([`words`] without slicing the text, for the tokenizer,
+/// which reads most words as bytes).
+fn word_bounds(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut next = 0usize;
     std::iter::from_fn(move || {
@@ -226,22 +248,40 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
                 },
             }
         };
-        while let Some(&b) = bytes.get(i) {
+        // The length of the character that ended the word (none at the end of the text): it is
+        // no word character, so the next word is looked for after it.
+        let mut after = 0;
+        loop {
+            // Eight bytes at a time while they are ASCII letters and digits, then the first other
+            // byte is looked at as before.
+            if let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+                let stop = !ascii_alnum(u64::from_le_bytes(*block)) & HIGH;
+                if stop == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += (stop.trailing_zeros() / 8) as usize;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             match CLASS[b as usize] {
-                0 => break,
+                0 => {
+                    after = 1;
+                    break;
+                }
                 1 => i += 1,
                 _ => match wide_class(text, i) {
                     (true, len) => i += len,
-                    (false, _) => break,
+                    (false, len) => {
+                        after = len;
+                        break;
+                    }
                 },
             }
         }
-        next = i;
-        Some(Word {
-            start,
-            end: i,
-            text: &text[start..i],
-        })
+        next = i + after;
+        Some((start, i))
     })
 }
 
@@ -264,6 +304,8 @@ mod tests {
             "   ",
             "Il presidente – già in carica – disse: «Sì, 3,5%». Ελλάδα! 東京 x²",
             "l’agenzia d'Italia\u{feff}fine\u{200b}qui ok_ok 1.000",
+            "Internationalization and counterrevolutionaries: Zz09@[`{/:AZaz09, naïveté2024x",
+            "abcdefgh€ijklmnopqrstuvwxyzé ABCDEFGHIJ\u{a0}KLMNOPQRSTUV—0123456789012",
         ];
         for t in texts {
             let got: Vec<(usize, usize)> = words(t).map(|w| (w.start, w.end)).collect();
@@ -283,6 +325,22 @@ mod tests {
                 want.push((s, t.len()));
             }
             assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn eight_bytes_tested_as_the_byte_table_says() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut block = *b"aZ09zA9q";
+                block[at] = b;
+                let want = block
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.is_ascii_alphanumeric())
+                    .fold(0u64, |m, (k, _)| m | 0x80 << (8 * k));
+                assert_eq!(ascii_alnum(u64::from_le_bytes(block)), want, "{b} at {at}");
+            }
         }
     }
 
