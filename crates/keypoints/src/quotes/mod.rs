@@ -1336,7 +1336,8 @@ impl<'a> Ctx<'a> {
                 self.last_person = Some(Person::Mention(m));
             }
         }
-        let own = out
+        // Only this sentence's own quotes: the list holds the whole article's.
+        let own = out[before..]
             .iter()
             .rev()
             .map(|r| &r.content)
@@ -1349,6 +1350,11 @@ impl<'a> Ctx<'a> {
     /// person who is the clause's only named subject (no other name outside a prepositional
     /// phrase stands before the colon).
     fn colon_quote(&mut self, toks: &[Tok], sent_end: usize) -> Option<Raw> {
+        // Most sentences have no colon: one search of the sentence rules them out.
+        let first = toks.first()?;
+        if !self.text[first.start..sent_end.max(first.start)].contains(':') {
+            return None;
+        }
         let j = (2..toks.len()).find(|&j| self.gap(toks, j - 1).contains(':'))?;
         let g = self.gap(toks, j - 1);
         if !opens_quote(g) {
