@@ -269,3 +269,40 @@ fn a_quote_after_a_colon_is_the_named_subjects() {
         d.quotes
     );
 }
+
+#[test]
+fn a_dropped_subject_after_a_quote_is_the_last_person() {
+    let d = digest(
+        "it",
+        "Il procuratore capo Anna Maria Loreto ha parlato ai giornalisti. «Dobbiamo chiederci \
+         cosa non ha funzionato», ha aggiunto.",
+    );
+    let (content, speaker) = quote_with(&d, "ha aggiunto");
+    assert_eq!(content, "Dobbiamo chiederci cosa non ha funzionato");
+    assert_eq!(speaker.as_deref(), Some("Anna Maria Loreto"));
+}
+
+#[test]
+fn secondo_quanto_names_the_agent_after_the_participle() {
+    let d = digest(
+        "it",
+        "Secondo quanto ricostruito dai carabinieri del Nucleo investigativo, l'uomo avrebbe \
+         colpito la donna al culmine di una lite.",
+    );
+    let (content, speaker) = quote_with(&d, "Secondo");
+    assert_eq!(
+        content,
+        "l'uomo avrebbe colpito la donna al culmine di una lite"
+    );
+    assert_eq!(
+        speaker.as_deref(),
+        Some("carabinieri del Nucleo investigativo")
+    );
+    // With no agent, no one is named.
+    let d = digest(
+        "it",
+        "Secondo quanto emerso, la donna aveva paura da tempo.",
+    );
+    let (_, speaker) = quote_with(&d, "Secondo");
+    assert_eq!(speaker, None);
+}

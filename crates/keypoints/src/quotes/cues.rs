@@ -111,6 +111,9 @@ pub(crate) struct Cues {
     pub comma_relatives: Set,
     /// Plural nouns that speak without an article after an inverted cue ("riferiscono fonti").
     pub bare_sources: Set,
+    /// Words after a source preposition that open a phrase whose agent is the source
+    /// ("secondo quanto riferito dai carabinieri").
+    pub source_fillers: Set,
     /// Conjunctions opening a subordinate clause before a bare participle ("when asked").
     pub subordinators: Set,
     /// Forms of "be" that make a passive of the cue verb after them ("was reported by").
@@ -194,6 +197,7 @@ impl Cues {
             source_pronouns_plural: set(lang, "source_pronouns_plural"),
             comma_relatives: set(lang, "comma_relatives"),
             bare_sources: set(lang, "bare_sources"),
+            source_fillers: set(lang, "source_fillers"),
             subordinators: set(lang, "subordinators"),
             passive_auxiliaries: set(lang, "passive_auxiliaries"),
             quantifiers: set(lang, "quantifiers"),

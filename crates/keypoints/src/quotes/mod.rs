@@ -1732,6 +1732,15 @@ impl<'a> Ctx<'a> {
             };
             // "“…,” said one party activist": "one" before a noun opens a noun phrase.
             let one = quoted && first == "one" && phrase.len() >= 2;
+            // "«…», ha aggiunto.": a dropped subject after a quote (Italian, Spanish).
+            if quoted
+                && phrase.is_empty()
+                && closes
+                && c.kind == CueKind::Verb
+                && c.class == VerbClass::Speech
+            {
+                return true;
+            }
             // Only a verb of saying inverts: after "…, applauding the deal" comes its object.
             !after_name
                 && c.kind == CueKind::Verb
@@ -2428,7 +2437,12 @@ impl<'a> Ctx<'a> {
             } else if cs < c.first && !self.clitic_object(toks, cs, c.first) {
                 (self.subject(toks, cs, c.first), cs)
             } else {
-                (self.subject_after(toks, c.last + 1, sent_end), cs)
+                // With nothing after the cue, the subject was dropped: the last person.
+                let after = self.subject_after(toks, c.last + 1, sent_end).or_else(|| {
+                    self.last_person()
+                        .map(|p| (p, toks[c.first].start..toks[c.last].end))
+                });
+                (after, cs)
             };
             let comma = toks[cs - 1].end;
             let mut start = sent_start;
@@ -2924,6 +2938,12 @@ impl<'a> Ctx<'a> {
                     .or_else(|| self.last_person())
             };
             Some((name.unwrap_or_else(|| t.text.to_string()), t.start..t.end))
+        } else if self.lex.source_fillers.contains(&*folded) {
+            // "secondo quanto ricostruito dai carabinieri": the agent is the source; "secondo
+            // quanto emerso" names none.
+            (from + 1..stop.min(from + 5))
+                .find(|&k| self.lex.agent_markers.contains(&*fold(toks[k].text)))
+                .and_then(|k| self.subject_after(toks, k + 1, src_end))
         } else {
             self.subject_after(toks, from, src_end)
         };
