@@ -398,6 +398,7 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
     };
     let edge_stops = keyword_stopwords(a.lang);
     let joiners = joiners(a.lang);
+    let dateline = a.dateline();
     let mut out: Vec<Keyword> = Vec::new();
     let mut chosen: Vec<(Vec<u32>, bool)> = Vec::new();
     while out.len() < MAX_KEYWORDS {
@@ -457,6 +458,13 @@ pub fn extract(a: &Analysis, names: &[Range<usize>]) -> Vec<Keyword> {
         let Some(c) = found else {
             continue;
         };
+        // The dateline's words ("MILANO –", "ROMA (ANSA) -") say where the story was filed.
+        if dateline
+            .as_ref()
+            .is_some_and(|d| c.text.0 >= d.start && c.text.1 <= d.end)
+        {
+            continue;
+        }
         let content = content_of(&key);
         // Phrases are near duplicates once half the shorter one is shared, except two names
         // with the same last word and neither inside the other ("Alexis Randock", "Nicole
@@ -534,6 +542,16 @@ mod tests {
             // Here only "di" may join: not "hanno", not "la".
             assert!(inner.len() < 3 || inner[1] == "di", "{texts:?}");
         }
+    }
+
+    #[test]
+    fn no_keyword_from_the_dateline() {
+        let text = "MILANO – L'Inter batte il Napoli a San Siro. Decide un gol di Lautaro \
+                    Martinez. Milano festeggia la vittoria dell'Inter sul Napoli.";
+        let d = analyze(text, &Options::default()).unwrap();
+        let texts: Vec<&str> = d.keywords.iter().map(|k| k.text.as_str()).collect();
+        assert!(texts.contains(&"San Siro"), "{texts:?}");
+        assert!(!texts.contains(&"MILANO"), "{texts:?}");
     }
 
     #[test]
