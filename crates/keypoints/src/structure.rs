@@ -420,7 +420,12 @@ pub fn parse(blocks: &[Block], _lang: &Language) -> Parts {
             }
         }
         if lx.is_credit(text) {
-            parts.credits.push(text.to_string());
+            // "(AGI)", "© Reuters": the agency's name is the credit.
+            let name = text
+                .trim_start_matches(['(', '©', ' '])
+                .trim_end_matches([')', '.', ' ']);
+            let name = if name.is_empty() { text } else { name };
+            parts.credits.push(name.to_string());
             continue;
         }
         if lx.is_boilerplate(text) {
@@ -718,6 +723,14 @@ mod tests {
                 len: "ROMA (ANSA) - ".len()
             })
         );
+    }
+
+    #[test]
+    fn a_credit_line_in_parentheses_is_the_agency() {
+        let p = parse_text("Il governo ha approvato la manovra.\n(AGI)");
+        assert_eq!(p.credits, ["AGI"]);
+        let p = parse_text("Il governo ha approvato la manovra.\n© Reuters");
+        assert_eq!(p.credits, ["Reuters"]);
     }
 
     #[test]

@@ -166,6 +166,14 @@ fn an_object_clitic_before_the_cue_reports_the_sentence_before() {
     let (content, speaker) = quote_with(&d, "ha annunciato");
     assert_eq!(content, "Il ponte resterà chiuso per un mese");
     assert_eq!(speaker.as_deref(), Some("Gaetano Manfredi"));
+    // A verb of saying with no auxiliary: the pronoun is no article before a noun.
+    let d = digest(
+        "it",
+        "L'inflazione scende all'1,2% a ottobre. Lo comunica l'Istat nella stima preliminare.",
+    );
+    let (content, speaker) = quote_with(&d, "comunica");
+    assert_eq!(content, "L'inflazione scende all'1,2% a ottobre");
+    assert!(speaker.is_some_and(|s| s.contains("Istat")));
     // After a comma, the clause before is the content, and the subject follows the verb.
     let d = digest(
         "it",
@@ -305,4 +313,16 @@ fn secondo_quanto_names_the_agent_after_the_participle() {
     );
     let (_, speaker) = quote_with(&d, "Secondo");
     assert_eq!(speaker, None);
+}
+
+#[test]
+fn a_verb_of_saying_before_a_colon_is_the_cue_of_the_quote_after_it() {
+    let d = digest(
+        "it",
+        "Il ministro delle Imprese Adolfo Urso ha commentato: «I prezzi stanno tornando sotto \
+         controllo». Poi è partito per Bruxelles.",
+    );
+    let (content, speaker) = quote_with(&d, "ha commentato");
+    assert_eq!(content, "I prezzi stanno tornando sotto controllo");
+    assert_eq!(speaker.as_deref(), Some("Adolfo Urso"));
 }

@@ -1083,10 +1083,14 @@ impl<'a> Ctx<'a> {
             // A verb form after a determiner is a noun ("the states", "a group called",
             // "so-called"), and so is one capitalized inside a sentence ("United States").
             // Only right after it: "…, but I never trusted her,” said Smith" has a verb.
+            // "Lo dice l'Istat": an article that opens the clause before a verb of saying is
+            // its object pronoun.
+            let clitic = k == 1 && self.clitic_object(toks, 0, 1);
             let noun = (k > 0
                 && toks[k - 1].flags & flag::DETERMINER != 0
                 && self.gap(toks, k - 1).trim().is_empty()
-                && !self.quantifier_subject(toks, k))
+                && !self.quantifier_subject(toks, k)
+                && !clitic)
                 || (k > 0 && toks[k].text.starts_with(char::is_uppercase) && !title_case());
             let class = if phrase_start.is_some() {
                 Some(VerbClass::Speech)
@@ -1419,7 +1423,10 @@ impl<'a> Ctx<'a> {
             && toks[0].text.starts_with(char::is_uppercase)
             && self.sentence_breaks(self.text[toks[0].start..para_end].trim_end()) == 0;
         let r = toks[0].start..toks[j - 1].end;
-        if !named && headline && j > 0 {
+        // "Il ministro Adolfo Urso ha commentato: «…»": a verb of saying before the colon is
+        // the cue, and the cue stage reads it.
+        let spoken = toks[..j].iter().any(|t| t.flags & flag::SPEECH != 0);
+        if !named && headline && j > 0 && !spoken {
             if let Some(m) = self.found.mentions_in(&r).first().cloned() {
                 let rest = &self.text[r.end + 1..para_end];
                 let start = r.end + 1 + (rest.len() - rest.trim_start().len());
