@@ -2382,16 +2382,22 @@ impl<'a> Ctx<'a> {
             || self.lang.is_stopword(&fold(subject.text));
         let own = self.gap(toks, c.last).contains(':') || opens_quote(self.gap(toks, c.last));
         // "“American Skin” was written by Springsteen": a passive's subject is what it says.
-        let passive = c.first < c.verb
-            && self
-                .lex
-                .passive_auxiliaries
-                .contains(&*fold(toks[c.first].text));
+        let passive = self.is_passive(toks, c);
         (opens
             && !own
             && !passive
             && subject.flags & (flag::COMPLEMENTIZER | flag::PREPOSITION) == 0)
             .then(|| q.clone())
+    }
+
+    /// True when a verb cue is a passive: a form of "be" before its participle ("was reported").
+    fn is_passive(&self, toks: &[Tok], c: &Cue) -> bool {
+        c.first < c.verb
+            && c.kind == CueKind::Verb
+            && self
+                .lex
+                .passive_auxiliaries
+                .contains(&*fold(toks[c.first].text))
     }
 
     /// True when the words `from..to` before a cue are object pronouns only ("Lo ha detto").
@@ -2870,12 +2876,7 @@ impl<'a> Ctx<'a> {
         // 5. A passive with nothing reported after it ("News of the move was first reported by
         // the Miami Herald.", "Third-party candidates are mentioned"): its subject is the
         // content, and the agent after "by" the speaker.
-        let passive = c.first < c.verb
-            && c.kind == CueKind::Verb
-            && self
-                .lex
-                .passive_auxiliaries
-                .contains(&*fold(toks[c.first].text));
+        let passive = self.is_passive(toks, c);
         let cs = self.clause_start(toks, c.first);
         if passive && cs < c.first && c.first - cs <= 12 && !self.inside_quote(toks[cs].start) {
             let next = toks.get(c.last + 1).filter(|t| t.start < limit);
