@@ -90,6 +90,14 @@ pub struct Structure {
     /// key point made of its sentence starts after it.
     #[serde(default)]
     pub dateline: Option<Span>,
+    /// The author's byline as written on a line of its own ("di Marco Bellini"), kept out of
+    /// `text`; the names it gives are in `meta.authors`.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// A line that only states when the article was published ("12 ottobre 2026 - 18:42"), as
+    /// written and kept out of `text`; `meta.date` has it as ISO 8601 where it could be read.
+    #[serde(default)]
+    pub date_line: Option<String>,
 }
 
 /// One computed key point: a sentence of the article.

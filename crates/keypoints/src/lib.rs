@@ -386,6 +386,17 @@ impl Analyzer {
         } else {
             (Vec::new(), 0.0)
         };
+        // What the page's metadata leaves out, the article's own header lines may say.
+        let mut meta = meta;
+        if meta.authors.is_empty() {
+            meta.authors = parts.authors.clone();
+        }
+        if meta.date.is_none() {
+            meta.date = parts
+                .date
+                .as_deref()
+                .and_then(|d| structure::parse_date(d, lang));
+        }
         let structure = Structure {
             lead: a.paragraphs.first().map(|r| a.chars.span(r.start, r.end)),
             given_key_points_heading: parts.given_heading.clone(),
@@ -398,6 +409,8 @@ impl Analyzer {
             credits: parts.credits.clone(),
             boilerplate: parts.boilerplate.clone(),
             dateline: a.dateline().map(|r| a.chars.span(r.start, r.end)),
+            byline: parts.byline.clone(),
+            date_line: parts.date.clone(),
         };
         let sentences = a
             .sentences

@@ -11,10 +11,18 @@
 //! box, one of the next paragraphs. It stays in the text, so that spans point at the article as
 //! written; its agency becomes a credit, and later stages read its range ([`Dateline`]): key
 //! points start after it, and the entity stage types its place.
+//!
+//! Header lines say who wrote the article and when: a byline ("di Marco Bellini", "By Jane Smith,
+//! Reuters") and a date line ("12 ottobre 2026 - 18:42"), each on a line of its own, or both on
+//! one. They are taken out of the text and reported ([`Parts::byline`], [`Parts::date`]). A byline
+//! is an opening word from the language data and two to five capitalized words a name, so a
+//! sentence that starts the same way ("Di Maio ha detto …") stays text; the first line is never
+//! one (it is the headline's place).
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::lang::{self, Language};
+use crate::text::dates::{is_date_line, Months};
 
 /// What a block of input is, as far as the source tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +77,12 @@ pub struct Parts {
     pub boilerplate: Vec<String>,
     /// The dateline that opens one of the first paragraphs ("ROMA (ANSA) -", "PARIS —"), if any.
     pub dateline: Option<Dateline>,
+    /// The author's byline, as written on a line of its own ("di Marco Bellini"), if any.
+    pub byline: Option<String>,
+    /// The names the byline gives, in order.
+    pub authors: Vec<String>,
+    /// The first line that only states a date ("12 ottobre 2026 - 18:42"), as written.
+    pub date: Option<String>,
 }
 
 /// A dateline: the place, date or agency a wire story opens with, before a dash. It stays in
@@ -93,11 +107,14 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
             prev_blank = true;
             continue;
         }
+        // A byline under the headline ("di Marco Bellini") starts in lower case too.
+        let second = blocks.len() == 1;
         if let Some(item) = strip_bullet(&line) {
             blocks.push(Block::new(BlockKind::ListItem, item));
         } else if let Some(last) = blocks
             .last_mut()
             .filter(|b| !prev_blank && b.kind == BlockKind::Line && continues(&b.text, &line))
+            .filter(|_| !(second && Lexicon::get().header(&line).is_some()))
         {
             last.text.push(' ');
             last.text.push_str(&line);
@@ -264,6 +281,26 @@ struct Lexicon {
     /// Length in characters of the longest boilerplate phrase.
     boilerplate_chars: usize,
     bio_words: HashSet<String>,
+    /// Words opening a byline, lower case, longest first ("a cura di" before "di").
+    byline_prefixes: Vec<String>,
+    /// Words joining the names of a byline ("e", "and", "und").
+    byline_joiners: HashSet<String>,
+    /// Lower-case words inside names ("di", "van", "de").
+    name_particles: HashSet<String>,
+    /// Month names of every language, for date lines.
+    months: Months,
+}
+
+/// What a header line (a byline, a date line, or both) holds.
+#[derive(Debug, Default, PartialEq)]
+struct Header {
+    /// The byline part as written, when there is one.
+    byline: Option<String>,
+    authors: Vec<String>,
+    /// Agencies named in the byline ("By Jane Smith, Reuters").
+    credits: Vec<String>,
+    /// The date part as written, when there is one.
+    date: Option<String>,
 }
 
 impl Lexicon {
@@ -276,6 +313,10 @@ impl Lexicon {
                 boilerplate: Vec::new(),
                 boilerplate_chars: 0,
                 bio_words: HashSet::new(),
+                byline_prefixes: Vec::new(),
+                byline_joiners: HashSet::new(),
+                name_particles: HashSet::new(),
+                months: Months::default(),
             };
             for l in lang::codes().into_iter().filter_map(|c| lang::get(c).ok()) {
                 lx.headings
@@ -288,7 +329,17 @@ impl Lexicon {
                 );
                 lx.bio_words
                     .extend(l.list("bio_words").iter().map(|s| s.to_lowercase()));
+                lx.byline_prefixes
+                    .extend(l.list("byline_prefixes").iter().map(|s| s.to_lowercase()));
+                lx.byline_joiners
+                    .extend(l.list("byline_joiners").iter().map(|s| s.to_lowercase()));
+                lx.name_particles
+                    .extend(l.list("name_particles").iter().map(|s| s.to_lowercase()));
+                lx.months.add_lines(l.list("months"));
             }
+            lx.byline_prefixes
+                .sort_by_key(|p| std::cmp::Reverse(p.len()));
+            lx.byline_prefixes.dedup();
             lx.boilerplate.sort();
             lx.boilerplate.dedup();
             lx.boilerplate_chars = lx
@@ -377,6 +428,118 @@ impl Lexicon {
     }
 }
 
+impl Lexicon {
+    /// The names of a byline without its opening word ("Marco Bellini e Anna Rossi"), and the
+    /// agencies it credits: each name two to five words, capitalized or name particles; a
+    /// one-word part must be a credit ("By Jane Smith, Reuters").
+    fn byline_names(&self, rest: &str) -> Option<(Vec<String>, Vec<String>)> {
+        let mut names: Vec<String> = Vec::new();
+        let mut credits = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        let mut close = |current: &mut Vec<&str>| -> bool {
+            let name = current.join(" ");
+            current.clear();
+            match name.split_whitespace().count() {
+                0 => true,
+                1 if self.is_credit(&name) => {
+                    credits.push(name);
+                    true
+                }
+                2..=5 => {
+                    names.push(name);
+                    true
+                }
+                _ => false,
+            }
+        };
+        for raw in rest.split_whitespace() {
+            let (word, comma) = match raw.strip_suffix(',') {
+                Some(w) => (w, true),
+                None => (raw, false),
+            };
+            let lower = word.to_lowercase();
+            if word == "&" || word == "/" || self.byline_joiners.contains(&lower) {
+                if current.is_empty() || !close(&mut current) {
+                    return None;
+                }
+                continue;
+            }
+            let capitalized = word.chars().next().is_some_and(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || "'’.-".contains(c));
+            let particle = self.name_particles.contains(&lower) && !current.is_empty();
+            if !capitalized && !particle {
+                return None;
+            }
+            current.push(word);
+            if comma && !close(&mut current) {
+                return None;
+            }
+        }
+        if !close(&mut current) || names.is_empty() || names.len() > 4 {
+            return None;
+        }
+        Some((names, credits))
+    }
+
+    /// A byline, a date line, or a byline and a date after a separator ("di Marco Bellini -
+    /// 12 ottobre 2026"): a short line that only says who wrote the article and when.
+    fn header(&self, line: &str) -> Option<Header> {
+        if line.split_whitespace().nth(16).is_some() {
+            return None;
+        }
+        let date_only = || {
+            is_date_line(line, &self.months).then(|| Header {
+                date: Some(line.to_string()),
+                ..Header::default()
+            })
+        };
+        if line.ends_with(['.', '!', '?', ':', ';']) {
+            return date_only();
+        }
+        // The byline, then what a separator leaves for the date.
+        let (by, date) = [" | ", " - ", " – ", " — ", " · "]
+            .iter()
+            .filter_map(|sep| line.find(sep).map(|i| (i, sep.len())))
+            .min()
+            .map_or((line, None), |(i, n)| {
+                (&line[..i], Some(line[i + n..].trim()))
+            });
+        if date.is_some_and(|d| !is_date_line(d, &self.months)) {
+            return date_only();
+        }
+        // The opening words compared word by word: lower-casing may change byte lengths.
+        let words: Vec<&str> = by.split_whitespace().collect();
+        let Some(rest) = self.byline_prefixes.iter().find_map(|p| {
+            let n = p.split_whitespace().count();
+            (words.len() > n
+                && words
+                    .iter()
+                    .zip(p.split_whitespace())
+                    .all(|(w, p)| w.to_lowercase() == p))
+            .then(|| words[n..].join(" "))
+        }) else {
+            return date_only();
+        };
+        let Some((authors, credits)) = self.byline_names(&rest) else {
+            return date_only();
+        };
+        Some(Header {
+            byline: Some(by.trim().to_string()),
+            authors,
+            credits,
+            date: date.map(str::to_string),
+        })
+    }
+}
+
+/// The date a date line names, as ISO 8601 ([`crate::text::dates::parse`]), with the month names
+/// of every language; numeric dates as `lang` writes them ([`Language::day_first_dates`]).
+pub fn parse_date(line: &str, lang: &Language) -> Option<String> {
+    crate::text::dates::parse(line, &Lexicon::get().months, lang.day_first_dates())
+}
+
 /// Sorts blocks into the article's parts.
 pub fn parse(blocks: &[Block], _lang: &Language) -> Parts {
     let lx = Lexicon::get();
@@ -431,6 +594,31 @@ pub fn parse(blocks: &[Block], _lang: &Language) -> Parts {
         if lx.is_boilerplate(text) {
             parts.boilerplate.push(text.to_string());
             continue;
+        }
+        // Bylines and date lines: before the body, or short lines anywhere that say nothing else.
+        if matches!(b.kind, BlockKind::Line | BlockKind::Paragraph) {
+            // The first line is the headline's place, even when it reads like a byline.
+            if let Some(h) = lx.header(text).filter(|_| i > 0) {
+                let new_byline = h.byline.is_some() && parts.byline.is_none();
+                let new_date = h.date.is_some() && parts.date.is_none();
+                if new_byline {
+                    parts.byline = h.byline;
+                    parts.authors = h.authors;
+                    for c in h.credits {
+                        if !parts.credits.contains(&c) {
+                            parts.credits.push(c);
+                        }
+                    }
+                }
+                if new_date {
+                    parts.date = h.date;
+                }
+                if !new_byline && !new_date {
+                    // A second byline or date (an update line): kept, as boilerplate.
+                    parts.boilerplate.push(text.to_string());
+                }
+                continue;
+            }
         }
         if b.kind == BlockKind::Line
             && !seen_body
@@ -627,6 +815,78 @@ mod tests {
         assert_eq!(p.paragraphs.len(), 2);
         assert_eq!(p.credits, ["ANSA"]);
         assert_eq!(p.boilerplate.len(), 1);
+    }
+
+    #[test]
+    fn bylines_of_several_forms() {
+        let lx = Lexicon::get();
+        let authors = |line: &str| lx.header(line).map(|h| h.authors);
+        assert_eq!(
+            authors("di Marco Bellini"),
+            Some(vec!["Marco Bellini".into()])
+        );
+        assert_eq!(
+            authors("a cura di Anna Maria De Luca e Paolo Rossi"),
+            Some(vec!["Anna Maria De Luca".into(), "Paolo Rossi".into()])
+        );
+        assert_eq!(
+            authors("By Jane Smith, Tom Lee and Ana García"),
+            Some(vec![
+                "Jane Smith".into(),
+                "Tom Lee".into(),
+                "Ana García".into()
+            ])
+        );
+        assert_eq!(
+            authors("Von Jan van der Berg"),
+            Some(vec!["Jan van der Berg".into()])
+        );
+        let h = lx.header("By Jane Smith, Reuters").expect("a byline");
+        assert_eq!(
+            (h.authors, h.credits),
+            (vec!["Jane Smith".into()], vec!["Reuters".into()])
+        );
+        let h = lx
+            .header("di Marco Bellini - 12 ottobre 2026, 18:42")
+            .expect("a byline with a date");
+        assert_eq!(h.byline.as_deref(), Some("di Marco Bellini"));
+        assert_eq!(h.date.as_deref(), Some("12 ottobre 2026, 18:42"));
+        // Sentences and phrases that open with the same words are not bylines.
+        for line in [
+            "di Maio ha detto che il governo andrà avanti",
+            "Di Maio e Conte",
+            "By the numbers",
+            "di Marco Bellini.",
+            "By Jane Smith - the reporter who broke the story",
+            "Par ailleurs, la ville de Lyon",
+            "di",
+        ] {
+            assert_eq!(lx.header(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn byline_and_date_under_the_headline() {
+        let p = parse_text(
+            "Alluvione in Romagna\ndi Marco Bellini\n12 ottobre 2026 - 18:42\n\
+             Oltre duemila sfollati tra Faenza e Lugo.\nIl fiume è esondato nella notte.",
+        );
+        assert_eq!(p.title.as_deref(), Some("Alluvione in Romagna"));
+        assert_eq!(p.byline.as_deref(), Some("di Marco Bellini"));
+        assert_eq!(p.authors, ["Marco Bellini"]);
+        assert_eq!(p.date.as_deref(), Some("12 ottobre 2026 - 18:42"));
+        assert_eq!(
+            p.paragraphs,
+            [
+                "Oltre duemila sfollati tra Faenza e Lugo.",
+                "Il fiume è esondato nella notte."
+            ]
+        );
+        // A second date line (an update) is kept as boilerplate, not lost.
+        let p =
+            parse_text("Titolo della notizia\n3 marzo 2026\nAggiornato il 4 marzo 2026\nIl testo.");
+        assert_eq!(p.date.as_deref(), Some("3 marzo 2026"));
+        assert_eq!(p.boilerplate, ["Aggiornato il 4 marzo 2026"]);
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! Every pass is a loop over the arena or an explicit stack: nothing recurses on the page's depth.
 use super::dom::{collapse, Dom, NodeId, TAG_BLOCK, TAG_DROP};
 use crate::structure::{Block, BlockKind};
+use crate::text::dates::is_timestamp;
 
 // Which tags are never article text (`TAG_DROP`) and which end a paragraph (`TAG_BLOCK`) is
 // the parser's table (`dom::TAGS`), read once per element.
@@ -735,51 +736,6 @@ impl Emitter {
         }
         self.blocks.push(Block::new(kind, text));
     }
-}
-
-/// A short line that states when (and by whom) the page was published or updated: a year with a
-/// time or a numeric date, few words, no sentence end ("Nov. 20, 2019, 9:28 AM UTC",
-/// "05/10/2018 - Publicado por: ...", "sexta-feira, 22 de outubro de 2010 às 20:13").
-fn is_timestamp(text: &str) -> bool {
-    if text.split_whitespace().count() > 15 || text.ends_with(['.', '!', '?', '"', '”', '»', ')'])
-    {
-        return false;
-    }
-    // Runs of ASCII digits with the byte that follows each.
-    let b = text.as_bytes();
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let st = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            runs.push((st, i));
-            if runs.len() > 32 {
-                return false;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    let len = |r: (usize, usize)| r.1 - r.0;
-    let year = runs.iter().any(|&r| {
-        len(r) == 4 && (text[r.0..r.1].starts_with("19") || text[r.0..r.1].starts_with("20"))
-    });
-    let joined =
-        |a: (usize, usize), c: (usize, usize), sep: &[u8]| c.0 == a.1 + 1 && sep.contains(&b[a.1]);
-    let time = runs
-        .windows(2)
-        .any(|w| len(w[0]) <= 2 && len(w[1]) == 2 && joined(w[0], w[1], b":"));
-    let date = runs.windows(3).any(|w| {
-        joined(w[0], w[1], b"/.-")
-            && joined(w[1], w[2], b"/.-")
-            && b[w[0].1] == b[w[1].1]
-            && len(w[1]) <= 2
-            && (len(w[0]) <= 2 && (len(w[2]) == 2 || len(w[2]) == 4) || len(w[0]) == 4)
-    });
-    year && (time || date)
 }
 
 /// A short paragraph of three words or more that is (nearly) all link text ("READ MORE: ...",

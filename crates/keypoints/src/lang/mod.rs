@@ -24,6 +24,7 @@ pub struct Language {
     name: String,
     stemmer_name: Option<String>,
     capitalized_nouns: bool,
+    day_first_dates: bool,
     lists: HashMap<&'static str, Vec<String>>,
     stopwords: WordSet,
     abbreviations: WordSet,
@@ -55,6 +56,7 @@ impl Language {
         let mut name = code.to_string();
         let mut stemmer_name = None;
         let mut capitalized_nouns = false;
+        let mut day_first_dates = false;
         for (stem, contents) in files {
             if *stem == "language" {
                 for line in parse_list(contents) {
@@ -63,6 +65,7 @@ impl Language {
                             "name" => name = v.trim().to_string(),
                             "stemmer" => stemmer_name = Some(v.trim().to_lowercase()),
                             "nouns" => capitalized_nouns = v.trim() == "capitalized",
+                            "dates" => day_first_dates = v.trim() == "day-first",
                             _ => {}
                         }
                     }
@@ -84,6 +87,7 @@ impl Language {
             name,
             stemmer_name,
             capitalized_nouns,
+            day_first_dates,
             lists,
             stopwords,
             abbreviations,
@@ -104,6 +108,12 @@ impl Language {
     /// `language.txt`), so a capital alone is no sign of a name.
     pub fn capitalizes_nouns(&self) -> bool {
         self.capitalized_nouns
+    }
+
+    /// True where numeric dates put the day first (`dates = day-first` in `language.txt`); where
+    /// not, only a numeric date with a single reading is converted.
+    pub fn day_first_dates(&self) -> bool {
+        self.day_first_dates
     }
 
     /// The entries of `lang/<code>/<name>.txt`, or an empty slice where the file is absent.

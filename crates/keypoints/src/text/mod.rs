@@ -2,6 +2,7 @@
 //!
 //! Stages work on byte offsets of Rust strings (cheap slicing) and turn them into character
 //! offsets once, when the digest is built, with [`CharMap`].
+pub mod dates;
 pub mod sentences;
 pub mod tokens;
 pub mod vocab;
