@@ -382,6 +382,8 @@ impl Lexicon {
         if words <= 25 {
             // Only a prefix as long as the longest phrase matters: lower-casing never shortens
             // a character sequence, so the prefix's lower case starts the line's.
+            // "(Reporting by …; Editing by …)": a trailer in parentheses reads as one without.
+            let line = line.strip_prefix('(').unwrap_or(line);
             let head: String = line.chars().take(self.boilerplate_chars.max(3)).collect();
             let lower = head.to_lowercase().replace('’', "'");
             if self
