@@ -594,6 +594,7 @@ fn find_all(
         }
         cx.sentence(s.clone(), &toks, &mut out);
     }
+    extend_over_colons(&mut out, text, sentences, &cx);
     // Quote marks nobody claimed. A quote that goes on after its attribution ("“A,” he said.
     // “B.”", or "“A,” he said, “B.”") continues the quote before it in the paragraph.
     out.sort_by_key(|r| (r.content.start, r.content.end));
@@ -675,6 +676,47 @@ fn find_all(
     split_coordinated(&mut out, text, cx.lex);
     let nested = drop_nested(&mut out);
     (out, nested)
+}
+
+/// A reported clause that ends with a colon where the sentence splitter broke the sentence
+/// ("Iowa will prove what his supporters have long said: He is …", "said he is left with only
+/// two options: Vote for …") goes on over what the colon announces, to the end of the next
+/// sentence when it is in the same paragraph. `sentences` are sorted and disjoint.
+fn extend_over_colons(out: &mut Vec<Raw>, text: &str, sentences: &[Range<usize>], cx: &Ctx) {
+    for r in out.iter_mut() {
+        if r.item.is_some() {
+            continue;
+        }
+        let Some(c) = text.get(r.content.clone()) else {
+            continue;
+        };
+        if !c.trim_end().ends_with(':') {
+            continue;
+        }
+        // The sentence after the one the content ends in.
+        let i = sentences.partition_point(|s| s.end < r.content.end);
+        let Some(next) = sentences.get(i + 1) else {
+            continue;
+        };
+        let Some(gap) = text.get(r.content.end..next.start) else {
+            continue;
+        };
+        if gap.contains('\n') || !gap.trim().is_empty() {
+            continue;
+        }
+        let Some(s) = text.get(next.clone()) else {
+            continue;
+        };
+        if c == ":" {
+            // A cue closing its sentence with a colon: the next sentence is all the content.
+            r.content.start = next.start;
+        }
+        r.content.end = next.start + s.trim_end().len();
+        r.text = text[r.content.clone()].to_string();
+        r.kind = cx.kind_of(&r.content);
+    }
+    // A colon that found no sentence after it in its paragraph reports nothing.
+    out.retain(|r| r.text != ":");
 }
 
 /// Ends a reported clause before a coordinated clause that holds an attribution of its own
@@ -2654,6 +2696,18 @@ impl<'a> Ctx<'a> {
                 return Some(self.raw(content, speaker, cue_text, kind));
             }
         }
+        // "Trump said: The wall will be built.": the sentence splitter broke at the colon, so
+        // the content is the next sentence; the colon stands for it until
+        // `extend_over_colons` puts it there.
+        // Only for a verb of saying of the main list with a subject before it ("Editor's note:"
+        // is a label, "doubts about:" a noun).
+        let says = c.class == VerbClass::Speech
+            && c.kind == CueKind::Verb
+            && c.first > 0
+            && toks[c.verb].flags & flag::MODEL == 0;
+        if says && c.last + 1 == n && self.text[after..].starts_with(':') {
+            return Some(self.raw(after..after + 1, speaker, cue_text, QuoteKind::Indirect));
+        }
         // 1b. A colon after a short phrase ("said in a statement: “…”").
         let e = self.phrase_end(toks, c.last + 1, sent_end);
         if e > c.last + 1
@@ -2670,6 +2724,17 @@ impl<'a> Ctx<'a> {
                 let content = toks[e].start..limit;
                 let kind = self.kind_of(&content);
                 return Some(self.raw(content, speaker, cue_text, kind));
+            }
+            // Only when the phrase is no clause of its own: one opened by a preposition ("said
+            // in a statement:") or a short object of a verb other than "say" ("told
+            // reporters:"; "said the plan had one flaw:" is the content).
+            let phrase = toks[c.last + 1].flags & flag::PREPOSITION != 0
+                || (e - (c.last + 1) <= 3
+                    && !["say", "said", "says"].contains(&&*fold(toks[c.last].text)));
+            if e == n && says && phrase {
+                // "Trump told reporters: The wall …", the sentence broken at the colon.
+                let colon = toks[e - 1].end;
+                return Some(self.raw(colon..colon + 1, speaker, cue_text, QuoteKind::Indirect));
             }
         }
         // 1c. A quote after a short phrase and a comma ("said at a news conference, “…”").
@@ -3347,6 +3412,48 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_clause_broken_at_a_colon_goes_on_over_what_it_announces() {
+        // Session 10 (sentences of our own). The sentence splitter breaks at a colon before a
+        // capital; a reported clause ending there takes in the sentence the colon announces.
+        for (t, want) in [
+            (
+                "Smith said the plan had one flaw: It cost far too much. Others disagreed.",
+                "the plan had one flaw: It cost far too much.",
+            ),
+            (
+                "Jane Doe said she is left with two options: Vote for Smith or stay home.",
+                "she is left with two options: Vote for Smith or stay home.",
+            ),
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(got.iter().any(|g| g.0 == want), "{t}: {got:?}");
+        }
+        // A verb of saying closing its sentence with a colon: the next sentence is the content.
+        for t in [
+            "Trump said: The wall will be built and Mexico will pay for it.",
+            "Trump told reporters: The wall will be built and Mexico will pay for it.",
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(
+                got.iter()
+                    .any(|g| g.0 == "The wall will be built and Mexico will pay for it."),
+                "{t}: {got:?}"
+            );
+        }
+        // Not across a paragraph, and not after a label ("Editor's note:").
+        for t in [
+            "Trump said:\n\nThe wall will be built and Mexico will pay for it.",
+            "Editor's note: The story was updated on Friday.",
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(
+                got.iter().all(|g| !g.0.starts_with("The ") && g.0 != ":"),
+                "{t}: {got:?}"
+            );
+        }
     }
 
     #[test]
