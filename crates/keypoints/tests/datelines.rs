@@ -82,3 +82,19 @@ fn no_dateline_in_an_ordinary_opening() {
     assert!(d.structure.dateline.is_none());
     assert!(d.key_points[0].text.starts_with("Il ministro"));
 }
+
+#[test]
+fn reported_speech_that_opens_the_story_starts_after_the_dateline() {
+    let d = digest(
+        "it",
+        "ROMA (Reuters) - L'inflazione in Italia è scesa a novembre all'1,2% su base annua, secondo la stima preliminare diffusa oggi dall'Istat.\n\
+         Il calo riflette soprattutto la frenata dei prezzi dell'energia, scesi del 4,1% in un anno.",
+    );
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| q.content.contains("inflazione"))
+        .expect("the attribution to Istat");
+    assert!(q.content.starts_with("L'inflazione"), "{q:?}");
+    assert_eq!(slice(&d.text, q.text.start, q.text.end), q.content);
+}

@@ -60,10 +60,21 @@ pub fn find(a: &Analysis) -> Vec<Quote> {
 /// Finds the quotes of the analysed article given its entities (from [`entities::detect`]).
 pub fn find_with(a: &Analysis, found: &Found) -> Vec<Quote> {
     let raw = find_raw(a.lang, a.text, &a.sentences, Some(&a.tokens), found, None);
+    let dateline = a.dateline();
     let mut out: Vec<Quote> = raw
         .into_iter()
         .filter(|q| !q.content.is_empty())
-        .map(|q| q.balanced(a.text).into_quote(&a.chars, None))
+        .map(|q| {
+            let mut q = q.balanced(a.text);
+            // Reported speech that opens the story starts after its dateline ("ROMA (ANSA) - ").
+            if let Some(d) = dateline.as_ref() {
+                if q.content.start < d.end && q.content.end > d.end {
+                    q.content.start = d.end;
+                    q.text = a.text[q.content.clone()].to_string();
+                }
+            }
+            q.into_quote(&a.chars, None)
+        })
         .collect();
     for (i, item) in a.parts.given_key_points.iter().enumerate() {
         let sents = crate::text::sentences::split(item, a.lang);
