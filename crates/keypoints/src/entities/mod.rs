@@ -77,7 +77,7 @@ use crate::analysis::Analysis;
 use crate::digest::{Entity, EntityType, Span};
 use crate::lang::Language;
 use crate::text::tokens::{Tokens, Word};
-use lexicon::{norm_apostrophe, Lexicon, PARTICLE, SKIP, STOP, TITLE};
+use lexicon::{norm_apostrophe, Lexicon, CUE_AFTER, CUE_BEFORE, PARTICLE, SKIP, STOP, TITLE};
 
 /// A mention of an entity, in bytes of the text it was found in.
 #[derive(Debug, Clone)]
@@ -884,9 +884,10 @@ fn candidates<'t>(
         // A known place keeps its first word ("San Francisco", "La Spezia").
         let whole_place = run_end > i && is_place(lex, span(text, &toks[i..=run_end]));
         while start < run_end && !whole_place {
-            let low = lower(toks[start].text);
-            let f = lex.flags(low.as_ref());
-            if start == i && (prefixed || lex.name_prefixes.contains(low.as_ref())) {
+            let f = flags[start];
+            if start == i
+                && (prefixed || lex.name_prefixes.contains(lower(toks[start].text).as_ref()))
+            {
                 // "don Zeno", "Bin Laden": the prefix is part of the person's name.
                 titled = true;
                 break;
@@ -1027,13 +1028,15 @@ fn candidates<'t>(
             let g = gap(start - 1);
             if g.trim() == "," {
                 Some(",")
-            } else if g == " " || is_apostrophe(g) {
+            } else if (g == " " || is_apostrophe(g)) && flags[start - 1] & CUE_BEFORE != 0 {
+                // Only a word of the cue lists is looked up there (its lexicon bit says so).
                 Some(toks[start - 1].text)
             } else {
                 None
             }
         };
-        let after = (run_end + 1 < n && gap(run_end) == " ").then(|| toks[run_end + 1].text);
+        let after = (run_end + 1 < n && gap(run_end) == " " && flags[run_end + 1] & CUE_AFTER != 0)
+            .then(|| toks[run_end + 1].text);
         let guess = after
             .and_then(|w| lex.cue_after.get(lower(w).as_ref()))
             .copied()

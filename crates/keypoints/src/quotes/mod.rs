@@ -1494,8 +1494,12 @@ impl<'a> Ctx<'a> {
 
     /// Sets [`Tok::breaks`] for the words of a sentence (see [`Ctx::gap_breaks`]).
     fn mark_breaks(&self, toks: &mut [Tok]) {
+        let bytes = self.text.as_bytes();
         for i in 1..toks.len() {
-            toks[i - 1].breaks = self.gap_breaks(toks, i - 1);
+            let (a, b) = (toks[i - 1].end, toks[i].start);
+            // Most gaps are one space, which breaks nothing.
+            let space = b == a + 1 && bytes.get(a) == Some(&b' ');
+            toks[i - 1].breaks = !space && self.gap_breaks(toks, i - 1);
         }
     }
 
