@@ -24,8 +24,8 @@ const SHARED_GIVEN: &str = include_str!("../../lang/_shared/given_names.txt");
 pub(crate) struct Lexicon {
     /// The language's stopwords, lower-cased, in a fast set.
     pub stop: Set,
-    /// Lower-case word -> [`TITLE`] | [`PARTICLE`] | [`STOP`]: one look-up for the three lists
-    /// the candidate scan asks about most.
+    /// Lower-case word -> [`TITLE`] | [`PARTICLE`] | [`STOP`] | [`SKIP`] | [`CUE_BEFORE`] |
+    /// [`CUE_AFTER`]: one look-up for the lists the candidate scan asks about most.
     pub word: Map<u8>,
     pub places: Set,
     /// `places` with the shared gazetteers (world cities, the English folder's places): one
@@ -98,6 +98,11 @@ pub(crate) const STOP: u8 = 4;
 /// Flag of [`Lexicon::word`]: a word that is never a name, though often capitalized at a
 /// sentence start ("Inoltre", "Secondo"): lists `not_names` and the one-word `according_to`.
 pub(crate) const SKIP: u8 = 8;
+/// Flag of [`Lexicon::word`]: a key of [`Lexicon::cue_before`], so that the words around a name
+/// are looked up there only when they are cues.
+pub(crate) const CUE_BEFORE: u8 = 16;
+/// Flag of [`Lexicon::word`]: a key of [`Lexicon::cue_after`].
+pub(crate) const CUE_AFTER: u8 = 32;
 
 impl Lexicon {
     /// The [`Lexicon::word`] flags of a lower-case word (0 when in none of the lists).
@@ -196,6 +201,12 @@ impl Lexicon {
             for w in set {
                 *word.entry(w.clone()).or_default() |= flag;
             }
+        }
+        for w in cue_before.keys() {
+            *word.entry(w.clone()).or_default() |= CUE_BEFORE;
+        }
+        for w in cue_after.keys() {
+            *word.entry(w.clone()).or_default() |= CUE_AFTER;
         }
         for w in lang
             .list("not_names")

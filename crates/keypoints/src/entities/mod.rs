@@ -77,7 +77,7 @@ use crate::analysis::Analysis;
 use crate::digest::{Entity, EntityType, Span};
 use crate::lang::Language;
 use crate::text::tokens::{Tokens, Word};
-use lexicon::{norm_apostrophe, Lexicon, PARTICLE, SKIP, STOP, TITLE};
+use lexicon::{norm_apostrophe, Lexicon, CUE_AFTER, CUE_BEFORE, PARTICLE, SKIP, STOP, TITLE};
 
 /// A mention of an entity, in bytes of the text it was found in.
 #[derive(Debug, Clone)]
@@ -358,7 +358,7 @@ impl AsRef<str> for Low<'_> {
 }
 
 /// `w` in lower case (see [`Low`]).
-fn lower(w: &str) -> Low<'_> {
+pub(crate) fn lower(w: &str) -> Low<'_> {
     if w.is_ascii() {
         if !w.bytes().any(|b| b.is_ascii_uppercase()) {
             return Low::Borrowed(w);
@@ -562,6 +562,9 @@ fn detect_in_with(
     // Names of storms and awards (see `event_heads`): none of their mentions is an entity.
     let mut events: Vec<Cow<str>> = Vec::new();
     let mut toks = Vec::new();
+    // The lexicon's bits of each word of the sentence (`Lexicon::flags` of its lower case):
+    // the analysis' tokens carry them, looked up once per spelling.
+    let mut flags: Vec<u8> = Vec::new();
     // Lower-case words of the article (for the type model: "Stato" is also written "stato").
     let mut low_words: HashSet<&str, FixedState> = HashSet::default();
     let model = !type_model.is_empty();
@@ -585,12 +588,18 @@ fn detect_in_with(
                     end: w.end,
                     text: &text[w.start..w.end],
                 }));
+                flags.clear();
+                flags.extend(tk.sentence(i).iter().map(|w| w.names));
             }
-            None => tokenize(text, s.clone(), &mut toks),
+            None => {
+                tokenize(text, s.clone(), &mut toks);
+                flags.clear();
+                flags.extend(toks.iter().map(|w| lex.flags(lower(w.text).as_ref())));
+            }
         }
         cuts.cut.clear();
         cuts.done = None;
-        candidates(lex, text, &toks, &mut cuts, &mut cands, &mut events);
+        candidates(lex, text, &toks, &flags, &mut cuts, &mut cands, &mut events);
         if model {
             low_words.extend(
                 toks.iter()
@@ -666,10 +675,13 @@ fn take_complement(lex: &Lexicon, text: &str, toks: &[Word], j: usize) -> usize 
     }
 }
 
+/// The name candidates of a sentence whose words are `toks`, with their lexicon bits `flags`
+/// (`Lexicon::flags` of each word lower-cased).
 fn candidates<'t>(
     lex: &Lexicon,
     text: &'t str,
     toks: &[Word],
+    flags: &[u8],
     cuts: &mut Cuts,
     out: &mut Vec<Cand<'t>>,
     events: &mut Vec<Cow<'t, str>>,
@@ -690,7 +702,7 @@ fn candidates<'t>(
             && (gap(i) == " " || gap(i) == "-")
             && lex.name_prefixes.contains(toks[i].text)
             // Not before an article: "de La Stampa" names a newspaper, "de" is "of".
-            && lex.flags(lower(toks[i + 1].text).as_ref()) & (STOP | PARTICLE) != STOP;
+            && flags[i + 1] & (STOP | PARTICLE) != STOP;
         if !is_cap(toks[i].text) && !prefixed {
             if !institutions {
                 i += 1;
@@ -837,7 +849,7 @@ fn candidates<'t>(
         let head_alone = j == i
             || (j == i + 1
                 && (i == 0 || gap(i - 1).contains(['.', '“', '"', ':', '«']))
-                && lex.flags(lower(toks[i].text).as_ref()) & (STOP | PARTICLE) == STOP);
+                && flags[i] & (STOP | PARTICLE) == STOP);
         if head_alone && lex.org_heads.contains(toks[j].text) {
             j = take_adjectives(lex, text, toks, j);
             // ... and a lower-case noun after a particle ("Consiglio di amministrazione",
@@ -872,9 +884,10 @@ fn candidates<'t>(
         // A known place keeps its first word ("San Francisco", "La Spezia").
         let whole_place = run_end > i && is_place(lex, span(text, &toks[i..=run_end]));
         while start < run_end && !whole_place {
-            let low = lower(toks[start].text);
-            let f = lex.flags(low.as_ref());
-            if start == i && (prefixed || lex.name_prefixes.contains(low.as_ref())) {
+            let f = flags[start];
+            if start == i
+                && (prefixed || lex.name_prefixes.contains(lower(toks[start].text).as_ref()))
+            {
                 // "don Zeno", "Bin Laden": the prefix is part of the person's name.
                 titled = true;
                 break;
@@ -884,7 +897,7 @@ fn candidates<'t>(
             }
             if f & TITLE != 0 {
                 // "Presidente della Repubblica" is an office, not a title before a name.
-                titled = lex.flags(lower(toks[start + 1].text).as_ref()) & PARTICLE == 0;
+                titled = flags[start + 1] & PARTICLE == 0;
                 start += 1;
             } else if f & PARTICLE != 0
                 && start == i
@@ -947,7 +960,7 @@ fn candidates<'t>(
             continue;
         }
         if start == run_end {
-            let f = lex.flags(lower(toks[start].text).as_ref());
+            let f = flags[start];
             if (start == i && f & (STOP | SKIP) != 0) || f & TITLE != 0 {
                 i = run_end + 1;
                 continue;
@@ -987,7 +1000,7 @@ fn candidates<'t>(
             // Only adjectives may stand between ("presidente russo"), not "presidente della".
             titled = (start.saturating_sub(3)..start).any(|k| {
                 (k..start).all(|m| gap(m) == " ")
-                    && lex.flags(lower(toks[k].text).as_ref()) & TITLE != 0
+                    && flags[k] & TITLE != 0
                     && (k + 1..start).all(|m| {
                         let w = toks[m].text;
                         !is_cap(w) && lex.flags(w) & (STOP | PARTICLE) == 0
@@ -1015,13 +1028,15 @@ fn candidates<'t>(
             let g = gap(start - 1);
             if g.trim() == "," {
                 Some(",")
-            } else if g == " " || is_apostrophe(g) {
+            } else if (g == " " || is_apostrophe(g)) && flags[start - 1] & CUE_BEFORE != 0 {
+                // Only a word of the cue lists is looked up there (its lexicon bit says so).
                 Some(toks[start - 1].text)
             } else {
                 None
             }
         };
-        let after = (run_end + 1 < n && gap(run_end) == " ").then(|| toks[run_end + 1].text);
+        let after = (run_end + 1 < n && gap(run_end) == " " && flags[run_end + 1] & CUE_AFTER != 0)
+            .then(|| toks[run_end + 1].text);
         let guess = after
             .and_then(|w| lex.cue_after.get(lower(w).as_ref()))
             .copied()

@@ -35,7 +35,7 @@
 //!
 //! Quotes inside the given key-points box are found too: their spans are in characters of that
 //! box item, whose index is in [`Quote::given_key_point`].
-mod cues;
+pub(crate) mod cues;
 pub mod eval;
 mod model;
 mod tidy;
@@ -409,6 +409,9 @@ struct Tok<'a> {
     text: &'a str,
     /// The lists the word is on ([`cues::flag`]).
     flags: u32,
+    /// The gap after the word breaks a clause ([`Ctx::breaks`]); false for a sentence's last
+    /// word. Worked out once per word: the clause rules ask it about the same gaps many times.
+    breaks: bool,
 }
 
 /// A cue found in a sentence: token range and what it is.
@@ -581,29 +584,24 @@ fn find_all(
     };
     let mut out: Vec<Raw> = Vec::new();
     let mut toks = Vec::new();
-    // The list bits of each of the article's forms, looked up at its first token (`flags_of`
-    // ignores case, so one lookup serves every spelling of a form).
     let tokens = tokens.filter(|t| t.sentences.len() == sentences.len());
-    let mut form_flags = vec![u32::MAX; tokens.map_or(0, |t| t.forms.len())];
     for (i, s) in sentences.iter().enumerate() {
         match tokens {
             Some(tk) => {
                 toks.clear();
-                for w in tk.sentence(i) {
-                    let f = &mut form_flags[w.form as usize];
-                    if *f == u32::MAX {
-                        *f = cx.lex.flags_of(tk.lower(tk.form(w)));
-                    }
-                    toks.push(Tok {
-                        start: w.start,
-                        end: w.end,
-                        text: &text[w.start..w.end],
-                        flags: *f,
-                    });
-                }
+                // The list bits of each form were looked up with the language's cues when the
+                // vocabulary first met it (`flags_of` of the lower case: it ignores case).
+                toks.extend(tk.sentence(i).iter().map(|w| Tok {
+                    start: w.start,
+                    end: w.end,
+                    text: &text[w.start..w.end],
+                    flags: tk.form(w).cues,
+                    breaks: false,
+                }));
             }
             None => cx.words(s.clone(), &mut toks),
         }
+        cx.mark_breaks(&mut toks);
         cx.sentence(s.clone(), &toks, &mut out);
     }
     extend_over_colons(&mut out, text, sentences, &cx);
@@ -859,6 +857,7 @@ impl<'a> Ctx<'a> {
             end,
             text,
             flags: self.lex.flags_of(text),
+            breaks: false,
         }
     }
 
@@ -1541,8 +1540,25 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// True when the gap after token `i` breaks a clause (a comma inside "1,000" does not).
+    /// True when the gap after token `i` breaks a clause (a comma inside "1,000" does not):
+    /// what [`Ctx::mark_breaks`] stored in the token.
     fn breaks(&self, toks: &[Tok], i: usize) -> bool {
+        toks[i].breaks
+    }
+
+    /// Sets [`Tok::breaks`] for the words of a sentence (see [`Ctx::gap_breaks`]).
+    fn mark_breaks(&self, toks: &mut [Tok]) {
+        let bytes = self.text.as_bytes();
+        for i in 1..toks.len() {
+            let (a, b) = (toks[i - 1].end, toks[i].start);
+            // Most gaps are one space, which breaks nothing.
+            let space = b == a + 1 && bytes.get(a) == Some(&b' ');
+            toks[i - 1].breaks = !space && self.gap_breaks(toks, i - 1);
+        }
+    }
+
+    /// True when the gap after token `i` breaks a clause (a comma inside "1,000" does not).
+    fn gap_breaks(&self, toks: &[Tok], i: usize) -> bool {
         let g = self.gap(toks, i);
         // Most gaps are one space: no need to search them.
         g != " "

@@ -26,6 +26,9 @@ pub struct Token {
     pub capitalized: bool,
     /// Two characters or more, all upper case (an acronym or a shouted word).
     pub all_caps: bool,
+    /// The entity lexicon's lists the word is on (its flags for the word lower-cased), looked
+    /// up once per spelling by the [`Vocab`].
+    pub names: u8,
 }
 
 /// A distinct lower-cased word form of the text, with what the language data says about it.
@@ -45,6 +48,8 @@ pub struct Form {
     /// stems first occur in the text; `None` for stopwords and one-letter words that are not
     /// digits.
     pub term: Option<u32>,
+    /// The quote cue lists the form is on (their flags, as the quote stage reads them).
+    pub cues: u32,
 }
 
 /// Every word of a text, tokenized and looked up once so that the analysis stages share the work.
@@ -70,7 +75,7 @@ pub struct Tokens {
 
 /// Builds [`Tokens`] for one text.
 struct Tokenizer<'v> {
-    lang: &'v Language,
+    lang: &'static Language,
     vocab: &'v mut LangVocab,
     article: Article,
 }
@@ -78,15 +83,16 @@ struct Tokenizer<'v> {
 impl Tokenizer<'_> {
     /// The token of the word at bytes `start..end` of `text`.
     fn token(&mut self, text: &str, start: usize, end: usize) -> Token {
-        let (form, (capitalized, all_caps)) =
-            self.vocab
-                .form(self.lang, text, start, end, &mut self.article);
+        let l = self
+            .vocab
+            .form(self.lang, text, start, end, &mut self.article);
         Token {
             start,
             end,
-            form,
-            capitalized,
-            all_caps,
+            form: l.form,
+            capitalized: l.case.0,
+            all_caps: l.case.1,
+            names: l.names,
         }
     }
 }
@@ -95,7 +101,7 @@ impl Tokens {
     /// Tokenizes `text`, whose sentences are the byte ranges `sentences`, and the `title`, with a
     /// fresh vocabulary (see [`Tokens::with_vocab`] to reuse one across texts).
     pub fn new(
-        lang: &Language,
+        lang: &'static Language,
         text: &str,
         sentences: &[Range<usize>],
         title: Option<&str>,
@@ -107,7 +113,7 @@ impl Tokens {
     /// looking spellings up in `vocab` (which learns the new ones).
     pub fn with_vocab(
         vocab: &mut Vocab,
-        lang: &Language,
+        lang: &'static Language,
         text: &str,
         sentences: &[Range<usize>],
         title: Option<&str>,

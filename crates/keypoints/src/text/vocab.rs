@@ -15,7 +15,9 @@ use std::sync::Arc;
 
 use rust_stemmers::Stemmer;
 
+use crate::entities::lexicon::Lexicon;
 use crate::lang::Language;
+use crate::quotes::cues::Cues;
 use crate::text::tokens::{Form, WordMap};
 
 /// Default bound on the lexemes kept per language (about 150 bytes each, so some 15 MB): the
@@ -33,6 +35,9 @@ pub(crate) struct Lexeme {
     /// Id of its stem in [`LangVocab::stems`], for content words (not stopwords, two characters
     /// or a number).
     pub stem: Option<u32>,
+    /// The quote cue lists it is on ([`crate::quotes::cues::Cues::flags_of`]), kept here so
+    /// that the quote stage does not look every form of every article up again.
+    pub cues: u32,
     /// The article (epoch) that last used it and its form id there; kept beside the lexeme's
     /// data so that a word's first use in an article reads one place.
     pub mark: (u32, u32),
@@ -47,11 +52,27 @@ pub(crate) struct Spelling {
     form: u32,
     /// The spelling's case ([`case_of`]), a property of the spelling alone.
     case: (bool, bool),
+    /// The entity lexicon's lists the spelling is on ([`names_of`]), also the spelling's alone.
+    names: u8,
+}
+
+/// What [`LangVocab::form`] tells of a spelling.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Looked {
+    /// The form id in the current article.
+    pub form: u32,
+    /// The spelling's case ([`case_of`]).
+    pub case: (bool, bool),
+    /// The entity lexicon's bits of the spelling ([`names_of`]).
+    pub names: u8,
 }
 
 /// The cache of one language.
 pub(crate) struct LangVocab {
     code: &'static str,
+    /// The language's quote cues and entity lexicon, whose list bits lexemes and spellings keep.
+    cues: &'static Cues,
+    names: &'static Lexicon,
     stemmer: Option<Stemmer>,
     /// Spelling as written -> lexeme, for spellings of up to 15 bytes (nearly all), packed into
     /// the key: a lookup hashes and compares two words without following a pointer.
@@ -71,9 +92,11 @@ pub(crate) struct LangVocab {
 }
 
 impl LangVocab {
-    fn new(lang: &Language) -> Self {
+    fn new(lang: &'static Language) -> Self {
         LangVocab {
             code: lang.code(),
+            cues: crate::quotes::cues::get(lang),
+            names: crate::entities::lexicon::get(lang),
             stemmer: lang.stemmer(),
             short: WordMap::default(),
             spellings: WordMap::default(),
@@ -112,8 +135,8 @@ impl LangVocab {
     /// looked up (created on first sight) and, on its first use in the article, a [`Form`] is
     /// added to `article` (its lower case appended to its `lowers`) with a term id counted in
     /// first-use order. A spelling is hashed once: its entry is updated in place. Returns the
-    /// form id and the spelling's case ([`case_of`]), remembered with the spelling. The
-    /// spelling is `text[start..end]`; most are looked up from the bytes without slicing `text`.
+    /// form id with what is remembered of the spelling ([`Looked`]). The spelling is
+    /// `text[start..end]`; most are looked up from the bytes without slicing `text`.
     pub fn form(
         &mut self,
         lang: &Language,
@@ -121,7 +144,7 @@ impl LangVocab {
         start: usize,
         end: usize,
         article: &mut Article,
-    ) -> (u32, (bool, bool)) {
+    ) -> Looked {
         let epoch = self.epoch;
         let key = pack_in(text.as_bytes(), start, end.saturating_sub(start));
         let spelling = || text.get(start..end).unwrap_or("");
@@ -140,23 +163,29 @@ impl LangVocab {
                 );
                 e.epoch = epoch;
             }
-            return (e.form, e.case);
+            return Looked {
+                form: e.form,
+                case: e.case,
+                names: e.names,
+            };
         }
         let spelling = spelling();
         let l = self.lexeme_of(lang, spelling);
         let form = article_form(&mut self.lexemes, &mut self.term_mark, epoch, l, article);
         let case = case_of(spelling);
+        let names = names_of(self.names, spelling);
         let entry = Spelling {
             lexeme: l,
             epoch,
             form,
             case,
+            names,
         };
         match key {
             Some(k) => self.short.insert(k, entry),
             None => self.spellings.insert(spelling.into(), entry),
         };
-        (form, case)
+        Looked { form, case, names }
     }
 
     /// The lexeme of a spelling not seen before, created if its lower case is new too.
@@ -178,7 +207,9 @@ impl LangVocab {
                 let numeric = lower.chars().all(char::is_numeric);
                 let stopword = lang.is_stopword(&lower);
                 let stem = (!stopword && (chars >= 2 || numeric)).then(|| self.stem_id(&lower));
+                let cues = self.cues.flags_of(&lower);
                 self.lexemes.push(Lexeme {
+                    cues,
                     chars,
                     numeric,
                     stopword,
@@ -255,9 +286,16 @@ fn article_form(
         stopword: lx.stopword,
         abbreviation: lx.abbreviation,
         term,
+        cues: lx.cues,
     });
     lx.mark = (epoch, f);
     f
+}
+
+/// The entity lexicon's bits of a spelling ([`Lexicon::flags`] of the spelling lower-cased as
+/// the entity stage does it, which can differ from the lexeme's lower case: "Σ" at a word's end).
+pub(crate) fn names_of(names: &Lexicon, spelling: &str) -> u8 {
+    names.flags(crate::entities::lower(spelling).as_ref())
 }
 
 /// (first character upper case, two or more characters all upper case)
@@ -365,7 +403,7 @@ impl Vocab {
     }
 
     /// The cache of `lang`, ready for a new article.
-    pub(crate) fn begin(&mut self, lang: &Language) -> &mut LangVocab {
+    pub(crate) fn begin(&mut self, lang: &'static Language) -> &mut LangVocab {
         let i = match self.langs.iter().position(|l| l.code == lang.code()) {
             Some(i) => i,
             None => {
