@@ -326,29 +326,3 @@ fn a_verb_of_saying_before_a_colon_is_the_cue_of_the_quote_after_it() {
     assert_eq!(content, "I prezzi stanno tornando sotto controllo");
     assert_eq!(speaker.as_deref(), Some("Adolfo Urso"));
 }
-
-#[test]
-fn a_quote_ends_before_the_comma_that_leads_to_its_cue() {
-    let d = digest(
-        "en",
-        "Lawmakers agreed on new rules for online platforms on Thursday. \
-         \"This is a clear signal that transparency is not optional,\" said the lawmaker \
-         Kim van Sparrentak, who negotiated the text.",
-    );
-    let q = d
-        .quotes
-        .iter()
-        .find(|q| q.content.contains("transparency"))
-        .expect("the quote");
-    assert_eq!(
-        q.content,
-        "This is a clear signal that transparency is not optional"
-    );
-    let s: String = d
-        .text
-        .chars()
-        .skip(q.text.start)
-        .take(q.text.end - q.text.start)
-        .collect();
-    assert_eq!(s, q.content);
-}

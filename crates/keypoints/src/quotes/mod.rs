@@ -158,11 +158,10 @@ impl Raw {
     /// one mark of ([`balanced`]), and without white space at its ends.
     fn balanced(mut self, text: &str) -> Raw {
         let mut r = balanced(text, self.content.clone());
-        // No white space at the ends ("« Nous allons continuer »" holds " Nous … continuer "), and
-        // no comma or semicolon the attribution followed ("“… is not optional,” said …").
+        // No white space at the ends ("« Nous allons continuer »" holds " Nous … continuer ").
         if let Some(c) = text.get(r.clone()) {
             let lead = c.len() - c.trim_start().len();
-            let trail = c.len() - c.trim_end_matches([' ', ',', ';']).trim_end().len();
+            let trail = c.len() - c.trim_end().len();
             if lead + trail < c.len() {
                 r = r.start + lead..r.end - trail;
             }
