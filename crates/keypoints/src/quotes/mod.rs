@@ -2308,6 +2308,39 @@ impl<'a> Ctx<'a> {
         Some((self.text[r.clone()].to_string(), r))
     }
 
+    /// After an inverted cue, the person named in an apposition to a role that names no one
+    /// ("ha detto il presidente della Regione, Michele de Pascale, ai giornalisti", "said the
+    /// president of the bank, Jane Smith."): tokens `from..stop` are the role, up to a comma;
+    /// the person's mention follows it right away and ends at a clause break or the sentence's
+    /// end (`to`). Not after a preposition ("said in a statement, ...").
+    fn apposed_after(
+        &self,
+        toks: &[Tok],
+        from: usize,
+        stop: usize,
+        to: usize,
+    ) -> Option<&'a entities::Mention> {
+        if stop >= to || toks[from].flags & flag::PREPOSITION != 0 {
+            return None;
+        }
+        if self.gap(toks, stop - 1).trim() != "," {
+            return None;
+        }
+        let role = toks[from].start..toks[stop - 1].end;
+        let person = |m: &entities::Mention| self.entity_kind(m) == Some(EntityType::Person);
+        if self.found.mentions_in(&role).iter().any(person) {
+            return None;
+        }
+        let next = toks[stop].start..toks[to - 1].end;
+        let m = self.found.mentions_in(&next).first()?;
+        if m.range.start != toks[stop].start || !person(m) {
+            return None;
+        }
+        let last = toks.partition_point(|t| t.start < m.range.end);
+        let closed = last >= to || self.gap(toks, last - 1).contains([',', '.', ';', ')']);
+        closed.then_some(m)
+    }
+
     /// The speaker right after an inverted cue ("said Smith", "ha riferito l’agenzia ...").
     fn subject_after(
         &mut self,
@@ -2347,6 +2380,9 @@ impl<'a> Ctx<'a> {
             stop += 1;
         }
         let r = toks[from].start..toks[stop - 1].end;
+        if let Some(m) = self.apposed_after(toks, from, stop, to) {
+            return Some(self.speaker_of_mention(m));
+        }
         if let Some(m) = self.found.mentions_in(&r).first() {
             if m.range.start == r.start && m.range.end == r.end {
                 return Some(self.speaker_of_mention(m));
