@@ -44,7 +44,9 @@
 //!    over the rules' verdict, the name's shape and list membership and the words around all
 //!    its mentions; it may also say "no entity". A world city named more often after an
 //!    article (`team_articles`: "il Milan", "della Roma") than after a preposition of place
-//!    (the LOC `entity_cues` before it: "a Roma") is a club (ORG).
+//!    (the LOC `entity_cues` before it: "a Roma") is a club (ORG); a country or city of the
+//!    gazetteer named by most of its mentions in sentences that give a score ("l'Italia ha
+//!    battuto la Francia 22-15"), not after a preposition of place, is a team (ORG).
 //! 5. **Coreference**: a shorter mention whose words all occur in a longer person's name
 //!    ("Kim" in "Kim Jong Un", "Putin") is that person; equal names are one entity; a one-word
 //!    place that is the last word of a person's name of the article ("Clinton" after "Bill
@@ -1306,7 +1308,7 @@ fn scored_sentence(text: &str, r: &Range<usize>) -> bool {
     let a = head.rfind(ends).map_or(a, |k| a + k + 1);
     let tail = &text[r.end..b];
     let b = tail.find(ends).map_or(b, |k| r.end + k);
-    let s = text[a..b].as_bytes();
+    let s = text.as_bytes().get(a..b).unwrap_or(&[]);
     let digits = |k: usize, step: isize| {
         let mut n = 0;
         let mut i = k as isize;
