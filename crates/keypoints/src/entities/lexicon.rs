@@ -71,6 +71,9 @@ pub(crate) struct Lexicon {
     /// del Consiglio Giorgia Meloni").
     pub body_heads: Set,
     pub org_tails: Set,
+    /// Abbreviated last words of names whose period belongs to the name ("Jr", "Inc"), list
+    /// `name_suffixes`, as written.
+    pub name_suffixes: Set,
     pub particles: Set,
     /// Lower-case words over which only the cut model joins two parts of a name ("Agenzia per
     /// la Protezione della Salute"), list `name_connectors`.
@@ -254,6 +257,7 @@ impl Lexicon {
             org_heads: exact("org_heads"),
             body_heads: exact("body_heads"),
             org_tails: exact("org_tails"),
+            name_suffixes: exact("name_suffixes"),
             particles,
             name_connectors: lower("name_connectors"),
             event_heads: lower("event_heads"),

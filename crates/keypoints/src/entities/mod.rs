@@ -44,7 +44,9 @@
 //!    over the rules' verdict, the name's shape and list membership and the words around all
 //!    its mentions; it may also say "no entity". A world city named more often after an
 //!    article (`team_articles`: "il Milan", "della Roma") than after a preposition of place
-//!    (the LOC `entity_cues` before it: "a Roma") is a club (ORG).
+//!    (the LOC `entity_cues` before it: "a Roma") is a club (ORG); a country or city of the
+//!    gazetteer named by most of its mentions in sentences that give a score ("l'Italia ha
+//!    battuto la Francia 22-15"), not after a preposition of place, is a team (ORG).
 //! 5. **Coreference**: a shorter mention whose words all occur in a longer person's name
 //!    ("Kim" in "Kim Jong Un", "Putin") is that person; equal names are one entity; a one-word
 //!    place that is the last word of a person's name of the article ("Clinton" after "Bill
@@ -611,14 +613,20 @@ fn detect_in_with(
     if !events.is_empty() {
         cands.retain(|c| !events.contains(&c.name));
     }
-    // A name that ends in an initial keeps its period ("Andrea C.", "Pier Luigi B.").
+    // A name that ends in an initial keeps its period ("Andrea C.", "Pier Luigi B."), and so
+    // does one that ends in an abbreviation of `name_suffixes` ("Floyd Mayweather Jr.").
     for c in &mut cands {
         let r = c.range.clone();
         if c.nwords < 2 || !text[r.end..].starts_with('.') {
             continue;
         }
         let mut last = text[..r.end].chars().rev();
-        if last.next().is_some_and(char::is_uppercase) && last.next() == Some(' ') {
+        let suffix = c
+            .name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| lex.name_suffixes.contains(w));
+        if suffix || (last.next().is_some_and(char::is_uppercase) && last.next() == Some(' ')) {
             c.range.end += 1;
             c.name = norm_apostrophe(&text[c.range.clone()]);
         }
@@ -1299,6 +1307,56 @@ fn split_and_push<'t>(
 
 /// "NEW YORK" as "New York", "L'AQUILA" as "L'Aquila": each word's first letter kept, the rest
 /// lower-cased.
+/// True when the sentence around byte range `r` of `text` gives a score: two numbers of one or
+/// two digits joined by a hyphen ("3-0", "22 - 15"), not a year or a longer range.
+fn scored_sentence(text: &str, r: &Range<usize>) -> bool {
+    let ends = |c: char| matches!(c, '\n' | '.' | '!' | '?' | ';');
+    let mut a = r.start.saturating_sub(300);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (r.end + 300).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    let head = &text[a..r.start];
+    let a = head.rfind(ends).map_or(a, |k| a + k + 1);
+    let tail = &text[r.end..b];
+    let b = tail.find(ends).map_or(b, |k| r.end + k);
+    let s = text.as_bytes().get(a..b).unwrap_or(&[]);
+    let digits = |k: usize, step: isize| {
+        let mut n = 0;
+        let mut i = k as isize;
+        while i >= 0 && (i as usize) < s.len() && s[i as usize].is_ascii_digit() {
+            n += 1;
+            i += step;
+        }
+        (n, i)
+    };
+    for (k, &c) in s.iter().enumerate() {
+        if c != b'-' {
+            continue;
+        }
+        // Digits right before and after, or over one space each side ("22 - 15").
+        let (l, r) = if k > 0 && k + 1 < s.len() && s[k - 1] == b' ' && s[k + 1] == b' ' {
+            (k.saturating_sub(2), k + 2)
+        } else {
+            (k.wrapping_sub(1), k + 1)
+        };
+        if l >= s.len() || r >= s.len() {
+            continue;
+        }
+        let (nl, il) = digits(l, -1);
+        let (nr, ir) = digits(r, 1);
+        let bounded =
+            |i: isize| i < 0 || i as usize >= s.len() || !s[i as usize].is_ascii_alphanumeric();
+        if (1..=2).contains(&nl) && (1..=2).contains(&nr) && bounded(il) && bounded(ir) {
+            return true;
+        }
+    }
+    false
+}
+
 fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
@@ -1523,6 +1581,23 @@ fn group(
                 || g.name
                     .rsplit_once(' ')
                     .is_some_and(|(a, b)| lex.place_adjectives.contains(b) && is_place(lex, a)));
+        // ...but a country or city named in sentences that give a score ("battuta dall'Italia
+        // 3-0", "contro la Francia per 22-15") by most of its mentions is a team (ORG), as a
+        // club is: not after a preposition of place ("a Roma", "in Francia").
+        let club = club
+            || (gazetteer && !lex.team_articles.is_empty() && {
+                let mut team = 0;
+                for &m in spans {
+                    let r = &cands[m].range;
+                    let (gap, w) = model::before(text, r.start);
+                    let place = gap == " "
+                        && lex.cue_before.get(lower(w).as_ref()) == Some(&EntityType::Location);
+                    if !place && scored_sentence(text, r) {
+                        team += 1;
+                    }
+                }
+                2 * team > spans.len()
+            });
         // A lower-case institution of the lists ("vigili del fuoco") is typed by them.
         let institution = g.strong && g.name.starts_with(char::is_lowercase);
         let kind = if club {
@@ -1926,6 +2001,32 @@ mod tests {
         }
         // A place before a name that starts with no given name is part of it.
         assert!(e.iter().any(|(n, _)| n == "London Stock Exchange"), "{e:?}");
+    }
+
+    #[test]
+    fn national_teams_in_scores_and_name_suffixes() {
+        // A country named in the sentences of a score is a team; the country of a sentence
+        // with no score stays a place, and so does a mention after a preposition of place.
+        let e = ents(
+            "it",
+            "La Francia ha battuto l'Italia 22-15 a Parigi. Poi la Francia ha perso 3-0 in \
+             Germania. La Spagna ha firmato l'accordo con il Portogallo. Floyd Mayweather Jr. \
+             ha vinto ancora.",
+        );
+        for (name, kind) in [
+            ("Francia", EntityType::Organization),
+            ("Italia", EntityType::Organization),
+            ("Parigi", EntityType::Location),
+            ("Germania", EntityType::Location),
+            ("Spagna", EntityType::Location),
+            ("Portogallo", EntityType::Location),
+            ("Floyd Mayweather Jr.", EntityType::Person),
+        ] {
+            assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
+        }
+        // A year or a range of years is no score.
+        assert!(!scored_sentence("Nel 2010-2011 la Francia", &(14..21)));
+        assert!(scored_sentence("La Francia vince 3 - 0", &(3..10)));
     }
 
     #[test]
