@@ -72,3 +72,24 @@ fn italian_office_holders_after_a_public_body_are_people() {
     assert!(has("Consiglio", EntityType::Organization), "{names:?}");
     assert!(has("Ignazio La Russa", EntityType::Person), "{names:?}");
 }
+
+#[test]
+fn organizations_known_by_one_name_are_organizations() {
+    let text = "The industry group, which represents companies including Apple and Google, said \
+        the rules were unworkable. Microsoft declined to comment, while Meta said it would study \
+        the text. In New York, Amazon shares fell 2 percent.";
+    let (_, names) = entities("en", text);
+    for org in ["Apple", "Google", "Microsoft", "Meta", "Amazon"] {
+        assert!(
+            names.contains(&(org.to_string(), EntityType::Organization)),
+            "{org}: {names:?}"
+        );
+    }
+    let text = "Die Aktien von Siemens und Volkswagen legten am Montag in Frankfurt zu. Siemens \
+        kündigte neue Investitionen an.";
+    let (_, names) = entities("de", text);
+    assert!(
+        names.contains(&("Siemens".to_string(), EntityType::Organization)),
+        "{names:?}"
+    );
+}

@@ -1272,7 +1272,10 @@ fn split_and_push<'t>(
     {
         // "Piazza Navona", "Brembate di Sopra".
         (Some(EntityType::Location), true)
-    } else if org_head || lex.org_tails.contains(last) {
+    } else if org_head
+        || lex.org_tails.contains(last)
+        || (!learned && shared.organizations.contains(name.as_ref()))
+    {
         (Some(EntityType::Organization), true)
     } else if titled {
         (Some(EntityType::Person), true)

@@ -156,14 +156,26 @@ pub fn parse(text: &str, months: &Months, day_first: bool) -> Option<String> {
                     None
                 };
             }
-            Piece::Number(h, Some(':')) if time.is_none() && h.len() <= 2 => {
-                if let Some(Piece::Number(m, _)) = ps.get(k + 1) {
+            Piece::Number(h, Some(sep)) if time.is_none() && h.len() <= 2 && ":h".contains(sep) => {
+                // "18:42", and the French "08h15" (its "h" is a piece of its own).
+                let next = if sep == 'h' {
+                    match ps.get(k + 1) {
+                        Some(Piece::Word("h")) => k + 2,
+                        _ => continue,
+                    }
+                } else {
+                    k + 1
+                };
+                if let Some(Piece::Number(m, _)) = ps
+                    .get(next)
+                    .filter(|p| matches!(p, Piece::Number(m, _) if m.len() == 2))
+                {
                     let (Some(h), Some(m)) = (number(h), number(m)) else {
                         continue;
                     };
                     if h <= 23 && m <= 59 {
                         // "9:15 PM": the afternoon adds twelve hours.
-                        let pm = matches!(ps.get(k + 2), Some(Piece::Word(w)) if w.eq_ignore_ascii_case("pm"));
+                        let pm = matches!(ps.get(next + 1), Some(Piece::Word(w)) if w.eq_ignore_ascii_case("pm"));
                         let h = if pm && h < 12 { h + 12 } else { h };
                         time = Some((h, m));
                     }
@@ -283,6 +295,10 @@ mod tests {
             ("05/10/2018 - 10:00", Some("2018-10-05T10:00")),
             ("2018-10-05", Some("2018-10-05")),
             ("31.12.2025", Some("2025-12-31")),
+            (
+                "Publié le 27 novembre 2026 à 08h15",
+                Some("2026-11-27T08:15"),
+            ),
             ("ottobre 2026", None),
             ("Oltre duemila sfollati", None),
             ("45/99/2018", None),
