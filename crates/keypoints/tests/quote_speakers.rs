@@ -360,3 +360,26 @@ fn a_person_in_apposition_to_the_role_after_the_cue_is_the_speaker() {
         );
     }
 }
+
+#[test]
+fn a_phrase_between_the_verb_and_its_subject_is_no_part_of_the_speaker() {
+    let found = speakers(
+        "it",
+        "La Juventus ha battuto l'Inter nel derby. «È una vittoria che vale più di tre punti», \
+         ha detto a fine partita l'allenatore della Juventus, Thiago Motta. «Siamo pronti», ha \
+         detto ai giornalisti il ministro dell'Interno.",
+    );
+    assert!(has_speaker(&found, "detto", "Thiago Motta"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(_, s)| s.as_deref() == Some("il ministro dell'Interno")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(_, s)| !s
+            .as_deref()
+            .is_some_and(|s| s.contains("partita") || s.contains("giornalisti"))),
+        "{found:?}"
+    );
+}

@@ -2366,6 +2366,20 @@ impl<'a> Ctx<'a> {
         {
             from += 1;
         }
+        // A short phrase of time or place between the verb and its subject ("ha detto a fine
+        // partita l'allenatore", "said in a statement the company"): the subject starts at the
+        // determiner after it.
+        if from + 3 < toks.len() && toks[from].flags & flag::PREPOSITION != 0 {
+            let det = (from + 2..=from + 3).find(|&p| {
+                toks[p].start < end
+                    && toks[p].flags & flag::DETERMINER != 0
+                    && toks[p - 1].flags & flag::PREPOSITION == 0
+                    && (from..p).all(|k| !self.gap(toks, k).contains(CLAUSE_BREAKS))
+            });
+            if let Some(p) = det {
+                from = p;
+            }
+        }
         let to = toks[from..]
             .iter()
             .position(|t| t.start >= end)
