@@ -383,3 +383,30 @@ fn a_phrase_between_the_verb_and_its_subject_is_no_part_of_the_speaker() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_and_a_colon_before_a_quotation_inside_a_paragraph() {
+    let text = "Calcio, la Juventus batte l'Inter\n\
+        Decide un gol di Vlahović al 90'. Inzaghi: «Abbiamo pagato un episodio». Poi la festa.\n\
+        La Juventus ha battuto l'Inter per 2-1. Di tutt'altro umore Simone Inzaghi.";
+    let d = digest("it", text);
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| q.content.contains("Abbiamo pagato"))
+        .expect("the quotation");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Simone Inzaghi")
+    );
+    assert!(!q.content.contains("festa"), "{q:?}");
+    // A capitalized word and a colon that name no person give nothing.
+    let d = digest(
+        "it",
+        "La partita è finita. Risultato: «una vittoria netta» per la squadra di casa.",
+    );
+    assert!(d
+        .quotes
+        .iter()
+        .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Risultato")));
+}

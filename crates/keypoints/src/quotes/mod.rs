@@ -1332,7 +1332,7 @@ impl<'a> Ctx<'a> {
         let cues = self.cues(toks);
         self.sentence_speaker = None;
         let sent_end = self.content_end(s.start, s.end);
-        if let Some(r) = self.colon_label(toks, s.start) {
+        if let Some(r) = self.colon_label(toks, s.clone()) {
             out.push(r);
         }
         // A cue after a comma that closes the sentence ends the content of earlier cues.
@@ -1442,11 +1442,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// A paragraph opening with a name and a colon ("TRUMP: …", "Cruz: Trump would …", a
-    /// transcript or a headline): the rest of the paragraph is the named speaker's.
-    fn colon_label(&mut self, toks: &[Tok], sent_start: usize) -> Option<Raw> {
+    /// transcript or a headline): the rest of the paragraph is the named speaker's. Inside a
+    /// paragraph, a person's name and a colon before a quotation ("… al 90'. Inzaghi: «Abbiamo
+    /// pagato un episodio»", a standfirst) give the quotation to the person.
+    fn colon_label(&mut self, toks: &[Tok], sent: Range<usize>) -> Option<Raw> {
+        let sent_start = sent.start;
         let para_start = sent_start == 0 || self.text[..sent_start].ends_with('\n');
-        if !para_start || toks[0].start > sent_start + 1 {
+        if toks[0].start > sent_start + 1 {
             return None;
+        }
+        if !para_start {
+            return self.quoted_label(toks, sent);
         }
         // The first colon after one to eight words, with nothing else between them (but
         // initials' periods and possessive apostrophes).
@@ -1514,6 +1520,35 @@ impl<'a> Ctx<'a> {
             Some(m) => self.speaker_of_mention(&m),
             None => (self.text[r.clone()].to_string(), r.clone()),
         };
+        let content = start..end;
+        let kind = self.kind_of(&content);
+        Some(self.raw(content, Some(speaker), ":".to_string(), kind))
+    }
+
+    /// Inside a paragraph: one to four capitalized words naming a person, a colon, and a
+    /// quotation in marks that the sentence holds ("Inzaghi: «Abbiamo pagato un episodio»").
+    fn quoted_label(&mut self, toks: &[Tok], sent: Range<usize>) -> Option<Raw> {
+        let j = (1..=toks.len().min(4)).find(|&j| self.text[toks[j - 1].end..].starts_with(':'))?;
+        let named = toks[..j]
+            .iter()
+            .all(|t| t.text.starts_with(char::is_uppercase))
+            && (1..j).all(|i| self.gap(toks, i - 1).trim().is_empty());
+        let colon = toks[j - 1].end;
+        let rest = &self.text[colon + 1..sent.end];
+        let start = colon + 1 + (rest.len() - rest.trim_start().len());
+        if !named || !self.text[start..].starts_with(['«', '“', '"']) {
+            return None;
+        }
+        let r = toks[0].start..colon;
+        let m = self.found.mentions_in(&r).first().cloned()?;
+        if m.range != r || self.entity_kind(&m) != Some(EntityType::Person) {
+            return None;
+        }
+        let end = self.content_end(start, sent.end);
+        if words(&self.text[start..end]).take(3).count() < 3 {
+            return None;
+        }
+        let speaker = self.speaker_of_mention(&m);
         let content = start..end;
         let kind = self.kind_of(&content);
         Some(self.raw(content, Some(speaker), ":".to_string(), kind))
