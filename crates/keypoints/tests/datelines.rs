@@ -98,3 +98,22 @@ fn reported_speech_that_opens_the_story_starts_after_the_dateline() {
     assert!(q.content.starts_with("L'inflazione"), "{q:?}");
     assert_eq!(slice(&d.text, q.text.start, q.text.end), q.content);
 }
+
+#[test]
+fn the_dateline_place_is_no_speaker() {
+    let d = digest(
+        "it",
+        "ROMA (ANSA) - Il ministro dell'Economia Giancarlo Giorgetti ha difeso la manovra davanti ai \
+         giornalisti, spiegando che i conti restano in ordine.\n\
+         Le opposizioni hanno annunciato battaglia in aula.",
+    );
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| q.content.contains("conti"))
+        .expect("the reported speech");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Giancarlo Giorgetti")
+    );
+}

@@ -59,22 +59,27 @@ pub fn find(a: &Analysis) -> Vec<Quote> {
 
 /// Finds the quotes of the analysed article given its entities (from [`entities::detect`]).
 pub fn find_with(a: &Analysis, found: &Found) -> Vec<Quote> {
-    let raw = find_raw(a.lang, a.text, &a.sentences, Some(&a.tokens), found, None);
-    let dateline = a.dateline();
+    // The sentence a dateline opens ("ROMA (ANSA) - ") is read from after it: the place is no
+    // subject or speaker, and reported speech that opens the story starts after it.
+    let sentences: std::borrow::Cow<[Range<usize>]> = match a.dateline() {
+        Some(d) => a
+            .sentences
+            .iter()
+            .map(|s| {
+                if s.start <= d.start && d.end < s.end {
+                    d.end..s.end
+                } else {
+                    s.clone()
+                }
+            })
+            .collect(),
+        None => std::borrow::Cow::Borrowed(&a.sentences[..]),
+    };
+    let raw = find_raw(a.lang, a.text, &sentences, Some(&a.tokens), found, None);
     let mut out: Vec<Quote> = raw
         .into_iter()
         .filter(|q| !q.content.is_empty())
-        .map(|q| {
-            let mut q = q.balanced(a.text);
-            // Reported speech that opens the story starts after its dateline ("ROMA (ANSA) - ").
-            if let Some(d) = dateline.as_ref() {
-                if q.content.start < d.end && q.content.end > d.end {
-                    q.content.start = d.end;
-                    q.text = a.text[q.content.clone()].to_string();
-                }
-            }
-            q.into_quote(&a.chars, None)
-        })
+        .map(|q| q.balanced(a.text).into_quote(&a.chars, None))
         .collect();
     for (i, item) in a.parts.given_key_points.iter().enumerate() {
         let sents = crate::text::sentences::split(item, a.lang);
@@ -590,13 +595,19 @@ fn find_all(
                 toks.clear();
                 // The list bits of each form were looked up with the language's cues when the
                 // vocabulary first met it (`flags_of` of the lower case: it ignores case).
-                toks.extend(tk.sentence(i).iter().map(|w| Tok {
-                    start: w.start,
-                    end: w.end,
-                    text: &text[w.start..w.end],
-                    flags: tk.form(w).cues,
-                    breaks: false,
-                }));
+                // A sentence may start after its first words (a dateline's).
+                toks.extend(
+                    tk.sentence(i)
+                        .iter()
+                        .filter(|w| w.start >= s.start)
+                        .map(|w| Tok {
+                            start: w.start,
+                            end: w.end,
+                            text: &text[w.start..w.end],
+                            flags: tk.form(w).cues,
+                            breaks: false,
+                        }),
+                );
             }
             None => cx.words(s.clone(), &mut toks),
         }
