@@ -1497,14 +1497,8 @@ impl<'a> Ctx<'a> {
         let spoken = toks[..j].iter().any(|t| t.flags & flag::SPEECH != 0);
         if !named && headline && j > 0 && !spoken {
             if let Some(m) = self.found.mentions_in(&r).first().cloned() {
-                let rest = &self.text[r.end + 1..para_end];
-                let start = r.end + 1 + (rest.len() - rest.trim_start().len());
-                let end = self.content_end(start, para_end);
-                if words(&self.text[start..end]).take(3).count() >= 3 {
-                    let speaker = self.speaker_of_mention(&m);
-                    let content = start..end;
-                    let kind = self.kind_of(&content);
-                    return Some(self.raw(content, Some(speaker), ":".to_string(), kind));
+                if let Some(q) = self.after_colon(&m, r.end, para_end) {
+                    return Some(q);
                 }
             }
         }
@@ -1545,9 +1539,10 @@ impl<'a> Ctx<'a> {
             .all(|t| t.text.starts_with(char::is_uppercase))
             && (1..j).all(|i| self.gap(toks, i - 1).trim().is_empty());
         let colon = toks[j - 1].end;
-        let rest = &self.text[colon + 1..sent.end];
-        let start = colon + 1 + (rest.len() - rest.trim_start().len());
-        if !named || !self.text[start..].starts_with(['«', '“', '"']) {
+        let quoted = self.text[colon + 1..sent.end]
+            .trim_start()
+            .starts_with(['«', '“', '"']);
+        if !named || !quoted {
             return None;
         }
         let r = toks[0].start..colon;
@@ -1555,11 +1550,19 @@ impl<'a> Ctx<'a> {
         if m.range != r || self.entity_kind(&m) != Some(EntityType::Person) {
             return None;
         }
-        let end = self.content_end(start, sent.end);
+        self.after_colon(&m, colon, sent.end)
+    }
+
+    /// What follows the colon at byte `colon`, up to `limit`, as the words of mention `m`: at
+    /// least three words, or nothing.
+    fn after_colon(&mut self, m: &entities::Mention, colon: usize, limit: usize) -> Option<Raw> {
+        let rest = &self.text[colon + 1..limit];
+        let start = colon + 1 + (rest.len() - rest.trim_start().len());
+        let end = self.content_end(start, limit);
         if words(&self.text[start..end]).take(3).count() < 3 {
             return None;
         }
-        let speaker = self.speaker_of_mention(&m);
+        let speaker = self.speaker_of_mention(m);
         let content = start..end;
         let kind = self.kind_of(&content);
         Some(self.raw(content, Some(speaker), ":".to_string(), kind))
