@@ -93,3 +93,47 @@ fn organizations_known_by_one_name_are_organizations() {
         "{names:?}"
     );
 }
+
+#[test]
+fn english_months_weekdays_and_adjectives_are_no_names() {
+    let text = "The hearing was set for May 12, and the council said in April it would wait \
+        until August. On Monday German officials met their British counterparts in London. \
+        However Theresa May said on June 3 that the UK would not change course, and the US \
+        agreed. Court documents showed the General Election cost more than expected.";
+    let (_, names) = entities("en", text);
+    for word in [
+        "April", "August", "Monday", "German", "British", "However", "Court", "Election",
+    ] {
+        assert!(names.iter().all(|(n, _)| n != word), "{word} in {names:?}");
+    }
+    // A month inside a name stays a name.
+    assert!(
+        names.contains(&("Theresa May".to_string(), EntityType::Person)),
+        "{names:?}"
+    );
+    for place in ["London", "UK", "US"] {
+        assert!(
+            names.contains(&(place.to_string(), EntityType::Location)),
+            "{place}: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn english_titles_inside_a_run_of_capitals_are_not_the_name() {
+    let text = "At the hearing, District Judge Kevin Grey rejected the claim. Belgian Finance \
+        Minister Johan Van Overtveldt disagreed, and New York Mayor Michael Bloomberg \
+        said he would support the plan.";
+    let (_, names) = entities("en", text);
+    let has = |n: &str, t: EntityType| names.iter().any(|(m, u)| m == n && *u == t);
+    assert!(has("Kevin Grey", EntityType::Person), "{names:?}");
+    assert!(has("Johan Van Overtveldt", EntityType::Person), "{names:?}");
+    assert!(has("Michael Bloomberg", EntityType::Person), "{names:?}");
+    assert!(has("New York", EntityType::Location), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|(n, _)| !n.contains("Judge") && !n.contains("Minister") && !n.contains("Mayor")),
+        "{names:?}"
+    );
+}

@@ -852,6 +852,26 @@ fn candidates<'t>(
         }) {
             j = k - 1;
         }
+        // "US President Selina Meyer", "District Judge Kevin Grey": a capitalized title inside
+        // the run, then a given name, starts the person's own run; what came before loses the
+        // titles it ends with. (A title that opens the run is the business of the loop below.)
+        if let Some(k) = (i + 2..=j).find(|&k| {
+            gap(k - 1) == " "
+                && flags[k - 1] & TITLE != 0
+                && shared.given_names.contains(toks[k].text)
+        }) {
+            j = k - 1;
+            while j > i && flags[j] & TITLE != 0 && gap(j - 1) == " " {
+                j -= 1;
+            }
+            // Words before a title are mostly its own ("Belgian Finance Minister", "Deputy
+            // First Minister"): they stay only as a place ("New York Mayor") or one word, which
+            // the rules below judge alone.
+            if flags[j] & TITLE != 0 || (j > i && !is_place(lex, span(text, &toks[i..=j]))) {
+                i = k;
+                continue;
+            }
+        }
         // An organization word takes the adjectives after it ("Commissione europea"), also
         // after a capitalized article ("La Chiesa ortodossa" at a sentence start).
         let head_alone = j == i
@@ -969,7 +989,9 @@ fn candidates<'t>(
         }
         if start == run_end {
             let f = flags[start];
-            if (start == i && f & (STOP | SKIP) != 0) || f & TITLE != 0 {
+            // A word that is never a name alone stays none after a stripped title or
+            // connective ("the General Election", "On Monday German officials").
+            if (start == i && f & STOP != 0) || f & (SKIP | TITLE) != 0 {
                 i = run_end + 1;
                 continue;
             }
