@@ -137,3 +137,26 @@ fn english_titles_inside_a_run_of_capitals_are_not_the_name() {
         "{names:?}"
     );
 }
+
+#[test]
+fn english_places_and_bodies_named_by_their_last_word() {
+    let text =
+        "Flights from Heathrow Airport were cancelled, and fans heading to Loftus Road were \
+        stuck on Wood Lane. In Orange County, the Furness General Hospital and the Trussell Trust \
+        asked for help. Chris Lane, a driver, said he waited four hours.";
+    let (_, names) = entities("en", text);
+    let has = |n: &str, t: EntityType| names.iter().any(|(m, u)| m == n && *u == t);
+    for place in [
+        "Heathrow Airport",
+        "Loftus Road",
+        "Wood Lane",
+        "Orange County",
+    ] {
+        assert!(has(place, EntityType::Location), "{place}: {names:?}");
+    }
+    for org in ["Furness General Hospital", "Trussell Trust"] {
+        assert!(has(org, EntityType::Organization), "{org}: {names:?}");
+    }
+    // A given name and a word that ends place names is still a person.
+    assert!(has("Chris Lane", EntityType::Person), "{names:?}");
+}

@@ -59,6 +59,8 @@ pub(crate) struct Lexicon {
     pub place_adjectives: Set,
     /// First words of place names, lower-cased ("piazza", "via", "provincia"), list `loc_heads`.
     pub loc_heads: Set,
+    /// Last words of place names, as written ("Road", "Airport", "County"), list `loc_tails`.
+    pub loc_tails: Set,
     /// The word before an unknown name hinting at its type ("in" → LOC), list `entity_cues`.
     pub cue_before: Map<EntityType>,
     /// The word after an unknown name hinting at its type ("ha" → PER), list `entity_cues`;
@@ -257,6 +259,7 @@ impl Lexicon {
             place_adjectives: lower("place_adjectives"),
             towns: exact("towns"),
             loc_heads: lower("loc_heads"),
+            loc_tails: exact("loc_tails"),
             cue_before,
             cue_after,
             titles,

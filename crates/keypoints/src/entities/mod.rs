@@ -1290,12 +1290,16 @@ fn split_and_push<'t>(
         (Some(EntityType::Location), true)
     } else if toks.len() >= 2
         && (lex.loc_heads.contains(lower(first).as_ref())
-            || (!titled && lex.towns.contains(name.as_ref())))
+            || (!titled && lex.towns.contains(name.as_ref()))
+            || (!titled
+                && lex.loc_tails.contains(last)
+                // "Chris Lane", "Lauren Hill": a given name and one such word is a person.
+                && !(toks.len() == 2 && shared.given_names.contains(first))))
     {
-        // "Piazza Navona", "Brembate di Sopra".
+        // "Piazza Navona", "Brembate di Sopra", "Hyde Road".
         (Some(EntityType::Location), true)
     } else if org_head
-        || lex.org_tails.contains(last)
+        || (toks.len() >= 2 && lex.org_tails.contains(last))
         || (!learned && shared.organizations.contains(name.as_ref()))
     {
         (Some(EntityType::Organization), true)
