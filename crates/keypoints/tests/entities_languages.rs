@@ -160,3 +160,26 @@ fn english_places_and_bodies_named_by_their_last_word() {
     // A given name and a word that ends place names is still a person.
     assert!(has("Chris Lane", EntityType::Person), "{names:?}");
 }
+
+#[test]
+fn newspapers_named_with_their_article_and_the_world_is_no_place() {
+    let text = "Le Monde a publié jeudi une enquête sur la mairie de Lyon. Selon Le Monde, le \
+        maire savait. Le journaliste du Monde a été entendu par la police.";
+    let (d, names) = entities("fr", text);
+    let monde = d.entities.iter().find(|e| e.name == "Le Monde");
+    assert!(
+        monde.is_some_and(|e| e.kind == EntityType::Organization && e.mentions.len() == 2),
+        "{names:?}"
+    );
+    assert!(names.iter().all(|(n, _)| n != "Monde"), "{names:?}");
+    let text = "Die ganze Welt schaut auf Berlin. Die USA und Frankreich haben am Montag in Paris \
+        verhandelt. Dabei ging es um die Welt nach dem Krieg.";
+    let (_, names) = entities("de", text);
+    let has = |n: &str, t: EntityType| names.iter().any(|(m, u)| m == n && *u == t);
+    assert!(has("USA", EntityType::Location), "{names:?}");
+    assert!(has("Paris", EntityType::Location), "{names:?}");
+    assert!(
+        names.iter().all(|(n, _)| n != "Welt" && n != "Dabei"),
+        "{names:?}"
+    );
+}

@@ -909,9 +909,17 @@ fn candidates<'t>(
         // Leading stopwords and titles are not part of the name.
         let mut titled = false;
         let mid_sentence = i > 0 && !gap(i - 1).contains(['.', '“', '"', ':', '«']);
-        // A known place keeps its first word ("San Francisco", "La Spezia").
+        // A known place keeps its first word ("San Francisco", "La Spezia"); so does an
+        // organization known by its whole name where the list is read ("Le Monde", "El País"),
+        // also once words before it are stripped ("Selon Le Monde").
+        let known_org = |k: usize| {
+            !cuts.learned
+                && shared
+                    .organizations
+                    .contains(norm_apostrophe(span(text, &toks[k..=run_end])).as_ref())
+        };
         let whole_place = run_end > i && is_place(lex, span(text, &toks[i..=run_end]));
-        while start < run_end && !whole_place {
+        while start < run_end && !whole_place && !known_org(start) {
             let f = flags[start];
             if start == i
                 && (prefixed || lex.name_prefixes.contains(lower(toks[start].text).as_ref()))
