@@ -110,6 +110,9 @@ pub(crate) const SKIP: u8 = 8;
 pub(crate) const CUE_BEFORE: u8 = 16;
 /// Flag of [`Lexicon::word`]: a key of [`Lexicon::cue_after`].
 pub(crate) const CUE_AFTER: u8 = 32;
+/// Flag of [`Lexicon::word`]: a month or weekday of a language that capitalizes them (list
+/// `date_words`), dropped from the front of a run anywhere ("on Thursday Stewart said").
+pub(crate) const DATE: u8 = 64;
 
 impl Lexicon {
     /// The [`Lexicon::word`] flags of a lower-case word (0 when in none of the lists).
@@ -227,6 +230,9 @@ impl Lexicon {
             if !w.contains(' ') {
                 *word.entry(w.to_lowercase()).or_default() |= SKIP;
             }
+        }
+        for w in lang.list("date_words") {
+            *word.entry(w.to_lowercase()).or_default() |= DATE;
         }
         let mut org_nouns = Set::default();
         let mut org_phrases: Map<Vec<Vec<String>>> = Map::default();

@@ -79,7 +79,7 @@ use crate::analysis::Analysis;
 use crate::digest::{Entity, EntityType, Span};
 use crate::lang::Language;
 use crate::text::tokens::{Tokens, Word};
-use lexicon::{norm_apostrophe, Lexicon, CUE_AFTER, CUE_BEFORE, PARTICLE, SKIP, STOP, TITLE};
+use lexicon::{norm_apostrophe, Lexicon, CUE_AFTER, CUE_BEFORE, DATE, PARTICLE, SKIP, STOP, TITLE};
 
 /// A mention of an entity, in bytes of the text it was found in.
 #[derive(Debug, Clone)]
@@ -944,7 +944,7 @@ fn candidates<'t>(
                 // "Di Pietro", "De Luca": a capitalized particle inside a sentence, or a
                 // two-letter one before what is no place at its start ("Di Battista ha detto").
                 break;
-            } else if f & (STOP | PARTICLE) != 0 || (f & SKIP != 0 && !mid_sentence) {
+            } else if f & (STOP | PARTICLE | DATE) != 0 || (f & SKIP != 0 && !mid_sentence) {
                 start += 1;
             } else {
                 break;
