@@ -702,6 +702,8 @@ fn candidates<'t>(
         || !lex.org_phrases.is_empty()
         || !lex.org_nouns_qualified.is_empty();
     let mut i = 0;
+    // Where a run was cut at a lost full stop: the next run starts a sentence there.
+    let mut glued = usize::MAX;
     while i < n {
         // A lower-case word that opens a person's name ("bin Laden", "don Zeno").
         let prefixed = !is_cap(toks[i].text)
@@ -852,6 +854,25 @@ fn candidates<'t>(
         }) {
             j = k - 1;
         }
+        // A capitalized function word inside a run is a sentence that lost its full stop
+        // (a caption run into the text: "Rhodri Giggs In January", "Tiger Woods His round"),
+        // where the list of organizations is read (the cut model learns its own cuts).
+        // One letter is an initial ("Franklin D. Roosevelt", "Frances O'Grady").
+        if !cuts.learned {
+            if let Some(k) = (i + 1..=j).find(|&k| {
+                flags[k] & (STOP | PARTICLE) == STOP
+                    && toks[k].text.len() > 1
+                    && is_cap(toks[k].text)
+                    && gap(k - 1) == " "
+            }) {
+                j = k - 1;
+                glued = k;
+                // Not ending on a lower-case particle ("Fellow of The Royal Society").
+                while j > i && !is_cap(toks[j].text) {
+                    j -= 1;
+                }
+            }
+        }
         // "US President Selina Meyer", "District Judge Kevin Grey": a capitalized title inside
         // the run, then a given name, starts the person's own run; what came before loses the
         // titles it ends with. (A title that opens the run is the business of the loop below.)
@@ -908,7 +929,7 @@ fn candidates<'t>(
         let mut start = i;
         // Leading stopwords and titles are not part of the name.
         let mut titled = false;
-        let mid_sentence = i > 0 && !gap(i - 1).contains(['.', '“', '"', ':', '«']);
+        let mid_sentence = i > 0 && glued != i && !gap(i - 1).contains(['.', '“', '"', ':', '«']);
         // A known place keeps its first word ("San Francisco", "La Spezia"); so does an
         // organization known by its whole name where the list is read ("Le Monde", "El País"),
         // also once words before it are stripped ("Selon Le Monde").
@@ -1049,7 +1070,7 @@ fn candidates<'t>(
         if !titled && start > 0 && gap(start - 1).starts_with('.') {
             titled = lex.titles.contains(lower(toks[start - 1].text).as_ref());
         }
-        let initial = if start == 0 {
+        let initial = if start == 0 || glued == i {
             true
         } else {
             let g = gap(start - 1);
