@@ -99,12 +99,17 @@ fn english_months_weekdays_and_adjectives_are_no_names() {
     let text = "The hearing was set for May 12, and the council said in April it would wait \
         until August. On Monday German officials met their British counterparts in London. \
         However Theresa May said on June 3 that the UK would not change course, and the US \
-        agreed. On Thursday Alec Stewart said he was interested. Court documents showed the General Election cost more than expected.";
+        agreed. On Thursday Alec Stewart said he was interested. The European Commission and \
+        Police Scotland declined to comment. Court documents showed the General Election cost more than expected.";
     let (_, names) = entities("en", text);
     for word in [
         "April", "August", "Monday", "German", "British", "However", "Court", "Election",
     ] {
         assert!(names.iter().all(|(n, _)| n != word), "{word} in {names:?}");
+    }
+    // A word that is no name alone may open one, also at a sentence start.
+    for org in ["European Commission", "Police Scotland"] {
+        assert!(names.iter().any(|(n, _)| n == org), "{org}: {names:?}");
     }
     // A weekday before a name is its time, not part of it.
     assert!(

@@ -113,6 +113,9 @@ pub(crate) const CUE_AFTER: u8 = 32;
 /// Flag of [`Lexicon::word`]: a month or weekday of a language that capitalizes them (list
 /// `date_words`), dropped from the front of a run anywhere ("on Thursday Stewart said").
 pub(crate) const DATE: u8 = 64;
+/// Flag of [`Lexicon::word`]: a word that is no name alone but may open one ("German" and
+/// "German Football Association", "One" and "One Direction"), list `not_alone`.
+pub(crate) const LONE: u8 = 128;
 
 impl Lexicon {
     /// The [`Lexicon::word`] flags of a lower-case word (0 when in none of the lists).
@@ -233,6 +236,9 @@ impl Lexicon {
         }
         for w in lang.list("date_words") {
             *word.entry(w.to_lowercase()).or_default() |= DATE;
+        }
+        for w in lang.list("not_alone") {
+            *word.entry(w.to_lowercase()).or_default() |= LONE;
         }
         let mut org_nouns = Set::default();
         let mut org_phrases: Map<Vec<Vec<String>>> = Map::default();

@@ -79,7 +79,9 @@ use crate::analysis::Analysis;
 use crate::digest::{Entity, EntityType, Span};
 use crate::lang::Language;
 use crate::text::tokens::{Tokens, Word};
-use lexicon::{norm_apostrophe, Lexicon, CUE_AFTER, CUE_BEFORE, DATE, PARTICLE, SKIP, STOP, TITLE};
+use lexicon::{
+    norm_apostrophe, Lexicon, CUE_AFTER, CUE_BEFORE, DATE, LONE, PARTICLE, SKIP, STOP, TITLE,
+};
 
 /// A mention of an entity, in bytes of the text it was found in.
 #[derive(Debug, Clone)]
@@ -1020,7 +1022,7 @@ fn candidates<'t>(
             let f = flags[start];
             // A word that is never a name alone stays none after a stripped title or
             // connective ("the General Election", "On Monday German officials").
-            if (start == i && f & STOP != 0) || f & (SKIP | TITLE) != 0 {
+            if (start == i && f & STOP != 0) || f & (SKIP | TITLE | LONE | DATE) != 0 {
                 i = run_end + 1;
                 continue;
             }
