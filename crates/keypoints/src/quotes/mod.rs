@@ -619,6 +619,9 @@ fn find_all(
     // “B.”", or "“A,” he said, “B.”") continues the quote before it in the paragraph.
     out.sort_by_key(|r| (r.content.start, r.content.end));
     let mut left = Vec::new();
+    // The attributions between a quote and its continuation ("“A,” she said, adding that …
+    // “B.”"): what is reported there is no part of the quote.
+    let mut gaps: Vec<Range<usize>> = Vec::new();
     for q in &cx.quotes {
         let q = q.clone();
         if out
@@ -665,6 +668,7 @@ fn find_all(
                         item: None,
                     });
                 } else {
+                    gaps.push(p.content.end..q.start);
                     p.content.end = q.end;
                     p.text = text[p.content.clone()].to_string();
                 }
@@ -694,7 +698,7 @@ fn find_all(
     out.sort_by_key(|r| (r.content.start, r.content.end));
     out.dedup_by(|b, a| a.content == b.content);
     split_coordinated(&mut out, text, cx.lex);
-    let nested = drop_nested(&mut out);
+    let nested = drop_nested(&mut out, &gaps);
     (out, nested)
 }
 
@@ -804,9 +808,11 @@ fn split_coordinated(out: &mut [Raw], text: &str, lex: &Cues) {
 /// inside someone's words ("Smith said voters support the plan") belongs to the outer quote.
 /// Returns the dropped ones, each with the index in `out` of the innermost quote holding it.
 ///
-/// One exception: inside an `according_to` wrapper ("Putin said that ..., according to
-/// Pyongyang"), which names the channel, an attribution with its own speaker is kept too.
-fn drop_nested(out: &mut Vec<Raw>) -> Vec<(Raw, usize)> {
+/// Two exceptions: inside an `according_to` wrapper ("Putin said that ..., according to
+/// Pyongyang"), which names the channel, an attribution with its own speaker is kept too; and
+/// so is one inside `gaps`, the attribution sentences a quote was continued over ("“A,” she
+/// said, adding that … “B.”": "adding" reports words of its own).
+fn drop_nested(out: &mut Vec<Raw>, gaps: &[Range<usize>]) -> Vec<(Raw, usize)> {
     // Widest first among equal starts, so an enclosing quote is seen before what it holds.
     out.sort_by_key(|r| (r.content.start, std::cmp::Reverse(r.content.end)));
     // Farthest end of the quotes seen so far, and of those that are not `according_to`.
@@ -822,7 +828,11 @@ fn drop_nested(out: &mut Vec<Raw>) -> Vec<(Raw, usize)> {
             max_end_own = max_end_own.max(r.content.end);
         }
         let kept_in_wrapper = inside && !inside_own && own && r.speaker.is_some();
-        if !inside || kept_in_wrapper {
+        let in_gap = inside
+            && gaps
+                .iter()
+                .any(|g| g.start <= r.content.start && r.content.end <= g.end);
+        if !inside || kept_in_wrapper || in_gap {
             kept.push(r);
         } else {
             dropped.push(r);
@@ -3790,6 +3800,33 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].text.ends_with("We are not terrorists."), "{q:?}");
         assert_eq!(q[0].speaker.as_ref().unwrap().0, "Alawee");
+    }
+
+    #[test]
+    fn an_attribution_between_a_quote_and_its_continuation_is_kept() {
+        // The quote goes on over its attribution sentence; what the gerund or the relative
+        // clause there reports is no part of it, and is a quote of its own.
+        let t =
+            "“We will win this,” Jane Doe said, adding that the vote was close. “We are not done.”";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0.starts_with("We will win this")
+                && g.0.ends_with("We are not done.")
+                && g.1.as_deref() == Some("Jane Doe")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "that the vote was close" && g.1.as_deref() == Some("Jane Doe")),
+            "{got:?}"
+        );
+        let t = "“It is a good plan,” said Tom Roe, who noted that taxes would rise. “We need it.”";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "that taxes would rise"),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|g| g.0.ends_with("We need it.")), "{got:?}");
     }
 
     #[test]
