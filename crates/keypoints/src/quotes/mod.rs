@@ -2596,6 +2596,53 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// What was asked after a participle of asking that opens its clause with no subject of its
+    /// own (`question_verbs`: "Asked by Matt Lauer whether …, she said", "when asked at the
+    /// briefing about the vote, …"): from the first `question_words` word within twelve words
+    /// (or right after the cue when a particle joined it: "Asked about …") to the comma that
+    /// closes the participle clause, or to the end of the clause.
+    fn asked_clause(&self, toks: &[Tok], c: &Cue, limit: usize) -> Option<Range<usize>> {
+        let n = toks.len();
+        if c.last + 1 >= n || !self.lex.question_verbs.contains(&*fold(toks[c.verb].text)) {
+            return None;
+        }
+        // Opening its sentence or clause ("Asked …", "When asked …", "…, when asked …").
+        let opens = if c.first == c.verb {
+            c.first == 0
+        } else {
+            c.first + 1 == c.verb
+                && toks[c.first].flags & flag::SUBORDINATOR != 0
+                && (c.first == 0 || self.breaks(toks, c.first - 1))
+        };
+        if !opens || c.last < c.verb {
+            return None;
+        }
+        let mut from = (c.last > c.verb).then_some(c.last + 1);
+        let mut j = c.last + 1;
+        while j < n && toks[j].start < limit && j <= c.last + 12 {
+            if j > c.last + 1 && self.gap(toks, j - 1).contains(CLAUSE_BREAKS) {
+                break;
+            }
+            if from.is_none() && self.lex.question_words.contains(&*fold(toks[j].text)) {
+                from = Some(j);
+            }
+            j += 1;
+        }
+        let from = from?;
+        // Right after the verb, the clause is read as any other ("Asked whether …"; it may
+        // run past a comma: "Asked whether the plan, which …, would work").
+        if from == c.last + 1 && c.last == c.verb {
+            return None;
+        }
+        // The clause closes at a comma (or the end of its sentence), not inside the phrase.
+        let closed =
+            j >= n || toks[j].start >= limit || self.gap(toks, j - 1).trim_start().starts_with(',');
+        if !closed || from >= j {
+            return None;
+        }
+        Some(toks[from].start..toks[j - 1].end)
+    }
+
     fn verb_cue(&mut self, toks: &[Tok], c: &Cue, sent: Range<usize>, limit: usize) -> Option<Raw> {
         let (sent_start, sent_end) = (sent.start, sent.end);
         let cue_text = self.text[toks[c.first].start..toks[c.last].end].to_string();
@@ -2790,6 +2837,13 @@ impl<'a> Ctx<'a> {
                 (name, r)
             }
         });
+        // 0. "Asked by a reporter on Monday about the plan, Smith said …", "when asked in May
+        // if he would …": what was asked, from the question word to the end of the participle
+        // clause.
+        if let Some(content) = self.asked_clause(toks, c, limit) {
+            let kind = self.kind_of(&content);
+            return Some(self.raw(content, speaker, cue_text, kind));
+        }
         // 1. A colon or a quote right after the cue.
         let next_gap = if c.last + 1 < n {
             self.gap(toks, c.last)
@@ -4391,6 +4445,32 @@ mod tests {
                 .any(|g| g.0.contains("il governo durerà") && g.1.as_deref() == Some("Mario Rossi")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn what_was_asked_runs_from_the_question_word_past_an_agent_or_a_time() {
+        let t = "Asked by a reporter on Monday about the new tax, Jane Doe said the plan was fair.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().any(|g| g.0 == "about the new tax"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "the plan was fair"), "{got:?}");
+        let t = "When asked at the briefing if the bridge would reopen, the mayor shook his head.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "if the bridge would reopen"),
+            "{got:?}"
+        );
+        // Right after the verb the clause runs on as before, past a comma inside it.
+        let t = "Asked whether the plan, which the council wrote, would work, Jane Doe smiled.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter()
+                .any(|g| g.0.contains("whether the plan, which") && g.0.contains("would work")),
+            "{got:?}"
+        );
+        let t = "Interpellato ieri dai cronisti sul rimpasto, il ministro Mario Rossi ha detto che non ci sarà.";
+        let got = spans(t, &quotes("it", t));
+        assert!(got.iter().any(|g| g.0 == "sul rimpasto"), "{got:?}");
+        assert!(got.iter().any(|g| g.0.contains("non ci sarà")), "{got:?}");
     }
 
     #[test]
