@@ -2603,7 +2603,7 @@ impl<'a> Ctx<'a> {
     /// closes the participle clause, or to the end of the clause.
     fn asked_clause(&self, toks: &[Tok], c: &Cue, limit: usize) -> Option<Range<usize>> {
         let n = toks.len();
-        if c.last + 1 >= n || !self.lex.question_verbs.contains(&*fold(toks[c.verb].text)) {
+        if c.last + 1 >= n || c.last < c.verb {
             return None;
         }
         // Opening its sentence or clause ("Asked …", "When asked …", "…, when asked …").
@@ -2614,7 +2614,7 @@ impl<'a> Ctx<'a> {
                 && toks[c.first].flags & flag::SUBORDINATOR != 0
                 && (c.first == 0 || self.breaks(toks, c.first - 1))
         };
-        if !opens || c.last < c.verb {
+        if !opens || !self.lex.question_verbs.contains(&*fold(toks[c.verb].text)) {
             return None;
         }
         let mut from = (c.last > c.verb).then_some(c.last + 1);
@@ -2689,14 +2689,19 @@ impl<'a> Ctx<'a> {
                 start += self.text[start..].chars().next().map_or(1, char::len_utf8);
             }
             // A parenthetical attribution ("The hashtag, Mr. Abboud said, accompanied …"):
-            // the sentence goes on after it, and all of it is the content.
+            // the sentence goes on after it, and all of it is the content. For a verb of
+            // saying also when a conjunction or a participle goes on ("…, he said, and …",
+            // "…, they say, imposing …"; not a gerund of saying: ", adding that …" reports
+            // words of its own), or a semicolon or colon ("…, Brafman noted; the government
+            // had …").
             let quoted_before = self.gap(toks, cs - 1).contains(CLOSING_MARKS);
             if cs < c.first
                 && !quoted_before
                 && e < n
                 && toks[e].start < sent_end
-                && self.gap(toks, e - 1).contains(',')
-                && !self.opens_clause(&toks[e])
+                && self.gap(toks, e - 1).contains([',', ';', ':'])
+                && (!self.opens_clause(&toks[e])
+                    || (c.class == VerbClass::Speech && toks[e].flags & flag::GERUND == 0))
             {
                 let content = start..sent_end;
                 let kind = if self.contains_quote(&content) {
@@ -3888,6 +3893,25 @@ mod tests {
         let t = "Many of the closures, he said, have involved public courses.";
         let q = quotes("en", t);
         assert_eq!(spans(t, &q), [(&t[..t.len() - 1], Some("he".to_string()))]);
+        // A verb of saying between two clauses: the one after it is reported too, after a
+        // conjunction, a participle, a semicolon or a colon (session 11).
+        for t in [
+            "The bridge will stay closed, the mayor said, and the buses will run all night.",
+            "The vote was close, officials said, but the result will stand.",
+            "The plant will shut in May, the company said, putting 200 jobs at risk.",
+            "The talks had failed, she said; both sides went home.",
+        ] {
+            let q = quotes("en", t);
+            assert_eq!(spans(t, &q)[0].0, &t[..t.len() - 1], "{t}");
+        }
+        // Not before a gerund of saying, which reports words of its own.
+        let t = "The plan will work, the mayor said, adding that the city had the money.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got[0].0, "The plan will work", "{got:?}");
+        assert!(
+            got.iter().any(|g| g.0 == "that the city had the money"),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -4115,8 +4139,10 @@ mod tests {
         let t = "''We will win,'' said Peter T. King of New York, who backs the plan. \
                  ''There is no doubt.''";
         let q = quotes("en", t);
-        assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].text.ends_with("There is no doubt."), "{q:?}");
+        // What the relative clause between the two quotes reports is its own (session 11).
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].text, "the plan", "{q:?}");
     }
 
     #[test]
