@@ -785,10 +785,18 @@ fn split_coordinated(out: &mut [Raw], text: &str, lex: &Cues) {
             }
             // Between the comma and the cue: nothing (a second verb of the subject), or a
             // conjunction opening a short clause ("and they", "while Democrats").
+            // Not a second complement clause of the outer verb ("noted that …, and that
+            // Americans should worry …"): the inner cue is reported by the outer speaker.
             let mut ws = words(lead);
             let coordinated = match ws.next() {
                 None => before.as_bytes().get(b) == Some(&b','),
-                Some(w) => lex.flags_of(w.text) & flag::CONJUNCTION != 0 && ws.take(8).count() < 8,
+                Some(w) => {
+                    lex.flags_of(w.text) & flag::CONJUNCTION != 0
+                        && words(lead)
+                            .nth(1)
+                            .is_none_or(|x| lex.flags_of(x.text) & flag::COMPLEMENTIZER == 0)
+                        && ws.take(8).count() < 8
+                }
             };
             if !coordinated {
                 continue;
@@ -4387,6 +4395,15 @@ mod tests {
         let got = spans(t, &quotes("it", t));
         assert!(got.iter().any(|g| g.0 == "la crisi è finita"), "{got:?}");
         assert!(got.iter().any(|g| g.0 == "servono nuovi fondi"), "{got:?}");
+        // A second that-clause of the same verb is no clause of its own (session 11).
+        let t = "Jane Doe pointed out that she had won twice, and that polls show she remains \
+                 the favourite.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got[0].0, "that she had won twice, and that polls show she remains the favourite",
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
