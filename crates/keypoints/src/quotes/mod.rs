@@ -2046,6 +2046,13 @@ impl<'a> Ctx<'a> {
         if toks[k].flags & flag::CONJUNCTION == 0 {
             return false;
         }
+        // "… and that …": a second complement clause of the same verb.
+        if toks
+            .get(k + 1)
+            .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0)
+        {
+            return false;
+        }
         let verb = |t: &Tok| t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0;
         let mut j = k + 1;
         while j < toks.len() && j <= k + 3 && !self.breaks(toks, j - 1) {
@@ -4404,6 +4411,16 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got.len(), 1, "{got:?}");
+        let t =
+            "Tom Roe said he would present a plan within a month and that he thinks it would pass.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got,
+            [(
+                "he would present a plan within a month and that he thinks it would pass",
+                Some("Tom Roe".to_string())
+            )]
+        );
     }
 
     #[test]
