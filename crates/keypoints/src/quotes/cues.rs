@@ -114,6 +114,12 @@ pub(crate) struct Cues {
     /// Words after a source preposition that open a phrase whose agent is the source
     /// ("secondo quanto riferito dai carabinieri").
     pub source_fillers: Set,
+    /// Participles of asking that open a clause without a subject ("Asked by a reporter about
+    /// the plan, …", "when asked in May if …").
+    pub question_verbs: Set,
+    /// Words that open what was asked after such a participle ("about", "if", "whether",
+    /// "to", "what" …).
+    pub question_words: Set,
     /// Conjunctions opening a subordinate clause before a bare participle ("when asked").
     pub subordinators: Set,
     /// Forms of "be" that make a passive of the cue verb after them ("was reported by").
@@ -198,6 +204,8 @@ impl Cues {
             comma_relatives: set(lang, "comma_relatives"),
             bare_sources: set(lang, "bare_sources"),
             source_fillers: set(lang, "source_fillers"),
+            question_verbs: set(lang, "question_verbs"),
+            question_words: set(lang, "question_words"),
             subordinators: set(lang, "subordinators"),
             passive_auxiliaries: set(lang, "passive_auxiliaries"),
             quantifiers: set(lang, "quantifiers"),

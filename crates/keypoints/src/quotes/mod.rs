@@ -619,6 +619,9 @@ fn find_all(
     // “B.”", or "“A,” he said, “B.”") continues the quote before it in the paragraph.
     out.sort_by_key(|r| (r.content.start, r.content.end));
     let mut left = Vec::new();
+    // The attributions between a quote and its continuation ("“A,” she said, adding that …
+    // “B.”"): what is reported there is no part of the quote.
+    let mut gaps: Vec<Range<usize>> = Vec::new();
     for q in &cx.quotes {
         let q = q.clone();
         if out
@@ -665,6 +668,7 @@ fn find_all(
                         item: None,
                     });
                 } else {
+                    gaps.push(p.content.end..q.start);
                     p.content.end = q.end;
                     p.text = text[p.content.clone()].to_string();
                 }
@@ -694,7 +698,7 @@ fn find_all(
     out.sort_by_key(|r| (r.content.start, r.content.end));
     out.dedup_by(|b, a| a.content == b.content);
     split_coordinated(&mut out, text, cx.lex);
-    let nested = drop_nested(&mut out);
+    let nested = drop_nested(&mut out, &gaps);
     (out, nested)
 }
 
@@ -781,10 +785,18 @@ fn split_coordinated(out: &mut [Raw], text: &str, lex: &Cues) {
             }
             // Between the comma and the cue: nothing (a second verb of the subject), or a
             // conjunction opening a short clause ("and they", "while Democrats").
+            // Not a second complement clause of the outer verb ("noted that …, and that
+            // Americans should worry …"): the inner cue is reported by the outer speaker.
             let mut ws = words(lead);
             let coordinated = match ws.next() {
                 None => before.as_bytes().get(b) == Some(&b','),
-                Some(w) => lex.flags_of(w.text) & flag::CONJUNCTION != 0 && ws.take(8).count() < 8,
+                Some(w) => {
+                    lex.flags_of(w.text) & flag::CONJUNCTION != 0
+                        && words(lead)
+                            .nth(1)
+                            .is_none_or(|x| lex.flags_of(x.text) & flag::COMPLEMENTIZER == 0)
+                        && ws.take(8).count() < 8
+                }
             };
             if !coordinated {
                 continue;
@@ -804,9 +816,11 @@ fn split_coordinated(out: &mut [Raw], text: &str, lex: &Cues) {
 /// inside someone's words ("Smith said voters support the plan") belongs to the outer quote.
 /// Returns the dropped ones, each with the index in `out` of the innermost quote holding it.
 ///
-/// One exception: inside an `according_to` wrapper ("Putin said that ..., according to
-/// Pyongyang"), which names the channel, an attribution with its own speaker is kept too.
-fn drop_nested(out: &mut Vec<Raw>) -> Vec<(Raw, usize)> {
+/// Two exceptions: inside an `according_to` wrapper ("Putin said that ..., according to
+/// Pyongyang"), which names the channel, an attribution with its own speaker is kept too; and
+/// so is one inside `gaps`, the attribution sentences a quote was continued over ("“A,” she
+/// said, adding that … “B.”": "adding" reports words of its own).
+fn drop_nested(out: &mut Vec<Raw>, gaps: &[Range<usize>]) -> Vec<(Raw, usize)> {
     // Widest first among equal starts, so an enclosing quote is seen before what it holds.
     out.sort_by_key(|r| (r.content.start, std::cmp::Reverse(r.content.end)));
     // Farthest end of the quotes seen so far, and of those that are not `according_to`.
@@ -822,7 +836,11 @@ fn drop_nested(out: &mut Vec<Raw>) -> Vec<(Raw, usize)> {
             max_end_own = max_end_own.max(r.content.end);
         }
         let kept_in_wrapper = inside && !inside_own && own && r.speaker.is_some();
-        if !inside || kept_in_wrapper {
+        let in_gap = inside
+            && gaps
+                .iter()
+                .any(|g| g.start <= r.content.start && r.content.end <= g.end);
+        if !inside || kept_in_wrapper || in_gap {
             kept.push(r);
         } else {
             dropped.push(r);
@@ -2028,6 +2046,13 @@ impl<'a> Ctx<'a> {
         if toks[k].flags & flag::CONJUNCTION == 0 {
             return false;
         }
+        // "… and that …": a second complement clause of the same verb.
+        if toks
+            .get(k + 1)
+            .is_some_and(|t| t.flags & flag::COMPLEMENTIZER != 0)
+        {
+            return false;
+        }
         let verb = |t: &Tok| t.flags & (flag::SPEECH | flag::ATTRIBUTION) != 0;
         let mut j = k + 1;
         while j < toks.len() && j <= k + 3 && !self.breaks(toks, j - 1) {
@@ -2586,6 +2611,53 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// What was asked after a participle of asking that opens its clause with no subject of its
+    /// own (`question_verbs`: "Asked by Matt Lauer whether …, she said", "when asked at the
+    /// briefing about the vote, …"): from the first `question_words` word within twelve words
+    /// (or right after the cue when a particle joined it: "Asked about …") to the comma that
+    /// closes the participle clause, or to the end of the clause.
+    fn asked_clause(&self, toks: &[Tok], c: &Cue, limit: usize) -> Option<Range<usize>> {
+        let n = toks.len();
+        if c.last + 1 >= n || c.last < c.verb {
+            return None;
+        }
+        // Opening its sentence or clause ("Asked …", "When asked …", "…, when asked …").
+        let opens = if c.first == c.verb {
+            c.first == 0
+        } else {
+            c.first + 1 == c.verb
+                && toks[c.first].flags & flag::SUBORDINATOR != 0
+                && (c.first == 0 || self.breaks(toks, c.first - 1))
+        };
+        if !opens || !self.lex.question_verbs.contains(&*fold(toks[c.verb].text)) {
+            return None;
+        }
+        let mut from = (c.last > c.verb).then_some(c.last + 1);
+        let mut j = c.last + 1;
+        while j < n && toks[j].start < limit && j <= c.last + 12 {
+            if j > c.last + 1 && self.gap(toks, j - 1).contains(CLAUSE_BREAKS) {
+                break;
+            }
+            if from.is_none() && self.lex.question_words.contains(&*fold(toks[j].text)) {
+                from = Some(j);
+            }
+            j += 1;
+        }
+        let from = from?;
+        // Right after the verb, the clause is read as any other ("Asked whether …"; it may
+        // run past a comma: "Asked whether the plan, which …, would work").
+        if from == c.last + 1 && c.last == c.verb {
+            return None;
+        }
+        // The clause closes at a comma (or the end of its sentence), not inside the phrase.
+        let closed =
+            j >= n || toks[j].start >= limit || self.gap(toks, j - 1).trim_start().starts_with(',');
+        if !closed || from >= j {
+            return None;
+        }
+        Some(toks[from].start..toks[j - 1].end)
+    }
+
     fn verb_cue(&mut self, toks: &[Tok], c: &Cue, sent: Range<usize>, limit: usize) -> Option<Raw> {
         let (sent_start, sent_end) = (sent.start, sent.end);
         let cue_text = self.text[toks[c.first].start..toks[c.last].end].to_string();
@@ -2632,14 +2704,19 @@ impl<'a> Ctx<'a> {
                 start += self.text[start..].chars().next().map_or(1, char::len_utf8);
             }
             // A parenthetical attribution ("The hashtag, Mr. Abboud said, accompanied …"):
-            // the sentence goes on after it, and all of it is the content.
+            // the sentence goes on after it, and all of it is the content. For a verb of
+            // saying also when a conjunction or a participle goes on ("…, he said, and …",
+            // "…, they say, imposing …"; not a gerund of saying: ", adding that …" reports
+            // words of its own), or a semicolon or colon ("…, Brafman noted; the government
+            // had …").
             let quoted_before = self.gap(toks, cs - 1).contains(CLOSING_MARKS);
             if cs < c.first
                 && !quoted_before
                 && e < n
                 && toks[e].start < sent_end
-                && self.gap(toks, e - 1).contains(',')
-                && !self.opens_clause(&toks[e])
+                && self.gap(toks, e - 1).contains([',', ';', ':'])
+                && (!self.opens_clause(&toks[e])
+                    || (c.class == VerbClass::Speech && toks[e].flags & flag::GERUND == 0))
             {
                 let content = start..sent_end;
                 let kind = if self.contains_quote(&content) {
@@ -2780,6 +2857,13 @@ impl<'a> Ctx<'a> {
                 (name, r)
             }
         });
+        // 0. "Asked by a reporter on Monday about the plan, Smith said …", "when asked in May
+        // if he would …": what was asked, from the question word to the end of the participle
+        // clause.
+        if let Some(content) = self.asked_clause(toks, c, limit) {
+            let kind = self.kind_of(&content);
+            return Some(self.raw(content, speaker, cue_text, kind));
+        }
         // 1. A colon or a quote right after the cue.
         let next_gap = if c.last + 1 < n {
             self.gap(toks, c.last)
@@ -3793,10 +3877,56 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_between_a_quote_and_its_continuation_is_kept() {
+        // The quote goes on over its attribution sentence; what the gerund or the relative
+        // clause there reports is no part of it, and is a quote of its own.
+        let t =
+            "“We will win this,” Jane Doe said, adding that the vote was close. “We are not done.”";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0.starts_with("We will win this")
+                && g.0.ends_with("We are not done.")
+                && g.1.as_deref() == Some("Jane Doe")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "that the vote was close" && g.1.as_deref() == Some("Jane Doe")),
+            "{got:?}"
+        );
+        let t = "“It is a good plan,” said Tom Roe, who noted that taxes would rise. “We need it.”";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "that taxes would rise"),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|g| g.0.ends_with("We need it.")), "{got:?}");
+    }
+
+    #[test]
     fn parenthetical_attribution_takes_the_whole_sentence() {
         let t = "Many of the closures, he said, have involved public courses.";
         let q = quotes("en", t);
         assert_eq!(spans(t, &q), [(&t[..t.len() - 1], Some("he".to_string()))]);
+        // A verb of saying between two clauses: the one after it is reported too, after a
+        // conjunction, a participle, a semicolon or a colon (session 11).
+        for t in [
+            "The bridge will stay closed, the mayor said, and the buses will run all night.",
+            "The vote was close, officials said, but the result will stand.",
+            "The plant will shut in May, the company said, putting 200 jobs at risk.",
+            "The talks had failed, she said; both sides went home.",
+        ] {
+            let q = quotes("en", t);
+            assert_eq!(spans(t, &q)[0].0, &t[..t.len() - 1], "{t}");
+        }
+        // Not before a gerund of saying, which reports words of its own.
+        let t = "The plan will work, the mayor said, adding that the city had the money.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(got[0].0, "The plan will work", "{got:?}");
+        assert!(
+            got.iter().any(|g| g.0 == "that the city had the money"),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -4024,8 +4154,10 @@ mod tests {
         let t = "''We will win,'' said Peter T. King of New York, who backs the plan. \
                  ''There is no doubt.''";
         let q = quotes("en", t);
-        assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].text.ends_with("There is no doubt."), "{q:?}");
+        // What the relative clause between the two quotes reports is its own (session 11).
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].text, "the plan", "{q:?}");
     }
 
     #[test]
@@ -4270,6 +4402,25 @@ mod tests {
         let got = spans(t, &quotes("it", t));
         assert!(got.iter().any(|g| g.0 == "la crisi è finita"), "{got:?}");
         assert!(got.iter().any(|g| g.0 == "servono nuovi fondi"), "{got:?}");
+        // A second that-clause of the same verb is no clause of its own (session 11).
+        let t = "Jane Doe pointed out that she had won twice, and that polls show she remains \
+                 the favourite.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got[0].0, "that she had won twice, and that polls show she remains the favourite",
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        let t =
+            "Tom Roe said he would present a plan within a month and that he thinks it would pass.";
+        let got = spans(t, &quotes("en", t));
+        assert_eq!(
+            got,
+            [(
+                "he would present a plan within a month and that he thinks it would pass",
+                Some("Tom Roe".to_string())
+            )]
+        );
     }
 
     #[test]
@@ -4354,6 +4505,32 @@ mod tests {
                 .any(|g| g.0.contains("il governo durerà") && g.1.as_deref() == Some("Mario Rossi")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn what_was_asked_runs_from_the_question_word_past_an_agent_or_a_time() {
+        let t = "Asked by a reporter on Monday about the new tax, Jane Doe said the plan was fair.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().any(|g| g.0 == "about the new tax"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "the plan was fair"), "{got:?}");
+        let t = "When asked at the briefing if the bridge would reopen, the mayor shook his head.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "if the bridge would reopen"),
+            "{got:?}"
+        );
+        // Right after the verb the clause runs on as before, past a comma inside it.
+        let t = "Asked whether the plan, which the council wrote, would work, Jane Doe smiled.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter()
+                .any(|g| g.0.contains("whether the plan, which") && g.0.contains("would work")),
+            "{got:?}"
+        );
+        let t = "Interpellato ieri dai cronisti sul rimpasto, il ministro Mario Rossi ha detto che non ci sarà.";
+        let got = spans(t, &quotes("it", t));
+        assert!(got.iter().any(|g| g.0 == "sul rimpasto"), "{got:?}");
+        assert!(got.iter().any(|g| g.0.contains("non ci sarà")), "{got:?}");
     }
 
     #[test]
