@@ -1964,6 +1964,33 @@ impl<'a> Ctx<'a> {
                 && t.text.ends_with("ing"))
     }
 
+    /// True when the sentence goes on with a verb after an inverted speaker phrase ending at
+    /// token `e` and a comma: the next phrase opens with an auxiliary or a modal ("…, said
+    /// Rossi, would cost …"), possibly after one apposition or relative clause ("…, said Rossi,
+    /// an economist, would …", "…, said Rossi, who knows him, does not …").
+    fn goes_on_after_speaker(&self, toks: &[Tok], mut e: usize, sent_end: usize) -> bool {
+        for _ in 0..2 {
+            let Some(t) = toks.get(e) else {
+                return false;
+            };
+            if e == 0 || t.start >= sent_end || !self.gap(toks, e - 1).contains(',') {
+                return false;
+            }
+            let w = fold(t.text);
+            if t.flags & flag::AUX_LAST != 0
+                || MODALS.contains(&&*w)
+                || self.lex.passive_auxiliaries.contains(&*w)
+            {
+                return true;
+            }
+            if t.flags & (flag::DETERMINER | flag::RELATIVE) == 0 {
+                return false;
+            }
+            e = self.phrase_end(toks, e + 1, sent_end);
+        }
+        false
+    }
+
     /// True when `w` starts a clause of its own after a comma ("and", "but", a gerund, "who").
     fn opens_clause(&self, t: &Tok) -> bool {
         t.flags & (flag::CONJUNCTION | flag::GERUND) != 0
@@ -2726,6 +2753,28 @@ impl<'a> Ctx<'a> {
                 };
                 return Some(self.raw(content, speaker, cue_text, kind));
             }
+            // The verb before its speaker in mid-sentence ("The new tax, said Anna Rossi, an
+            // economist, would cost …", "And Trump, said Sunshine, who knows him, does not
+            // forgive"): when the sentence goes on after the speaker (and an apposition or a
+            // relative clause) with an auxiliary or a modal, all of it is the content. Not
+            // without a speaker after the verb ("The deal, announced Friday, would last …").
+            if cs == c.first
+                && c.class == VerbClass::Speech
+                && !quoted_before
+                && speaker.as_ref().is_some_and(|(_, r)| {
+                    r.start >= toks[c.last].end
+                        && !TIME_WORDS.contains(&&*fold(self.text.get(r.clone()).unwrap_or("")))
+                })
+                && self.goes_on_after_speaker(toks, e, sent_end)
+            {
+                let content = start..sent_end;
+                let kind = if self.contains_quote(&content) {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::AccordingTo
+                };
+                return Some(self.raw(content, speaker, cue_text, kind));
+            }
             // Content: from the sentence start (or the opening quote) to the comma.
             if let Some(q) = self
                 .quotes
@@ -3084,8 +3133,12 @@ impl<'a> Ctx<'a> {
                     .unwrap_or(c.last + 1);
                 let end = self.clause_end(toks, from, limit);
                 let content = t.start..end;
-                // "said yes", "said so": a one-word answer ending the sentence is content too.
-                let answer = end >= limit
+                // "said yes", "said so": a one-word answer ending the sentence is content too,
+                // and so is one the sentence goes on after with a comma or a semicolon ("46
+                // percent said yes, compared with …"), unless it opens a clause ("said that,").
+                let answer = (end >= limit
+                    || (t.flags & flag::COMPLEMENTIZER == 0
+                        && self.text[end..limit].trim_start().starts_with([',', ';'])))
                     && words(&self.text[content.clone()]).take(2).count() == 1
                     && self
                         .lex
@@ -3927,6 +3980,60 @@ mod tests {
             got.iter().any(|g| g.0 == "that the city had the money"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_verb_before_its_speaker_in_mid_sentence_takes_the_whole_sentence() {
+        // The sentence goes on after the speaker with an auxiliary or a modal, also past an
+        // apposition or a relative clause (session 11, second round).
+        for (t, who) in [
+            (
+                "The new tax, said Anna Rossi, would cost the region thousands of jobs.",
+                "Anna Rossi",
+            ),
+            (
+                "The old bridge, said Tom Baker, an engineer at the port, was never safe.",
+                "Tom Baker",
+            ),
+            (
+                "And the mayor, says Linda Park, who knows him well, does not forgive.",
+                "Linda Park",
+            ),
+        ] {
+            let q = quotes("en", t);
+            let got = spans(t, &q);
+            assert_eq!(got[0].0, &t[..t.len() - 1], "{t}");
+            assert_eq!(got[0].1.as_deref(), Some(who), "{t}");
+        }
+        // Closing the sentence, the speaker and the apposition are no content; nor is a time
+        // after a participle a speaker ("announced Friday").
+        for (t, content) in [
+            (
+                "The new tax will cost jobs, said Anna Rossi, an economist at the bank.",
+                "The new tax will cost jobs",
+            ),
+            (
+                "The tentative deal, announced Friday, would last four years.",
+                "The tentative deal",
+            ),
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert_eq!(got[0].0, content, "{got:?}");
+        }
+    }
+
+    #[test]
+    fn a_one_word_answer_may_be_followed_by_a_comma() {
+        let t =
+            "Asked whether the plan was legal, 46 percent of voters said yes, compared with 23 \
+                 percent who said no.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().any(|g| g.0 == "yes"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "no"), "{got:?}");
+        // "said that," opens a clause: no answer.
+        let t = "The minister said that, in her view, the budget was sound.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().all(|g| g.0 != "that"), "{got:?}");
     }
 
     #[test]
