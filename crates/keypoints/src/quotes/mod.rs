@@ -4228,6 +4228,23 @@ mod tests {
     }
 
     #[test]
+    fn a_live_blog_label_is_no_speaker() {
+        // "The Latest:" heads wire live blogs: no name, so no label; a cue inside the headline
+        // still attributes its own content. Read as `eval-quotes` reads a document (every line a
+        // paragraph, the headline included).
+        let lang = crate::lang::get("en").unwrap();
+        let t = "The Latest: Jones wins the county vote in a landslide.\n\nDOVER (AP) — The \
+                 Latest on the county vote (all times local):\n\nJones won easily.";
+        let got = eval::predict(t, lang);
+        assert!(got.iter().all(|q| q.cue != ":"), "{got:?}");
+        let t = "The Latest: Mayor says the bridge will reopen in May.\n\nDOVER (AP) — The \
+                 Latest on the bridge (all times local):\n\nThe bridge is closed.";
+        let got = eval::predict(t, lang);
+        assert!(got.iter().all(|q| q.cue != ":"), "{got:?}");
+        assert!(got.iter().any(|q| q.cue == "says"), "{got:?}");
+    }
+
+    #[test]
     fn a_cue_before_a_comma_and_a_quote_opens_it() {
         let t = "As the crowd cheered, Mr. Tom Lee said, ''I watched him. And I learned.''";
         let q = quotes("en", t);
