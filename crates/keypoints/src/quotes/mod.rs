@@ -2756,14 +2756,16 @@ impl<'a> Ctx<'a> {
             // The verb before its speaker in mid-sentence ("The new tax, said Anna Rossi, an
             // economist, would cost …", "And Trump, said Sunshine, who knows him, does not
             // forgive"): when the sentence goes on after the speaker (and an apposition or a
-            // relative clause) with an auxiliary or a modal, all of it is the content. Not
-            // without a speaker after the verb ("The deal, announced Friday, would last …").
+            // relative clause) with an auxiliary or a modal, all of it is the content. Only with a
+            // name right after the verb as the speaker: not a time ("The deal, announced Friday,
+            // would last …") or a participle's object ("Smith, asked about the plan, had said …").
             if cs == c.first
                 && c.class == VerbClass::Speech
                 && !quoted_before
                 && speaker.as_ref().is_some_and(|(_, r)| {
-                    r.start >= toks[c.last].end
-                        && !TIME_WORDS.contains(&&*fold(self.text.get(r.clone()).unwrap_or("")))
+                    toks.get(c.last + 1).is_some_and(|t| {
+                        t.start == r.start && t.text.starts_with(char::is_uppercase)
+                    }) && !TIME_WORDS.contains(&&*fold(self.text.get(r.clone()).unwrap_or("")))
                 })
                 && self.goes_on_after_speaker(toks, e, sent_end)
             {
@@ -4015,6 +4017,11 @@ mod tests {
             (
                 "The tentative deal, announced Friday, would last four years.",
                 "The tentative deal",
+            ),
+            (
+                "The row began after Mr. Smith, asked about the deaths of workers under Mr. \
+                 Brown, had said he saw no problem.",
+                "The row began after Mr. Smith",
             ),
         ] {
             let got = spans(t, &quotes("en", t));
