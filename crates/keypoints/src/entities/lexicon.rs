@@ -90,6 +90,9 @@ pub(crate) struct Lexicon {
     pub province_codes: Set,
     /// Articles that make a city's name a club's ("il Milan"), list `team_articles`.
     pub team_articles: Set,
+    /// Organizations the language's press names by one name ("Cgil", "Juventus"), list
+    /// `organizations`, as written (the shared list's counterpart).
+    pub organizations: Set,
     /// Weights of the type model (list `entity_model`), empty for most languages.
     pub type_model: super::model::Model,
 }
@@ -272,6 +275,7 @@ impl Lexicon {
             type_model: super::model::parse(lang.list("entity_model")),
             team_articles: lower("team_articles"),
             province_codes: exact("province_codes"),
+            organizations: exact("organizations"),
         }
     }
 }

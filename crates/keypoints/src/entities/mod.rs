@@ -1274,7 +1274,9 @@ fn split_and_push<'t>(
         (Some(EntityType::Location), true)
     } else if org_head
         || lex.org_tails.contains(last)
-        || (!learned && shared.organizations.contains(name.as_ref()))
+        || (!learned
+            && (shared.organizations.contains(name.as_ref())
+                || lex.organizations.contains(name.as_ref())))
     {
         (Some(EntityType::Organization), true)
     } else if titled {
@@ -2057,6 +2059,37 @@ mod tests {
             "{e:?}"
         );
         assert!(e.iter().any(|(n, _)| n == "Andrea C."), "{e:?}");
+    }
+
+    #[test]
+    fn listed_organizations_are_a_feature_of_the_type_model() {
+        // Names of the organization lists (the language's and the shared one) carry the
+        // feature "orgl"; a name of no list does not.
+        let lang = crate::lang::get("it").unwrap();
+        let text = "Lo sciopero generale è stato proclamato dalla Cgil per venerdì. \
+                    Anche Legambiente e la Juventus hanno aderito, ha detto Marco Ferraresi.";
+        let sents = crate::text::sentences::split(text, lang);
+        let found = detect_in_with(lang, text, &sents, None, None, true, None);
+        let feats = |name: &str| {
+            found
+                .examples
+                .iter()
+                .find(|(_, spans)| spans.iter().any(|r| &text[r.clone()] == name))
+                .map(|(f, _)| f.clone())
+                .unwrap_or_default()
+        };
+        for name in ["Cgil", "Legambiente", "Juventus"] {
+            assert!(
+                feats(name).iter().any(|f| f == "orgl"),
+                "{name}: {:?}",
+                feats(name)
+            );
+        }
+        let person = feats("Marco Ferraresi");
+        assert!(
+            !person.is_empty() && !person.iter().any(|f| f == "orgl"),
+            "{person:?}"
+        );
     }
 
     #[test]
