@@ -734,11 +734,17 @@ fn candidates<'t>(
             let single = !lex.org_nouns.is_empty()
                 && lex.org_nouns.contains(toks[i].text)
                 && !(i > 0 && gap(i - 1) == " " && {
-                    // "pubblico ministero" is a prosecutor.
-                    let mut pair = lower(toks[i - 1].text).as_ref().to_string();
-                    pair.push(' ');
-                    pair.push_str(toks[i].text);
-                    lex.not_institutions.contains(&pair)
+                    // "pubblico ministero" is a prosecutor, "di governo" a qualifier ("crisi
+                    // di governo"), "forze di polizia" police forces in general.
+                    let mut phrase = lower(toks[i - 1].text).as_ref().to_string();
+                    phrase.push(' ');
+                    phrase.push_str(toks[i].text);
+                    lex.not_institutions.contains(&phrase)
+                        || (i > 1 && gap(i - 2) == " " && {
+                            phrase.insert(0, ' ');
+                            phrase.insert_str(0, lower(toks[i - 2].text).as_ref());
+                            lex.not_institutions.contains(&phrase)
+                        })
                 });
             // "giunta comunale", "nazionale italiana": an institution with its adjective only.
             let qualified = !single
@@ -2059,6 +2065,32 @@ mod tests {
             "{e:?}"
         );
         assert!(e.iter().any(|(n, _)| n == "Andrea C."), "{e:?}");
+    }
+
+    #[test]
+    fn institutions_that_qualify_a_noun_are_none() {
+        // "di governo" after a noun, "forze di polizia": no institution.
+        let e = ents(
+            "it",
+            "La crisi di governo è stata aperta ieri sera. Le forze di polizia sono arrivate \
+             in piazza poco dopo.",
+        );
+        assert!(
+            !e.iter()
+                .any(|(n, _)| n.contains("governo") || n.contains("polizia")),
+            "{e:?}"
+        );
+        // The same nouns as the subject stay institutions.
+        let e = ents(
+            "it",
+            "Il governo ha approvato il decreto ieri sera. La polizia è arrivata poco dopo.",
+        );
+        for n in ["governo", "polizia"] {
+            assert!(
+                e.contains(&(n.to_string(), EntityType::Organization)),
+                "{n}: {e:?}"
+            );
+        }
     }
 
     #[test]
