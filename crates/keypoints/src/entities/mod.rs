@@ -617,6 +617,17 @@ fn detect_in_with(
     // does one that ends in an abbreviation of `name_suffixes` ("Floyd Mayweather Jr.").
     for c in &mut cands {
         let r = c.range.clone();
+        // An organization written with an exclamation mark ("Yahoo!") keeps it.
+        if text[r.end..].starts_with('!') && {
+            let mut full = String::with_capacity(c.name.len() + 1);
+            full.push_str(&c.name);
+            full.push('!');
+            lex.organizations.contains(&full) || lexicon::shared().organizations.contains(&full)
+        } {
+            c.range.end += 1;
+            c.name = norm_apostrophe(&text[c.range.clone()]);
+            continue;
+        }
         if c.nwords < 2 || !text[r.end..].starts_with('.') {
             continue;
         }
@@ -1280,9 +1291,8 @@ fn split_and_push<'t>(
         (Some(EntityType::Location), true)
     } else if org_head
         || lex.org_tails.contains(last)
-        || (!learned
-            && (shared.organizations.contains(name.as_ref())
-                || lex.organizations.contains(name.as_ref())))
+        || lex.organizations.contains(name.as_ref())
+        || (!learned && shared.organizations.contains(name.as_ref()))
     {
         (Some(EntityType::Organization), true)
     } else if titled {
