@@ -1292,7 +1292,7 @@ fn split_and_push<'t>(
     } else if org_head
         || lex.org_tails.contains(last)
         || lex.organizations.contains(name.as_ref())
-        || (!learned && shared.organizations.contains(name.as_ref()))
+        || shared.organizations.contains(name.as_ref())
     {
         (Some(EntityType::Organization), true)
     } else if titled {
