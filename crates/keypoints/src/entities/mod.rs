@@ -2104,6 +2104,28 @@ mod tests {
     }
 
     #[test]
+    fn listed_organizations_without_a_cue_are_organizations() {
+        // Unions, associations and companies named bare, at a sentence start or after a verb;
+        // "Yahoo!" keeps its mark.
+        let e = ents(
+            "it",
+            "La Fiom e la Cgil hanno proclamato uno sciopero di otto ore a Monfalcone. Il \
+             portale Yahoo! ha ripreso la notizia, mentre Legambiente ha chiesto chiarimenti. \
+             Amnesty ha denunciato gli arresti.",
+        );
+        for n in ["Fiom", "Cgil", "Yahoo!", "Legambiente", "Amnesty"] {
+            assert!(
+                e.contains(&(n.to_string(), EntityType::Organization)),
+                "{n}: {e:?}"
+            );
+        }
+        assert!(
+            e.contains(&("Monfalcone".to_string(), EntityType::Location)),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn listed_organizations_are_a_feature_of_the_type_model() {
         // Names of the organization lists (the language's and the shared one) carry the
         // feature "orgl"; a name of no list does not.
