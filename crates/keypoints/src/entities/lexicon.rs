@@ -124,8 +124,8 @@ impl Lexicon {
 pub(crate) struct Shared {
     pub cities: Set,
     pub given_names: Set,
-    /// Organizations known everywhere by one name ("Microsoft", "Hamas"): ORG for the
-    /// languages without a type model (which learns its own evidence).
+    /// Organizations known everywhere by one name ("Microsoft", "Hamas"): strong ORG evidence
+    /// (with a type model, which still judges the name, also its feature "orgl").
     pub organizations: Set,
     /// The English folder's places (US states, towns of English-speaking countries), which other
     /// languages mostly write the same way ("New Jersey", "Minneapolis").
