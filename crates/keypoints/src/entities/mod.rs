@@ -2078,6 +2078,21 @@ mod tests {
     }
 
     #[test]
+    fn the_pontiff_is_a_title() {
+        // "Pontefice" alone names no organization; before a name it marks a person.
+        let e = ents(
+            "it",
+            "Le condizioni del Pontefice sono stabili, dice il bollettino. Ieri il pontefice \
+             Francesco ha ricevuto i vescovi.",
+        );
+        assert!(!e.iter().any(|(n, _)| n.contains("Pontefice")), "{e:?}");
+        assert!(
+            e.contains(&("Francesco".to_string(), EntityType::Person)),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn institutions_that_qualify_a_noun_are_none() {
         // "di governo" after a noun, "forze di polizia": no institution.
         let e = ents(
