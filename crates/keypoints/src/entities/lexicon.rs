@@ -92,6 +92,9 @@ pub(crate) struct Lexicon {
     pub province_codes: Set,
     /// Articles that make a city's name a club's ("il Milan"), list `team_articles`.
     pub team_articles: Set,
+    /// Organizations the language's press names by one name ("Cgil", "Juventus"), list
+    /// `organizations`, as written (the shared list's counterpart).
+    pub organizations: Set,
     /// Weights of the type model (list `entity_model`), empty for most languages.
     pub type_model: super::model::Model,
 }
@@ -129,8 +132,8 @@ impl Lexicon {
 pub(crate) struct Shared {
     pub cities: Set,
     pub given_names: Set,
-    /// Organizations known everywhere by one name ("Microsoft", "Hamas"): ORG for the
-    /// languages without a type model (which learns its own evidence).
+    /// Organizations known everywhere by one name ("Microsoft", "Hamas"): strong ORG evidence
+    /// (with a type model, which still judges the name, also its feature "orgl").
     pub organizations: Set,
     /// The English folder's places (US states, towns of English-speaking countries), which other
     /// languages mostly write the same way ("New Jersey", "Minneapolis").
@@ -287,6 +290,7 @@ impl Lexicon {
             type_model: super::model::parse(lang.list("entity_model")),
             team_articles: lower("team_articles"),
             province_codes: exact("province_codes"),
+            organizations: exact("organizations"),
         }
     }
 }

@@ -619,6 +619,17 @@ fn detect_in_with(
     // does one that ends in an abbreviation of `name_suffixes` ("Floyd Mayweather Jr.").
     for c in &mut cands {
         let r = c.range.clone();
+        // An organization written with an exclamation mark ("Yahoo!") keeps it.
+        if text[r.end..].starts_with('!') && {
+            let mut full = String::with_capacity(c.name.len() + 1);
+            full.push_str(&c.name);
+            full.push('!');
+            lex.organizations.contains(&full) || lexicon::shared().organizations.contains(&full)
+        } {
+            c.range.end += 1;
+            c.name = norm_apostrophe(&text[c.range.clone()]);
+            continue;
+        }
         if c.nwords < 2 || !text[r.end..].starts_with('.') {
             continue;
         }
@@ -738,11 +749,17 @@ fn candidates<'t>(
             let single = !lex.org_nouns.is_empty()
                 && lex.org_nouns.contains(toks[i].text)
                 && !(i > 0 && gap(i - 1) == " " && {
-                    // "pubblico ministero" is a prosecutor.
-                    let mut pair = lower(toks[i - 1].text).as_ref().to_string();
-                    pair.push(' ');
-                    pair.push_str(toks[i].text);
-                    lex.not_institutions.contains(&pair)
+                    // "pubblico ministero" is a prosecutor, "di governo" a qualifier ("crisi
+                    // di governo"), "forze di polizia" police forces in general.
+                    let mut phrase = lower(toks[i - 1].text).as_ref().to_string();
+                    phrase.push(' ');
+                    phrase.push_str(toks[i].text);
+                    lex.not_institutions.contains(&phrase)
+                        || (i > 1 && gap(i - 2) == " " && {
+                            phrase.insert(0, ' ');
+                            phrase.insert_str(0, lower(toks[i - 2].text).as_ref());
+                            lex.not_institutions.contains(&phrase)
+                        })
                 });
             // "giunta comunale", "nazionale italiana": an institution with its adjective only.
             let qualified = !single
@@ -1331,7 +1348,8 @@ fn split_and_push<'t>(
         (Some(EntityType::Location), true)
     } else if org_head
         || (toks.len() >= 2 && lex.org_tails.contains(last))
-        || (!learned && shared.organizations.contains(name.as_ref()))
+        || lex.organizations.contains(name.as_ref())
+        || shared.organizations.contains(name.as_ref())
     {
         (Some(EntityType::Organization), true)
     } else if titled {
@@ -2114,6 +2132,100 @@ mod tests {
             "{e:?}"
         );
         assert!(e.iter().any(|(n, _)| n == "Andrea C."), "{e:?}");
+    }
+
+    #[test]
+    fn the_pontiff_is_a_title() {
+        // "Pontefice" alone names no organization; before a name it marks a person.
+        let e = ents(
+            "it",
+            "Le condizioni del Pontefice sono stabili, dice il bollettino. Ieri il pontefice \
+             Francesco ha ricevuto i vescovi.",
+        );
+        assert!(!e.iter().any(|(n, _)| n.contains("Pontefice")), "{e:?}");
+        assert!(
+            e.contains(&("Francesco".to_string(), EntityType::Person)),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn institutions_that_qualify_a_noun_are_none() {
+        // "di governo" after a noun, "forze di polizia": no institution.
+        let e = ents(
+            "it",
+            "La crisi di governo è stata aperta ieri sera. Le forze di polizia sono arrivate \
+             in piazza poco dopo.",
+        );
+        assert!(
+            !e.iter()
+                .any(|(n, _)| n.contains("governo") || n.contains("polizia")),
+            "{e:?}"
+        );
+        // The same nouns as the subject stay institutions.
+        let e = ents(
+            "it",
+            "Il governo ha approvato il decreto ieri sera. La polizia è arrivata poco dopo.",
+        );
+        for n in ["governo", "polizia"] {
+            assert!(
+                e.contains(&(n.to_string(), EntityType::Organization)),
+                "{n}: {e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn listed_organizations_without_a_cue_are_organizations() {
+        // Unions, associations and companies named bare, at a sentence start or after a verb;
+        // "Yahoo!" keeps its mark.
+        let e = ents(
+            "it",
+            "La Fiom e la Cgil hanno proclamato uno sciopero di otto ore a Monfalcone. Il \
+             portale Yahoo! ha ripreso la notizia, mentre Legambiente ha chiesto chiarimenti. \
+             Amnesty ha denunciato gli arresti.",
+        );
+        for n in ["Fiom", "Cgil", "Yahoo!", "Legambiente", "Amnesty"] {
+            assert!(
+                e.contains(&(n.to_string(), EntityType::Organization)),
+                "{n}: {e:?}"
+            );
+        }
+        assert!(
+            e.contains(&("Monfalcone".to_string(), EntityType::Location)),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn listed_organizations_are_a_feature_of_the_type_model() {
+        // Names of the organization lists (the language's and the shared one) carry the
+        // feature "orgl"; a name of no list does not.
+        let lang = crate::lang::get("it").unwrap();
+        let text = "Lo sciopero generale è stato proclamato dalla Cgil per venerdì. \
+                    Anche Legambiente e la Juventus hanno aderito, ha detto Marco Ferraresi.";
+        let sents = crate::text::sentences::split(text, lang);
+        let found = detect_in_with(lang, text, &sents, None, None, true, None);
+        let feats = |name: &str| {
+            found
+                .examples
+                .iter()
+                .find(|(_, spans)| spans.iter().any(|r| &text[r.clone()] == name))
+                .map(|(f, _)| f.clone())
+                .unwrap_or_default()
+        };
+        for name in ["Cgil", "Legambiente", "Juventus"] {
+            assert!(
+                feats(name).iter().any(|f| f == "orgl"),
+                "{name}: {:?}",
+                feats(name)
+            );
+        }
+        let person = feats("Marco Ferraresi");
+        assert!(
+            !person.is_empty() && !person.iter().any(|f| f == "orgl"),
+            "{person:?}"
+        );
     }
 
     #[test]

@@ -310,6 +310,9 @@ pub(crate) fn features(
     if ws.len() > 1 && ws[1..].iter().all(|w| is_cap(w)) {
         out.add(format_args!("allcap"));
     }
+    if shared.organizations.contains(n.name) || lex.organizations.contains(n.name) {
+        out.add(format_args!("orgl"));
+    }
     if lex.towns.contains(n.name) {
         out.add(format_args!("town"));
     }
