@@ -53,6 +53,7 @@ features whose weights are all zero are left out. Deterministic (fixed shuffling
 """
 import argparse
 import os
+import re
 import random
 import subprocess
 import sys
@@ -229,6 +230,7 @@ def build(file, part, tmp, label):
 def cv(file, errors_dir):
     evaluate = os.path.join(EXAMPLES, "entity_eval")
     folds = []
+    metonymy = []
     with tempfile.TemporaryDirectory() as tmp:
         built = [build(file, f"{k}/2", tmp, f"half {k}") for k in (1, 2)]
         for k in (0, 1):
@@ -245,6 +247,9 @@ def cv(file, errors_dir):
                     e.write(text)
             acc = accuracy(model, built[1 - k][3])
             folds.append((f"fold {k + 1}: train half {k + 1}, score half {2 - k}", table(text), acc))
+            as_loc = re.search(r"typed LOC .*?: (\d+); counted right, overall F1 would be ([0-9]+\.[0-9]+)", text)
+            if as_loc:
+                metonymy.append((int(as_loc.group(1)), float(as_loc.group(2))))
     names = ["PER", "LOC", "ORG", "overall"]
     for title, rows, acc in folds:
         print(f"{title} (model accuracy on its names {acc:.3f})")
@@ -260,6 +265,15 @@ def cv(file, errors_dir):
     for n in names:
         m = [sum(rows[n][i] for _, rows, _ in folds) / 2 for i in range(3)]
         print(f"| {n} | {m[0]:.3f} | {m[1]:.3f} | {m[2]:.3f} |")
+    if len(metonymy) == 2:
+        # KIND tags a country or city standing for its government or team ORG; the contract keeps
+        # it LOC. How much of the gap to the goal that is, not a figure of its own.
+        print()
+        print(
+            f"gold ORG found at the exact span but typed LOC (kept LOC by design): "
+            f"{metonymy[0][0] + metonymy[1][0]}; counted right, mean overall F1 would be "
+            f"{(metonymy[0][1] + metonymy[1][1]) / 2:.3f}"
+        )
 
 
 def main():
