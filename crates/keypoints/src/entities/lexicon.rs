@@ -92,6 +92,9 @@ pub(crate) struct Lexicon {
     pub province_codes: Set,
     /// Articles that make a city's name a club's ("il Milan"), list `team_articles`.
     pub team_articles: Set,
+    /// Words of sport that make a sentence one about a match ("partita", "gol"), list
+    /// `sport_words`: a country named there is a team.
+    pub sport_words: Set,
     /// Organizations the language's press names by one name ("Cgil", "Juventus"), list
     /// `organizations`, as written (the shared list's counterpart).
     pub organizations: Set,
@@ -289,6 +292,7 @@ impl Lexicon {
             adjective_suffixes: lang.list("adjective_suffixes").to_vec(),
             type_model: super::model::parse(lang.list("entity_model")),
             team_articles: lower("team_articles"),
+            sport_words: lower("sport_words"),
             province_codes: exact("province_codes"),
             organizations: exact("organizations"),
         }

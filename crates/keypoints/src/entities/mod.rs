@@ -1383,11 +1383,10 @@ fn split_and_push<'t>(
     });
 }
 
-/// "NEW YORK" as "New York", "L'AQUILA" as "L'Aquila": each word's first letter kept, the rest
-/// lower-cased.
 /// True when the sentence around byte range `r` of `text` gives a score: two numbers of one or
-/// two digits joined by a hyphen ("3-0", "22 - 15"), not a year or a longer range.
-fn scored_sentence(text: &str, r: &Range<usize>) -> bool {
+/// two digits joined by a hyphen ("3-0", "22 - 15"), not a year or a longer range; or, without
+/// one, holds a word of `sport` (a match, a goal, a final: list `sport_words`).
+fn scored_sentence(text: &str, r: &Range<usize>, sport: &lexicon::Set) -> bool {
     let ends = |c: char| matches!(c, '\n' | '.' | '!' | '?' | ';');
     let mut a = r.start.saturating_sub(300);
     while !text.is_char_boundary(a) {
@@ -1432,9 +1431,15 @@ fn scored_sentence(text: &str, r: &Range<usize>) -> bool {
             return true;
         }
     }
-    false
+    !sport.is_empty()
+        && text.get(a..b).is_some_and(|s| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .any(|w| !w.is_empty() && sport.contains(lower(w).as_ref()))
+        })
 }
 
+/// "NEW YORK" as "New York", "L'AQUILA" as "L'Aquila": each word's first letter kept, the rest
+/// lower-cased.
 fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
@@ -1670,7 +1675,7 @@ fn group(
                     let (gap, w) = model::before(text, r.start);
                     let place = gap == " "
                         && lex.cue_before.get(lower(w).as_ref()) == Some(&EntityType::Location);
-                    if !place && scored_sentence(text, r) {
+                    if !place && scored_sentence(text, r, &lex.sport_words) {
                         team += 1;
                     }
                 }
@@ -2103,8 +2108,41 @@ mod tests {
             assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
         }
         // A year or a range of years is no score.
-        assert!(!scored_sentence("Nel 2010-2011 la Francia", &(14..21)));
-        assert!(scored_sentence("La Francia vince 3 - 0", &(3..10)));
+        assert!(!scored_sentence(
+            "Nel 2010-2011 la Francia",
+            &(14..21),
+            &lexicon::Set::default()
+        ));
+        assert!(scored_sentence(
+            "La Francia vince 3 - 0",
+            &(3..10),
+            &lexicon::Set::default()
+        ));
+        // A sentence about a match without a score, by a word of `sport_words`.
+        let sport: lexicon::Set = ["torneo".to_string()].into_iter().collect();
+        assert!(scored_sentence(
+            "Il Brasile vince il torneo.",
+            &(3..10),
+            &sport
+        ));
+        assert!(!scored_sentence(
+            "Il Brasile vince le elezioni.",
+            &(3..10),
+            &sport
+        ));
+        let e = ents(
+            "it",
+            "Il Brasile ha vinto il torneo di pallavolo battendo la Polonia in semifinale. \
+             Intanto il governo del Cile ha protestato con l'Argentina.",
+        );
+        for (name, kind) in [
+            ("Brasile", EntityType::Organization),
+            ("Polonia", EntityType::Organization),
+            ("Cile", EntityType::Location),
+            ("Argentina", EntityType::Location),
+        ] {
+            assert!(e.contains(&(name.into(), kind)), "{name}: {e:?}");
+        }
     }
 
     #[test]
