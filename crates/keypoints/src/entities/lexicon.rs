@@ -240,11 +240,10 @@ impl Lexicon {
                 *word.entry(w.to_lowercase()).or_default() |= SKIP;
             }
         }
-        for w in lang.list("date_words") {
-            *word.entry(w.to_lowercase()).or_default() |= DATE;
-        }
-        for w in lang.list("not_alone") {
-            *word.entry(w.to_lowercase()).or_default() |= LONE;
+        for (list, flag) in [("date_words", DATE), ("not_alone", LONE)] {
+            for w in lang.list(list) {
+                *word.entry(w.to_lowercase()).or_default() |= flag;
+            }
         }
         let mut org_nouns = Set::default();
         let mut org_phrases: Map<Vec<Vec<String>>> = Map::default();
