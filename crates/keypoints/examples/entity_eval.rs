@@ -3,8 +3,9 @@
 //! (`tools/entity_model/train.py --cv` runs it). Prints the same table as
 //! `keypoints eval-entities`, and with `--errors` the wrong and missed mentions.
 //!
-//! `cargo run --profile fast -p keypoints --example entity_eval -- FILE K/M MODEL [--errors]`
-use keypoints::entities::eval::{evaluate_with_model, parse_kind, part};
+//! `cargo run --profile fast -p keypoints --example entity_eval -- FILE K/M MODEL [--errors]` (K may be a list,
+//! "1,3,4/5": those parts joined)
+use keypoints::entities::eval::{evaluate_with_model, parse_kind, parts};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -20,10 +21,7 @@ fn main() {
         std::process::exit(2);
     };
     let all = parse_kind(&data);
-    let sents = match km.split_once('/') {
-        Some((k, m)) => part(&all, k.parse().unwrap_or(1), m.parse().unwrap_or(1)),
-        None => &all[..],
-    };
+    let sents = &parts(&all, km)[..];
     let Ok(lang) = keypoints::lang::get("it") else {
         std::process::exit(2);
     };

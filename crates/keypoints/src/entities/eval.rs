@@ -183,6 +183,26 @@ pub fn part(sentences: &[Sentence], k: usize, m: usize) -> &[Sentence] {
     &sentences[a..b]
 }
 
+/// The parts named by `spec` ("K/M", or "K,L,.../M" for several parts of M joined in file
+/// order; anything else is the whole file): the training side of a K-fold cross-validation is
+/// every part but one. Parts are cut at pseudo-article boundaries, so joining them keeps every
+/// pseudo-article whole.
+pub fn parts(sentences: &[Sentence], spec: &str) -> Vec<Sentence> {
+    let Some((ks, m)) = spec.split_once('/') else {
+        return sentences.to_vec();
+    };
+    let m: usize = m.trim().parse().unwrap_or(1);
+    let mut ks: Vec<usize> = ks
+        .split(',')
+        .filter_map(|k| k.trim().parse().ok())
+        .collect();
+    ks.sort_unstable();
+    ks.dedup();
+    ks.iter()
+        .flat_map(|&k| part(sentences, k, m).iter().cloned())
+        .collect()
+}
+
 /// Runs the entity stage over the sentences and scores it.
 pub fn evaluate(sentences: &[Sentence], lang: &'static Language) -> Scores {
     evaluate_with(sentences, lang, None, None)
@@ -512,5 +532,26 @@ mod tests {
         assert_eq!(a.len(), 2 * SENTENCES_PER_DOC);
         assert!(part(&all, 0, 2).is_empty() && part(&all, 3, 2).is_empty());
         assert_eq!(part(&all, 1, 1).len(), all.len());
+    }
+
+    #[test]
+    fn several_parts_join_in_file_order() {
+        let doc = |w: &str| Sentence {
+            tokens: vec![w.into()],
+            tags: vec![None],
+        };
+        // Five pseudo-articles, each its own word, so the join's order can be read.
+        let all: Vec<Sentence> = (0..5 * SENTENCES_PER_DOC)
+            .map(|i| doc(&(i / SENTENCES_PER_DOC).to_string()))
+            .collect();
+        let firsts = |s: &[Sentence]| -> Vec<String> {
+            s.chunks(SENTENCES_PER_DOC)
+                .map(|c| c[0].tokens[0].clone())
+                .collect()
+        };
+        assert_eq!(firsts(&parts(&all, "4,1,3/5")), ["0", "2", "3"]);
+        assert_eq!(parts(&all, "2/5").len(), SENTENCES_PER_DOC);
+        assert_eq!(parts(&all, "").len(), all.len());
+        assert!(parts(&all, "9/5").is_empty());
     }
 }
