@@ -223,3 +223,20 @@ fn a_capitalized_function_word_inside_a_run_is_a_lost_full_stop() {
         );
     }
 }
+
+#[test]
+fn english_names_opening_with_a_rarer_given_name_are_people() {
+    // "Callum" and "Judi" are too rare for the shared list of given names but in the English
+    // one; the surnames are unknown, so without them both would fall to the ORG default.
+    let text = "The award went to a newcomer. On the night the jury praised Callum Brackwater \
+        and thanked Judi Pellowin for her work. The prize money came from Zorvath Quillon.";
+    let (_, names) = entities("en", text);
+    let has = |n: &str, t: EntityType| names.iter().any(|(m, u)| m == n && *u == t);
+    assert!(has("Callum Brackwater", EntityType::Person), "{names:?}");
+    assert!(has("Judi Pellowin", EntityType::Person), "{names:?}");
+    // An unknown name with no given name keeps the default.
+    assert!(
+        has("Zorvath Quillon", EntityType::Organization),
+        "{names:?}"
+    );
+}

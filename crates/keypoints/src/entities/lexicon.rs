@@ -98,6 +98,10 @@ pub(crate) struct Lexicon {
     /// Organizations the language's press names by one name ("Cgil", "Juventus"), list
     /// `organizations`, as written (the shared list's counterpart).
     pub organizations: Set,
+    /// Given names of the language's own countries too rare for the shared list (list
+    /// `given_names`: "Miley", "Judi", "Callum"): a name opening with one is typed PER where no
+    /// rule or context has typed it, instead of the ORG default for unknown names.
+    pub given_local: Set,
     /// Weights of the type model (list `entity_model`), empty for most languages.
     pub type_model: super::model::Model,
 }
@@ -292,6 +296,7 @@ impl Lexicon {
             type_model: super::model::parse(lang.list("entity_model")),
             team_articles: lower("team_articles"),
             sport_words: lower("sport_words"),
+            given_local: exact("given_names"),
             province_codes: exact("province_codes"),
             organizations: exact("organizations"),
         }

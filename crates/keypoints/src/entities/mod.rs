@@ -1620,7 +1620,19 @@ fn group(
         let rule = match (g.kind, guessed) {
             (Some(k), _) => Some(k),
             (None, Some(k)) => Some(k),
-            (None, None) if g.nwords >= 2 && !g.unvouched => Some(EntityType::Organization),
+            // Where the language lists its rarer given names, one of them opening the name
+            // says person ("Miley Cyrus", "Callum McManaman").
+            (None, None) if g.nwords >= 2 && !g.unvouched => Some(
+                if g.name
+                    .split(' ')
+                    .next()
+                    .is_some_and(|f| lex.given_local.contains(f))
+                {
+                    EntityType::Person
+                } else {
+                    EntityType::Organization
+                },
+            ),
             (None, None) => None,
         };
         // A city named with an article is a club ("il Milan", "la Roma"), unless the article
