@@ -240,3 +240,14 @@ fn english_names_opening_with_a_rarer_given_name_are_people() {
         "{names:?}"
     );
 }
+
+#[test]
+fn english_roles_of_sport_and_trades_before_a_name_say_person() {
+    // Unknown given names and surnames: only the role before them tells a person.
+    let text = "The club had a busy week. On Monday it signed midfielder Tazio Brevank and \
+        later the rapper Olumide Kaarvik sang at the ground.";
+    let (_, names) = entities("en", text);
+    let has = |n: &str, t: EntityType| names.iter().any(|(m, u)| m == n && *u == t);
+    assert!(has("Tazio Brevank", EntityType::Person), "{names:?}");
+    assert!(has("Olumide Kaarvik", EntityType::Person), "{names:?}");
+}
