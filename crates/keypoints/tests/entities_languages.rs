@@ -251,3 +251,14 @@ fn english_roles_of_sport_and_trades_before_a_name_say_person() {
     assert!(has("Tazio Brevank", EntityType::Person), "{names:?}");
     assert!(has("Olumide Kaarvik", EntityType::Person), "{names:?}");
 }
+
+#[test]
+fn english_venues_named_by_their_last_word_are_places() {
+    let text = "The match was moved. Fans walked from Brackwell Field to Quenby Castle, \
+        and the concert at Orlow Hall was cancelled.";
+    let (_, names) = entities("en", text);
+    let has = |n: &str, t: EntityType| names.iter().any(|(m, u)| m == n && *u == t);
+    for n in ["Brackwell Field", "Quenby Castle", "Orlow Hall"] {
+        assert!(has(n, EntityType::Location), "{n}: {names:?}");
+    }
+}
