@@ -2101,7 +2101,8 @@ impl<'a> Ctx<'a> {
 
     /// Where a reported clause starting at token `from` ends: at `limit`, or earlier before a
     /// comma that opens another clause (", and he railed against …", ", applauding …").
-    fn clause_end(&self, toks: &[Tok], from: usize, limit: usize) -> usize {
+    /// `speech`: the clause is reported by a verb of saying (see [`Self::opens_attribution`]).
+    fn clause_end(&self, toks: &[Tok], from: usize, limit: usize, speech: bool) -> usize {
         let mut k = from + 1;
         while k < toks.len() && toks[k].start < limit {
             let g = self.gap(toks, k - 1);
@@ -2129,7 +2130,7 @@ impl<'a> Ctx<'a> {
                     && self.opens_participle(&toks[k])
                     && (!then_that || toks[k].flags & flag::GERUND != 0))
                 || own_speech
-                || self.opens_attribution(toks, k)
+                || self.opens_attribution(toks, k, speech)
             {
                 return toks[k - 1].end.min(limit);
             }
@@ -2140,8 +2141,11 @@ impl<'a> Ctx<'a> {
 
     /// True when the conjunction at token `k` opens an attribution of its own: its verb right
     /// after it ("and noted that", "but also added") or a verb of saying after a short subject
-    /// ("and he said", "but Trump argued").
-    fn opens_attribution(&self, toks: &[Tok], k: usize) -> bool {
+    /// ("and he said", "but Trump argued"). In a clause reported by a verb of saying (`speech`),
+    /// a verb of another kind right after a conjunction with no comma before it goes on with the
+    /// clause ("said the ministry requested his release and indicated that …": PolNeAR reads
+    /// both as what was said).
+    fn opens_attribution(&self, toks: &[Tok], k: usize, speech: bool) -> bool {
         if toks[k].flags & flag::CONJUNCTION == 0 {
             return false;
         }
@@ -2160,7 +2164,11 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if j == k + 1 {
-                if verb(&toks[j]) {
+                if verb(&toks[j])
+                    && (!speech
+                        || toks[j].flags & flag::SPEECH != 0
+                        || (k > 0 && self.gap(toks, k - 1).contains(',')))
+                {
                     return true;
                 }
             } else if toks[j].flags & flag::SPEECH != 0 {
@@ -2895,7 +2903,7 @@ impl<'a> Ctx<'a> {
             if cs >= c.first || c.last + 1 >= n {
                 return None;
             }
-            let end = self.clause_end(toks, c.last + 1, limit);
+            let end = self.clause_end(toks, c.last + 1, limit, false);
             let content = toks[cs].start..end;
             let kind = self.kind_of(&content);
             return Some(self.raw(content, None, cue_text, kind));
@@ -3014,7 +3022,8 @@ impl<'a> Ctx<'a> {
                         .chars()
                         .next_back()
                         .map_or(0, char::len_utf8);
-                    let content = q.start - open..self.clause_end(toks, j, limit);
+                    let content = q.start - open
+                        ..self.clause_end(toks, j, limit, c.class == VerbClass::Speech);
                     return Some(self.raw(content, speaker, cue_text, QuoteKind::Mixed));
                 }
                 return Some(self.raw(q, speaker, cue_text, QuoteKind::Direct));
@@ -3148,7 +3157,7 @@ impl<'a> Ctx<'a> {
                     break; // a pronoun ending the sentence ("to accomplish that")
                 }
                 let from = if self.lang.code() == "en" { k } else { k + 1 };
-                let end = self.clause_end(toks, from, limit);
+                let end = self.clause_end(toks, from, limit, c.class == VerbClass::Speech);
                 let content = toks[from].start..end;
                 let kind = self.kind_of(&content);
                 return Some(self.raw(content, speaker, cue_text, kind));
@@ -3205,7 +3214,7 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .position(|x| x.start == t.start)
                     .unwrap_or(c.last + 1);
-                let end = self.clause_end(toks, from, limit);
+                let end = self.clause_end(toks, from, limit, c.class == VerbClass::Speech);
                 let content = t.start..end;
                 // "said yes", "said so": a one-word answer ending the sentence is content too,
                 // and so is one the sentence goes on after with a comma or a semicolon ("46
@@ -3267,7 +3276,7 @@ impl<'a> Ctx<'a> {
             if t.flags & (flag::PREPOSITION | flag::CONJUNCTION | flag::ADVERB) == 0
                 && !self.opens_clause(t)
             {
-                let end = self.clause_end(toks, c.last + 1, limit);
+                let end = self.clause_end(toks, c.last + 1, limit, true);
                 let content = t.start..end;
                 if words(&self.text[content.clone()]).take(4).count() >= 4 {
                     let kind = self.kind_of(&content);
@@ -4160,6 +4169,35 @@ mod tests {
                 "The board is widely expected to vote on Friday",
                 Some("two members".into())
             )]
+        );
+    }
+
+    #[test]
+    fn a_verb_of_another_kind_after_and_goes_on_with_what_was_said() {
+        // The clause reported by "said" runs over "and ordered": the council did both.
+        let t =
+            "The mayor said the council approved the budget and ordered new buses for the city.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(
+                |g| g.0 == "the council approved the budget and ordered new buses for the city"
+            ),
+            "{got:?}"
+        );
+        // A verb of saying after "and" still opens an attribution of its own.
+        let t = "The mayor said the council approved the budget and added that buses would come.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "the council approved the budget"),
+            "{got:?}"
+        );
+        // Outside a verb of saying, the second verb is an attribution of its own.
+        let t =
+            "The mayor praised the council for the budget and criticized the state for its cuts.";
+        let got = spans(t, &quotes("en", t));
+        assert!(
+            got.iter().any(|g| g.0 == "the state for its cuts"),
+            "{got:?}"
         );
     }
 
