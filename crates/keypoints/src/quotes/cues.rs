@@ -124,6 +124,11 @@ pub(crate) struct Cues {
     pub subordinators: Set,
     /// Forms of "be" that make a passive of the cue verb after them ("was reported by").
     pub passive_auxiliaries: Set,
+    /// Participles that raise in the passive before a to-infinitive ("is expected to vote").
+    pub passive_raising: Set,
+    /// Set phrases with a verb of saying that report nothing ("that said", "needless to
+    /// say"), each as its lower-case words.
+    pub speech_idioms: Vec<Vec<String>>,
     /// Determiners that stand alone as a subject ("Many believe", "they all vowed"): a verb
     /// form after one may be a verb.
     pub quantifiers: Set,
@@ -208,6 +213,12 @@ impl Cues {
             question_words: set(lang, "question_words"),
             subordinators: set(lang, "subordinators"),
             passive_auxiliaries: set(lang, "passive_auxiliaries"),
+            passive_raising: set(lang, "passive_raising"),
+            speech_idioms: lang
+                .list("speech_idioms")
+                .iter()
+                .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+                .collect(),
             quantifiers: set(lang, "quantifiers"),
             short: HashMap::default(),
             short_lengths: [0; 128],
