@@ -873,13 +873,14 @@ fn candidates<'t>(
         }) {
             j = k - 1;
         }
-        // A capitalized function word inside a run is a sentence that lost its full stop
-        // (a caption run into the text: "Rhodri Giggs In January", "Tiger Woods His round"),
+        // A capitalized function word or connective inside a run is a sentence that lost its
+        // full stop (a caption run into the text: "Rhodri Giggs In January", "Tiger Woods His
+        // round", "Disney World However"),
         // where the list of organizations is read (the cut model learns its own cuts).
         // One letter is an initial ("Franklin D. Roosevelt", "Frances O'Grady").
         if !cuts.learned {
             if let Some(k) = (i + 1..=j).find(|&k| {
-                flags[k] & (STOP | PARTICLE) == STOP
+                (flags[k] & (STOP | PARTICLE) == STOP || flags[k] & SKIP != 0)
                     && toks[k].text.len() > 1
                     && is_cap(toks[k].text)
                     && gap(k - 1) == " "
