@@ -242,6 +242,14 @@ fn english_names_opening_with_a_rarer_given_name_are_people() {
         has("Zorvath Quillon", EntityType::Organization),
         "{names:?}"
     );
+    // Its surname alone, though also a town, is the same person.
+    let (d, names) = entities(
+        "en",
+        "The board thanked Judi Lancaster for the report. Later Lancaster said the figures were sound.",
+    );
+    let judi = d.entities.iter().find(|e| e.name == "Judi Lancaster");
+    assert!(judi.is_some_and(|e| e.mentions.len() == 2), "{names:?}");
+    assert!(names.iter().all(|(n, _)| n != "Lancaster"), "{names:?}");
 }
 
 #[test]

@@ -1541,7 +1541,11 @@ fn group(
                     && (g.kind.is_some() || words(g.name).all(|w| !w.starts_with(char::is_lowercase)))
                     && words(&c.name).all(|w| words(g.name).any(|gw| gw == w))
                     && (!surname
-                        || (g.kind == Some(EntityType::Person)
+                        || ((g.kind == Some(EntityType::Person)
+                            // Not typed yet, but opened by one of the language's rarer given
+                            // names, which will make it a person ("Hillary Clinton").
+                            || (g.kind.is_none()
+                                && words(g.name).next().is_some_and(|f| lex.given_local.contains(f))))
                             && words(g.name).last() == Some(c.name.as_ref())))
                 {
                     found = Some(gi);
