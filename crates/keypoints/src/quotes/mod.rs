@@ -1880,6 +1880,18 @@ impl<'a> Ctx<'a> {
         {
             // "“…,” Jeff Weaver, the campaign manager, said in a statement."
             true
+        } else if cs > 0
+            && !quoted
+            && c.class == VerbClass::Speech
+            && c.kind == CueKind::Verb
+            && (e >= toks.len() || toks[e].start >= sent_end)
+            && (phrase.is_empty()
+                || TIME_WORDS.contains(&first)
+                || first_flags & flag::PREPOSITION != 0)
+            && self.apposed_subject(toks, cs).is_some()
+        {
+            // "The plan will fail, John Smith, a spokesman for the city, said (Tuesday)."
+            true
         } else {
             // "…, said Smith." / "…, ha riferito l’agenzia di stampa ufficiale del Nord.":
             // after a quote, a phrase up to the next break; otherwise a short one that ends the
@@ -2014,6 +2026,52 @@ impl<'a> Ctx<'a> {
             .find(|&k| self.gap(toks, k - 1).contains(','))
             .unwrap_or(cs);
         Some(j..end)
+    }
+
+    /// With no quote before it, a name and its apposition or relative clause between commas
+    /// right before an inverted verb ("The plan will fail, John Smith, a spokesman for the city,
+    /// said."): the name's tokens. The words before the name are a clause of at least four
+    /// words that opens with no preposition or adverb (not "In Ohio, John Smith, a farmer,
+    /// said"), and the apposition opens with an article or a relative pronoun.
+    fn apposed_subject(&self, toks: &[Tok], cs: usize) -> Option<Range<usize>> {
+        if cs < 6 {
+            return None;
+        }
+        // The apposition: the piece before the cue.
+        let mut a = cs - 1;
+        while a > 0 && !self.breaks(toks, a - 1) {
+            a -= 1;
+        }
+        if a < 5 || cs - a > 12 || self.gap(toks, a - 1).trim() != "," {
+            return None;
+        }
+        if toks[a].flags & (flag::DETERMINER | flag::RELATIVE) == 0
+            || toks[a..cs].iter().any(|t| t.flags & flag::CUE != 0)
+        {
+            return None;
+        }
+        // The name: the whole piece before the apposition, a person's mention at its end.
+        let mut j = a - 1;
+        while j > 0 && !self.breaks(toks, j - 1) {
+            j -= 1;
+        }
+        if j < 4 || a - j > 5 || self.gap(toks, j - 1).trim() != "," {
+            return None;
+        }
+        if !toks[j..a]
+            .iter()
+            .all(|t| t.text.starts_with(char::is_uppercase))
+        {
+            return None;
+        }
+        let r = toks[j].start..toks[a - 1].end;
+        let named = self
+            .found
+            .mentions_in(&r)
+            .iter()
+            .any(|m| m.range.end == r.end && self.entity_kind(m) == Some(EntityType::Person));
+        let opens = toks[0].flags & (flag::PREPOSITION | flag::ADVERB | flag::SUBORDINATOR) == 0;
+        (named && opens).then_some(j..a)
     }
 
     /// True when the clause starting at token `cs` hangs on what comes before it: after a
@@ -2788,7 +2846,13 @@ impl<'a> Ctx<'a> {
             }
             let e = self.phrase_end(toks, c.last + 1, sent_end);
             let quoted = if cs == c.first {
-                self.quoted_subject(toks, cs)
+                self.quoted_subject(toks, cs).or_else(|| {
+                    let g = self.gap(toks, cs - 1);
+                    if g.contains(CLOSING_MARKS) {
+                        return None;
+                    }
+                    self.apposed_subject(toks, cs)
+                })
             } else {
                 None
             };
@@ -4108,6 +4172,29 @@ mod tests {
             let got = spans(t, &quotes("en", t));
             assert_eq!(got[0].0, content, "{got:?}");
         }
+    }
+
+    #[test]
+    fn a_name_and_its_apposition_before_an_inverted_verb_are_the_speaker() {
+        // Session 12, third round: with no quote marks, "…, NAME, APPOSITION, said." gave no
+        // quote, and "said Tuesday." took the day for the speaker.
+        for t in [
+            "The new bridge will open in May, Laura Finch, a spokeswoman for the county, said.",
+            "The new bridge will open in May, Laura Finch, a spokeswoman for the county, said \
+             Tuesday.",
+            "The new bridge will open in May, Laura Finch, a spokeswoman for the county, said in \
+             a statement.",
+            "The new bridge will open in May, Laura Finch, who runs the county office, said.",
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].0, "The new bridge will open in May", "{t}");
+            assert_eq!(got[0].1.as_deref(), Some("Laura Finch"), "{t}");
+        }
+        // An introductory phrase before the name is no content.
+        let t = "In the valley, Laura Finch, a farmer for thirty years, said.";
+        let got = spans(t, &quotes("en", t));
+        assert!(got.iter().all(|g| g.0 != "In the valley"), "{got:?}");
     }
 
     #[test]
