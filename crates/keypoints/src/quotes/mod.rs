@@ -2028,50 +2028,55 @@ impl<'a> Ctx<'a> {
         Some(j..end)
     }
 
-    /// With no quote before it, a name and its apposition or relative clause between commas
-    /// right before an inverted verb ("The plan will fail, John Smith, a spokesman for the city,
-    /// said."): the name's tokens. The words before the name are a clause of at least four
-    /// words that opens with no preposition or adverb (not "In Ohio, John Smith, a farmer,
-    /// said"), and the apposition opens with an article or a relative pronoun.
+    /// With no quote before it, a name and its apposition between commas right before an
+    /// inverted verb ("The plan will fail, John Smith, a spokesman for the city, said.", "…,
+    /// John Smith, 45, said", "…, a spokesman for the city, John Smith, said"): the tokens of
+    /// the name, or of the role and the name. The apposition opens with an article or a
+    /// relative pronoun (or is a number, an age); the words before the two pieces are a clause
+    /// of at least four words that opens with no preposition or adverb (not "In Ohio, John
+    /// Smith, a farmer, said").
     fn apposed_subject(&self, toks: &[Tok], cs: usize) -> Option<Range<usize>> {
-        if cs < 6 {
+        if cs < 6 || toks[0].flags & (flag::PREPOSITION | flag::ADVERB | flag::SUBORDINATOR) != 0 {
             return None;
         }
-        // The apposition: the piece before the cue.
-        let mut a = cs - 1;
-        while a > 0 && !self.breaks(toks, a - 1) {
-            a -= 1;
-        }
-        if a < 5 || cs - a > 12 || self.gap(toks, a - 1).trim() != "," {
+        // The piece right before the cue and the one before it, each between commas.
+        let piece = |end: usize| {
+            let mut a = end - 1;
+            while a > 0 && !self.breaks(toks, a - 1) {
+                a -= 1;
+            }
+            (a > 0 && self.gap(toks, a - 1).trim() == ",").then_some(a)
+        };
+        let a = piece(cs)?;
+        let j = piece(a)?;
+        if j < 4 || toks[j..cs].iter().any(|t| t.flags & flag::CUE != 0) {
             return None;
         }
-        if toks[a].flags & (flag::DETERMINER | flag::RELATIVE) == 0
-            || toks[a..cs].iter().any(|t| t.flags & flag::CUE != 0)
-        {
-            return None;
+        // A person's name: up to five capitalized words, a person's mention at their end.
+        let name = |from: usize, to: usize| {
+            let r = toks[from].start..toks[to - 1].end;
+            to - from <= 5
+                && toks[from..to]
+                    .iter()
+                    .all(|t| t.text.starts_with(char::is_uppercase))
+                && self.found.mentions_in(&r).iter().any(|m| {
+                    m.range.end == r.end && self.entity_kind(m) == Some(EntityType::Person)
+                })
+        };
+        // An apposition: up to twelve words opened by an article or a relative pronoun, or
+        // a number.
+        let apposition = |from: usize, to: usize| {
+            to - from <= 12
+                && (toks[from].flags & (flag::DETERMINER | flag::RELATIVE) != 0
+                    || (to - from == 1 && toks[from].text.chars().all(|c| c.is_ascii_digit())))
+        };
+        if name(j, a) && apposition(a, cs) {
+            Some(j..a)
+        } else if name(a, cs) && apposition(j, a) && toks[j].flags & flag::RELATIVE == 0 {
+            Some(j..cs)
+        } else {
+            None
         }
-        // The name: the whole piece before the apposition, a person's mention at its end.
-        let mut j = a - 1;
-        while j > 0 && !self.breaks(toks, j - 1) {
-            j -= 1;
-        }
-        if j < 4 || a - j > 5 || self.gap(toks, j - 1).trim() != "," {
-            return None;
-        }
-        if !toks[j..a]
-            .iter()
-            .all(|t| t.text.starts_with(char::is_uppercase))
-        {
-            return None;
-        }
-        let r = toks[j].start..toks[a - 1].end;
-        let named = self
-            .found
-            .mentions_in(&r)
-            .iter()
-            .any(|m| m.range.end == r.end && self.entity_kind(m) == Some(EntityType::Person));
-        let opens = toks[0].flags & (flag::PREPOSITION | flag::ADVERB | flag::SUBORDINATOR) == 0;
-        (named && opens).then_some(j..a)
     }
 
     /// True when the clause starting at token `cs` hangs on what comes before it: after a
@@ -4185,6 +4190,9 @@ mod tests {
             "The new bridge will open in May, Laura Finch, a spokeswoman for the county, said in \
              a statement.",
             "The new bridge will open in May, Laura Finch, who runs the county office, said.",
+            "The new bridge will open in May, Laura Finch, 52, said.",
+            "The new bridge will open in May, the county spokeswoman, Laura Finch, said on \
+             Monday.",
         ] {
             let got = spans(t, &quotes("en", t));
             assert_eq!(got.len(), 1, "{got:?}");
@@ -4192,9 +4200,13 @@ mod tests {
             assert_eq!(got[0].1.as_deref(), Some("Laura Finch"), "{t}");
         }
         // An introductory phrase before the name is no content.
-        let t = "In the valley, Laura Finch, a farmer for thirty years, said.";
-        let got = spans(t, &quotes("en", t));
-        assert!(got.iter().all(|g| g.0 != "In the valley"), "{got:?}");
+        for t in [
+            "In the valley, Laura Finch, a farmer for thirty years, said.",
+            "In the valley, the county spokeswoman, Laura Finch, said.",
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(got.iter().all(|g| g.0 != "In the valley"), "{got:?}");
+        }
     }
 
     #[test]
