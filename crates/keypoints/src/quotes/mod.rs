@@ -1880,6 +1880,18 @@ impl<'a> Ctx<'a> {
         {
             // "“…,” Jeff Weaver, the campaign manager, said in a statement."
             true
+        } else if cs > 0
+            && !quoted
+            && c.class == VerbClass::Speech
+            && c.kind == CueKind::Verb
+            && (e >= toks.len() || toks[e].start >= sent_end)
+            && (phrase.is_empty()
+                || TIME_WORDS.contains(&first)
+                || first_flags & flag::PREPOSITION != 0)
+            && self.apposed_subject(toks, cs).is_some()
+        {
+            // "The plan will fail, John Smith, a spokesman for the city, said (Tuesday)."
+            true
         } else {
             // "…, said Smith." / "…, ha riferito l’agenzia di stampa ufficiale del Nord.":
             // after a quote, a phrase up to the next break; otherwise a short one that ends the
@@ -2014,6 +2026,57 @@ impl<'a> Ctx<'a> {
             .find(|&k| self.gap(toks, k - 1).contains(','))
             .unwrap_or(cs);
         Some(j..end)
+    }
+
+    /// With no quote before it, a name and its apposition between commas right before an
+    /// inverted verb ("The plan will fail, John Smith, a spokesman for the city, said.", "…,
+    /// John Smith, 45, said", "…, a spokesman for the city, John Smith, said"): the tokens of
+    /// the name, or of the role and the name. The apposition opens with an article or a
+    /// relative pronoun (or is a number, an age); the words before the two pieces are a clause
+    /// of at least four words that opens with no preposition or adverb (not "In Ohio, John
+    /// Smith, a farmer, said").
+    fn apposed_subject(&self, toks: &[Tok], cs: usize) -> Option<Range<usize>> {
+        if cs < 6 || toks[0].flags & (flag::PREPOSITION | flag::ADVERB | flag::SUBORDINATOR) != 0 {
+            return None;
+        }
+        // The piece right before the cue and the one before it, each between commas.
+        let piece = |end: usize| {
+            let mut a = end - 1;
+            while a > 0 && !self.breaks(toks, a - 1) {
+                a -= 1;
+            }
+            (a > 0 && self.gap(toks, a - 1).trim() == ",").then_some(a)
+        };
+        let a = piece(cs)?;
+        let j = piece(a)?;
+        if j < 4 || toks[j..cs].iter().any(|t| t.flags & flag::CUE != 0) {
+            return None;
+        }
+        // A person's name: up to five capitalized words, a person's mention at their end.
+        let name = |from: usize, to: usize| {
+            let r = toks[from].start..toks[to - 1].end;
+            to - from <= 5
+                && toks[from..to]
+                    .iter()
+                    .all(|t| t.text.starts_with(char::is_uppercase))
+                && self.found.mentions_in(&r).iter().any(|m| {
+                    m.range.end == r.end && self.entity_kind(m) == Some(EntityType::Person)
+                })
+        };
+        // An apposition: up to twelve words opened by an article or a relative pronoun, or
+        // a number.
+        let apposition = |from: usize, to: usize| {
+            to - from <= 12
+                && (toks[from].flags & (flag::DETERMINER | flag::RELATIVE) != 0
+                    || (to - from == 1 && toks[from].text.chars().all(|c| c.is_ascii_digit())))
+        };
+        if name(j, a) && apposition(a, cs) {
+            Some(j..a)
+        } else if name(a, cs) && apposition(j, a) && toks[j].flags & flag::RELATIVE == 0 {
+            Some(j..cs)
+        } else {
+            None
+        }
     }
 
     /// True when the clause starting at token `cs` hangs on what comes before it: after a
@@ -2788,7 +2851,13 @@ impl<'a> Ctx<'a> {
             }
             let e = self.phrase_end(toks, c.last + 1, sent_end);
             let quoted = if cs == c.first {
-                self.quoted_subject(toks, cs)
+                self.quoted_subject(toks, cs).or_else(|| {
+                    let g = self.gap(toks, cs - 1);
+                    if g.contains(CLOSING_MARKS) {
+                        return None;
+                    }
+                    self.apposed_subject(toks, cs)
+                })
             } else {
                 None
             };
@@ -4107,6 +4176,36 @@ mod tests {
         ] {
             let got = spans(t, &quotes("en", t));
             assert_eq!(got[0].0, content, "{got:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_and_its_apposition_before_an_inverted_verb_are_the_speaker() {
+        // Session 12, third round: with no quote marks, "…, NAME, APPOSITION, said." gave no
+        // quote, and "said Tuesday." took the day for the speaker.
+        for t in [
+            "The new bridge will open in May, Laura Finch, a spokeswoman for the county, said.",
+            "The new bridge will open in May, Laura Finch, a spokeswoman for the county, said \
+             Tuesday.",
+            "The new bridge will open in May, Laura Finch, a spokeswoman for the county, said in \
+             a statement.",
+            "The new bridge will open in May, Laura Finch, who runs the county office, said.",
+            "The new bridge will open in May, Laura Finch, 52, said.",
+            "The new bridge will open in May, the county spokeswoman, Laura Finch, said on \
+             Monday.",
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].0, "The new bridge will open in May", "{t}");
+            assert_eq!(got[0].1.as_deref(), Some("Laura Finch"), "{t}");
+        }
+        // An introductory phrase before the name is no content.
+        for t in [
+            "In the valley, Laura Finch, a farmer for thirty years, said.",
+            "In the valley, the county spokeswoman, Laura Finch, said.",
+        ] {
+            let got = spans(t, &quotes("en", t));
+            assert!(got.iter().all(|g| g.0 != "In the valley"), "{got:?}");
         }
     }
 
