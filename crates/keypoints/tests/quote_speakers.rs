@@ -410,3 +410,26 @@ fn a_name_and_a_colon_before_a_quotation_inside_a_paragraph() {
         .iter()
         .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Risultato")));
 }
+
+#[test]
+fn the_one_asked_after_when_is_the_main_clause_subject() {
+    // "did not respond when asked about …": the words before "when" are no speaker.
+    let text = "The council met on Monday. Team captain Oren Castellow, who had argued for the \
+        ban all week, did not comment when asked about the board's decision to lift it. The \
+        treasurer did not respond when asked about the new budget.";
+    let found = speakers("en", text);
+    assert!(has_speaker(&found, "asked", "Oren Castellow"), "{found:?}");
+    // Whichever cue reports it ("respond" or "asked"), the treasurer speaks, without "did not".
+    assert!(
+        found
+            .iter()
+            .any(|(_, s)| s.as_deref() == Some("The treasurer")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(_, s)| !s
+            .as_deref()
+            .is_some_and(|s| s.contains("when") || s.contains("not"))),
+        "{found:?}"
+    );
+}

@@ -2330,6 +2330,34 @@ impl<'a> Ctx<'a> {
         if let Some(m) = mention {
             return Some(self.speaker_of_mention(m));
         }
+        if from < to && toks[to - 1].flags & flag::SUBORDINATOR != 0 {
+            // "X did not respond when asked about …": the words before "when" are the main
+            // clause's predicate, no speaker; the one asked is that clause's subject, if a
+            // person is named there.
+            if to < 2 {
+                return None;
+            }
+            let r = toks[0].start..toks[to - 2].end;
+            let m = self.found.mentions_in(&r).iter().find(|m| {
+                let ti = toks.partition_point(|t| t.start < m.range.start);
+                self.entity_kind(m) == Some(EntityType::Person)
+                    && !(ti > 0 && toks[ti - 1].flags & flag::PREPOSITION != 0)
+            });
+            if let Some(m) = m {
+                return Some(self.speaker_of_mention(m));
+            }
+            // Else the noun phrase opening the sentence, up to its auxiliary ("The mayor did
+            // not respond when asked"), opened by a determiner or a capital, unbroken.
+            let aux = (1..(to - 1).min(7))
+                .find(|&k| self.lex.auxiliaries.contains_key(&*fold(toks[k].text)))?;
+            let opens = toks[0].flags & flag::DETERMINER != 0
+                || toks[0].text.starts_with(char::is_uppercase);
+            if !opens || (0..aux).any(|k| self.breaks(toks, k)) {
+                return None;
+            }
+            let r = toks[0].start..toks[aux - 1].end;
+            return Some((self.text[r.clone()].to_string(), r));
+        }
         if from < to {
             // A noun phrase: up to eight words before the cue. An impersonal pronoun alone
             // (`impersonal_subjects`: "Si precisa che", "On estime que", "Man sagt, dass") is
@@ -2341,7 +2369,26 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
             }
-            let r = toks[first].start..toks[to - 1].end;
+            // Not the auxiliaries and negation before the cue ("The treasurer did not
+            // respond"): they belong to the verb.
+            let mut end = to;
+            while end > first
+                && (self
+                    .lex
+                    .auxiliaries
+                    .contains_key(&*fold(toks[end - 1].text))
+                    || self
+                        .lang
+                        .list("negations")
+                        .iter()
+                        .any(|w| *w == *fold(toks[end - 1].text)))
+            {
+                end -= 1;
+            }
+            if end == first {
+                return None;
+            }
+            let r = toks[first].start..toks[end - 1].end;
             let name = self.text[r.clone()].to_string();
             return Some((name, r));
         }
