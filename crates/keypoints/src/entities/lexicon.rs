@@ -92,6 +92,12 @@ pub(crate) struct Lexicon {
     pub province_codes: Set,
     /// Articles that make a city's name a club's ("il Milan"), list `team_articles`.
     pub team_articles: Set,
+    /// Numbers that name a service after an article of `team_articles` ("il 118"), list
+    /// `org_numbers`.
+    pub org_numbers: Set,
+    /// Lower-case nouns that make a place's name after them its administration ("regione
+    /// Lombardia"), list `place_bodies`.
+    pub place_bodies: Set,
     /// Words of sport that make a sentence one about a match ("partita", "gol"), list
     /// `sport_words`: a country named there is a team.
     pub sport_words: Set,
@@ -295,6 +301,8 @@ impl Lexicon {
             adjective_suffixes: lang.list("adjective_suffixes").to_vec(),
             type_model: super::model::parse(lang.list("entity_model")),
             team_articles: lower("team_articles"),
+            org_numbers: exact("org_numbers"),
+            place_bodies: lower("place_bodies"),
             sport_words: lower("sport_words"),
             given_local: exact("given_names"),
             province_codes: exact("province_codes"),

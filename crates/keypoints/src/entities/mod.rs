@@ -314,6 +314,37 @@ fn optional_join(lex: &Lexicon, text: &str, toks: &[Word], j: usize) -> Option<u
     None
 }
 
+/// The last word of the longest place of the gazetteer that starts at word `i` and has a
+/// lower-case word inside ("Città del Messico", "San Piero a Sieve"; up to six words, over
+/// spaces, hyphens and apostrophes). A town of `towns` counts only so, with a lower-case word
+/// inside: alone its words are as often surnames.
+fn gazetteer_run(lex: &Lexicon, text: &str, toks: &[Word], i: usize) -> Option<usize> {
+    let mut last = i;
+    let mut lowered = false;
+    let mut found = None;
+    while last + 1 < toks.len() && last < i + 5 {
+        let g = &text[toks[last].end..toks[last + 1].start];
+        if !(g == " " || g == "-" || is_apostrophe(g) || is_apostrophe(g.trim_end())) {
+            break;
+        }
+        last += 1;
+        lowered |= !is_cap(toks[last].text);
+        if lowered {
+            let name = name_of(text, &toks[i..=last]);
+            // "d' America" written with a space after the apostrophe.
+            let name = if name.contains("' ") {
+                Cow::Owned(name.replace("' ", "'"))
+            } else {
+                name
+            };
+            if lex.any_place.contains(name.as_ref()) || lex.towns.contains(name.as_ref()) {
+                found = Some(last);
+            }
+        }
+    }
+    found
+}
+
 /// Elided articles and prepositions that end in an apostrophe before a name ("l’", "dell’").
 const ELIDED: &[&str] = &[
     "l", "d", "un", "dell", "all", "dall", "nell", "sull", "coll", "quell", "c", "s", "n", "j",
@@ -727,6 +758,50 @@ fn candidates<'t>(
             // Not before an article: "de La Stampa" names a newspaper, "de" is "of".
             && flags[i + 1] & (STOP | PARTICLE) != STOP;
         if !is_cap(toks[i].text) && !prefixed {
+            // A service's number after a singular article ("il 118", "del 118").
+            if i > 0
+                && !lex.org_numbers.is_empty()
+                && lex.org_numbers.contains(toks[i].text)
+                && (gap(i - 1) == " " || is_apostrophe(gap(i - 1)))
+                && lex.team_articles.contains(lower(toks[i - 1].text).as_ref())
+            {
+                out.push(Cand {
+                    range: toks[i].start..toks[i].end,
+                    name: name_of(text, &toks[i..=i]),
+                    nwords: 1,
+                    kind: Some(EntityType::Organization),
+                    strong: true,
+                    initial: false,
+                    guess: None,
+                });
+                i += 1;
+                continue;
+            }
+            // A place's administration ("la regione Lombardia"): the noun and the place.
+            if i + 1 < n
+                && gap(i) == " "
+                && !lex.place_bodies.is_empty()
+                && lex.place_bodies.contains(toks[i].text)
+                && is_cap(toks[i + 1].text)
+            {
+                let mut k = i + 1;
+                while k + 1 < n && (gap(k) == " " || gap(k) == "-") && is_cap(toks[k + 1].text) {
+                    k += 1;
+                }
+                if is_place(lex, span(text, &toks[i + 1..=k])) {
+                    out.push(Cand {
+                        range: toks[i].start..toks[k].end,
+                        name: name_of(text, &toks[i..=k]),
+                        nwords: k - i + 1,
+                        kind: Some(EntityType::Organization),
+                        strong: true,
+                        initial: false,
+                        guess: None,
+                    });
+                    i = k + 1;
+                    continue;
+                }
+            }
             if !institutions {
                 i += 1;
                 continue;
@@ -862,6 +937,12 @@ fn candidates<'t>(
             if let Some(k) = (i..j).find(|&k| cuts.cut[k]) {
                 j = k;
             }
+        }
+        // A place of the gazetteer written with lower-case words inside ("Città del Messico",
+        // "Gravina in Puglia", "Trinidad e Tobago", "Polinesia francese") is one name, whatever
+        // the cuts: the longest such place from the run's first word.
+        if let Some(m) = gazetteer_run(lex, text, toks, i) {
+            j = j.max(m);
         }
         // "presidente del Consiglio Giorgia Meloni", "della Regione Michele de Pascale": a
         // given name and a surname after a public body's word are a person of their own.
@@ -1698,8 +1779,11 @@ fn group(
                 }
                 2 * team > spans.len()
             });
-        // A lower-case institution of the lists ("vigili del fuoco") is typed by them.
-        let institution = g.strong && g.name.starts_with(char::is_lowercase);
+        // A lower-case institution of the lists ("vigili del fuoco", "regione Toscana") or a
+        // service's number ("il 118") is typed by them.
+        let institution = g.strong
+            && g.name
+                .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
         let kind = if club {
             Some(EntityType::Organization)
         } else if !gazetteer && !institution && !type_model.is_empty() {
@@ -1880,6 +1964,60 @@ mod tests {
                 assert!(with.0.len() >= 4, "{code}: {:?}", with.0);
                 assert_eq!(with, run(None), "{code}");
             });
+        }
+    }
+
+    #[test]
+    fn emergency_numbers_and_regional_administrations_are_organizations() {
+        let e = ents(
+            "it",
+            "Una donna è caduta dalle scale e i vicini hanno chiamato il 118. I sanitari del \
+             118 l’hanno portata in ospedale, mentre la regione Toscana ha stanziato 2 milioni \
+             per la sanità. Alle elezioni hanno votato 118 consiglieri.",
+        );
+        assert_eq!(
+            e.iter()
+                .filter(|(n, k)| n == "118" && *k == EntityType::Organization)
+                .count(),
+            1,
+            "{e:?}"
+        );
+        assert!(
+            e.contains(&("regione Toscana".into(), EntityType::Organization)),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|(n, _)| n == "Toscana"), "{e:?}");
+        // Without a place after it, "regione" names nothing; a count is no service.
+        let e = ents(
+            "it",
+            "La regione Marco Bianchi è un nome inventato. Sono arrivati 118 tifosi.",
+        );
+        assert!(!e.iter().any(|(n, _)| n.starts_with("regione")), "{e:?}");
+        assert!(!e.iter().any(|(n, _)| n == "118"), "{e:?}");
+    }
+
+    #[test]
+    fn places_with_lower_case_words_inside_are_one_name() {
+        let e = ents(
+            "it",
+            "Il volo partito da Città del Messico è atterrato vicino a Gravina in Puglia, dove \
+             la squadra di Trinidad e Tobago ha incontrato alcuni turisti arrivati dalla \
+             Polinesia francese e da San Piero a Sieve.",
+        );
+        for n in [
+            "Città del Messico",
+            "Gravina in Puglia",
+            "Trinidad e Tobago",
+            "Polinesia francese",
+            "San Piero a Sieve",
+        ] {
+            assert!(
+                e.contains(&(n.to_string(), EntityType::Location)),
+                "{n}: {e:?}"
+            );
+        }
+        for n in ["Messico", "Puglia", "Tobago", "Polinesia", "Sieve"] {
+            assert!(!e.iter().any(|(x, _)| x == n), "{n}: {e:?}");
         }
     }
 
