@@ -33,6 +33,9 @@ pub(crate) struct Lexicon {
     /// `places` with the shared gazetteers (world cities, the English folder's places): one
     /// look-up answers "is this a place in any list".
     pub any_place: Set,
+    /// First words of the places of `any_place` and `towns` written with a lower-case word
+    /// inside ("Città" of "Città del Messico"): only a run opening with one is looked up whole.
+    pub lower_place_heads: Set,
     /// Lower-case nouns of institutions that are organizations by themselves ("governo",
     /// "polizia"), list `org_nouns`.
     pub org_nouns: Set,
@@ -271,11 +274,23 @@ impl Lexicon {
             // Longest first, so that the first match is the longest.
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
+        let towns = exact("towns");
+        let lower_place_heads = any_place
+            .iter()
+            .chain(&towns)
+            .filter(|p| {
+                p.split([' ', '\'', '-'])
+                    .skip(1)
+                    .any(|w| w.starts_with(char::is_lowercase))
+            })
+            .filter_map(|p| p.split([' ', '\'', '-']).next().map(str::to_string))
+            .collect();
         Lexicon {
             stop,
             word,
             places,
             any_place,
+            lower_place_heads,
             org_nouns,
             org_phrases,
             org_complements: lower("org_complements"),
@@ -284,7 +299,7 @@ impl Lexicon {
             name_prefixes: lower("name_prefixes"),
             seat_heads: exact("seat_heads"),
             place_adjectives: lower("place_adjectives"),
-            towns: exact("towns"),
+            towns,
             loc_heads: lower("loc_heads"),
             loc_tails: exact("loc_tails"),
             cue_before,

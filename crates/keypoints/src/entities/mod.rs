@@ -319,6 +319,13 @@ fn optional_join(lex: &Lexicon, text: &str, toks: &[Word], j: usize) -> Option<u
 /// spaces, hyphens and apostrophes). A town of `towns` counts only so, with a lower-case word
 /// inside: alone its words are as often surnames.
 fn gazetteer_run(lex: &Lexicon, text: &str, toks: &[Word], i: usize) -> Option<usize> {
+    // Most runs open with no such place's first word: no names to build.
+    if !lex
+        .lower_place_heads
+        .contains(toks[i].text.split(['\'', '’', '-']).next().unwrap_or(""))
+    {
+        return None;
+    }
     let mut last = i;
     let mut lowered = false;
     let mut found = None;
