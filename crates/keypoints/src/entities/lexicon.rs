@@ -284,6 +284,8 @@ impl Lexicon {
                     .any(|w| w.starts_with(char::is_lowercase))
             })
             .filter_map(|p| p.split([' ', '\'', '-']).next().map(str::to_string))
+            // Not a function word ("The", "In": a few places open with one, most sentences too).
+            .filter(|h| !stop.contains(&h.to_lowercase()))
             .collect();
         Lexicon {
             stop,
