@@ -772,15 +772,7 @@ fn candidates<'t>(
                 && (gap(i - 1) == " " || is_apostrophe(gap(i - 1)))
                 && lex.team_articles.contains(lower(toks[i - 1].text).as_ref())
             {
-                out.push(Cand {
-                    range: toks[i].start..toks[i].end,
-                    name: name_of(text, &toks[i..=i]),
-                    nwords: 1,
-                    kind: Some(EntityType::Organization),
-                    strong: true,
-                    initial: false,
-                    guess: None,
-                });
+                out.push(strong_org(text, toks, i, i));
                 i += 1;
                 continue;
             }
@@ -796,15 +788,7 @@ fn candidates<'t>(
                     k += 1;
                 }
                 if is_place(lex, span(text, &toks[i + 1..=k])) {
-                    out.push(Cand {
-                        range: toks[i].start..toks[k].end,
-                        name: name_of(text, &toks[i..=k]),
-                        nwords: k - i + 1,
-                        kind: Some(EntityType::Organization),
-                        strong: true,
-                        initial: false,
-                        guess: None,
-                    });
+                    out.push(strong_org(text, toks, i, k));
                     i = k + 1;
                     continue;
                 }
@@ -855,15 +839,7 @@ fn candidates<'t>(
                 if lex.org_complements.contains(toks[i].text) {
                     j = take_complement(lex, text, toks, j);
                 }
-                out.push(Cand {
-                    range: toks[i].start..toks[j].end,
-                    name: name_of(text, &toks[i..=j]),
-                    nwords: j - i + 1,
-                    kind: Some(EntityType::Organization),
-                    strong: true,
-                    initial: false,
-                    guess: None,
-                });
+                out.push(strong_org(text, toks, i, j));
                 i = j + 1;
                 continue;
             }
@@ -1231,6 +1207,20 @@ fn span<'t>(text: &'t str, toks: &[Word]) -> &'t str {
     match (toks.first(), toks.last()) {
         (Some(f), Some(l)) => &text[f.start..l.end],
         _ => "",
+    }
+}
+
+/// An organization over words `i..=j` that a rule is sure of (an institution, a public body's
+/// seat), inside a sentence.
+fn strong_org<'t>(text: &'t str, toks: &[Word], i: usize, j: usize) -> Cand<'t> {
+    Cand {
+        range: toks[i].start..toks[j].end,
+        name: name_of(text, &toks[i..=j]),
+        nwords: j - i + 1,
+        kind: Some(EntityType::Organization),
+        strong: true,
+        initial: false,
+        guess: None,
     }
 }
 
