@@ -772,7 +772,7 @@ fn candidates<'t>(
                 && (gap(i - 1) == " " || is_apostrophe(gap(i - 1)))
                 && lex.team_articles.contains(lower(toks[i - 1].text).as_ref())
             {
-                out.push(strong_org(text, toks, i, i));
+                out.push(sure(text, toks, i, i, EntityType::Organization));
                 i += 1;
                 continue;
             }
@@ -788,7 +788,7 @@ fn candidates<'t>(
                     k += 1;
                 }
                 if is_place(lex, span(text, &toks[i + 1..=k])) {
-                    out.push(strong_org(text, toks, i, k));
+                    out.push(sure(text, toks, i, k, EntityType::Organization));
                     i = k + 1;
                     continue;
                 }
@@ -839,7 +839,7 @@ fn candidates<'t>(
                 if lex.org_complements.contains(toks[i].text) {
                     j = take_complement(lex, text, toks, j);
                 }
-                out.push(strong_org(text, toks, i, j));
+                out.push(sure(text, toks, i, j, EntityType::Organization));
                 i = j + 1;
                 continue;
             }
@@ -1125,15 +1125,7 @@ fn candidates<'t>(
                 None
             };
             if let Some(h) = head {
-                out.push(Cand {
-                    range: toks[h].start..toks[run_end].end,
-                    name: name_of(text, &toks[h..=run_end]),
-                    nwords: run_end - h + 1,
-                    kind: Some(EntityType::Location),
-                    strong: true,
-                    initial: false,
-                    guess: None,
-                });
+                out.push(sure(text, toks, h, run_end, EntityType::Location));
                 i = run_end + 1;
                 continue;
             }
@@ -1210,14 +1202,14 @@ fn span<'t>(text: &'t str, toks: &[Word]) -> &'t str {
     }
 }
 
-/// An organization over words `i..=j` that a rule is sure of (an institution, a public body's
-/// seat), inside a sentence.
-fn strong_org<'t>(text: &'t str, toks: &[Word], i: usize, j: usize) -> Cand<'t> {
+/// A name over words `i..=j` whose type a rule is sure of (an institution, a public body's
+/// seat, a place after its head), inside a sentence.
+fn sure<'t>(text: &'t str, toks: &[Word], i: usize, j: usize, kind: EntityType) -> Cand<'t> {
     Cand {
         range: toks[i].start..toks[j].end,
         name: name_of(text, &toks[i..=j]),
         nwords: j - i + 1,
-        kind: Some(EntityType::Organization),
+        kind: Some(kind),
         strong: true,
         initial: false,
         guess: None,
