@@ -311,6 +311,13 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
             '„' => &['“', '”'],
             '"' => &['"', '”'],
             '‘' => &['’'],
+            // A closing mark typed as the opening one (”…”, or ”…“ in careless copy): only
+            // after a space or a line start and before a word.
+            '”' if (m.prev.is_whitespace() || "([{—–-".contains(m.prev))
+                && m.next.is_alphanumeric() =>
+            {
+                &['”', '“', '"']
+            }
             _ => {
                 i += 1;
                 continue;
@@ -331,9 +338,14 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
             }
             // A “ closes a “ only where it looks like a closing mark (after a word, before
             // a space or punctuation), as in texts typed with one kind of mark.
-            let looks_closing = c != '“'
-                || !matches!(d.c, '“' | '"')
-                || (d.pos > start && !d.prev.is_whitespace() && !d.next.is_alphanumeric());
+            let looks_closing = match c {
+                '“' => {
+                    !matches!(d.c, '“' | '"')
+                        || (d.pos > start && !d.prev.is_whitespace() && !d.next.is_alphanumeric())
+                }
+                '”' => !(d.prev.is_whitespace() && d.next.is_alphanumeric()),
+                _ => true,
+            };
             if closers.contains(&d.c) && looks_closing {
                 if d.c == '’' && d.next.is_alphanumeric() {
                     j += 1;
@@ -687,13 +699,19 @@ fn find_all(
             caps += usize::from(w.text.starts_with(char::is_uppercase));
         }
         let title = all <= 10 && caps * 10 >= all * 6;
+        // A quote signed at the end of its line ("“…” ― Sonya Herridge"), as under a photo
+        // or in a collection of readers' answers.
         if short || title {
             continue; // scare quotes and titles
         }
+        let (speaker, cue) = match cx.signature(q.clone()) {
+            Some((name, range, dash)) => (Some((name, range)), dash.to_string()),
+            None => (None, String::new()),
+        };
         left.push(Raw {
             content: q.clone(),
-            speaker: None,
-            cue: String::new(),
+            speaker,
+            cue,
             kind: QuoteKind::Direct,
             text: text[q].to_string(),
             item: None,
@@ -2290,6 +2308,69 @@ impl<'a> Ctx<'a> {
         best
     }
 
+    /// The name signing a quote that fills its line (`content`, inside the marks): after the
+    /// closing mark, a dash and a name that ends the line, alone or with a short description
+    /// ("― Edwin G. Monroy", "— Jane Doe, 34, Texas"). Returns the speaker and the dash.
+    fn signature(&self, content: Range<usize>) -> Option<(String, Range<usize>, char)> {
+        let text = self.text;
+        let end = content.end;
+        let before = text.get(..content.start)?;
+        let opening = before.chars().next_back()?;
+        let line_start = before[..before.len() - opening.len_utf8()].trim_end_matches([' ', '\t']);
+        if !(line_start.is_empty() || line_start.ends_with('\n')) {
+            return None;
+        }
+        let rest = text.get(end..)?;
+        let mut cs = rest.char_indices();
+        let (_, mark) = cs.next()?;
+        if !matches!(mark, '”' | '"' | '»' | '“' | '’') {
+            return None;
+        }
+        let after = &rest[mark.len_utf8()..];
+        let line = &after[..after.find('\n').unwrap_or(after.len())];
+        let t = line.trim_start_matches([' ', '\u{a0}']);
+        let dash = t.chars().next()?;
+        if !matches!(dash, '―' | '—' | '–') {
+            return None;
+        }
+        let name_part = t[dash.len_utf8()..].trim_start_matches([' ', '\u{a0}']);
+        let line_end = line.trim_end().trim_end_matches('.');
+        // A signature is short: a name and a few words of description.
+        if name_part.is_empty() || words(name_part).count() > 12 {
+            return None;
+        }
+        let start = end + mark.len_utf8() + (line.len() - name_part.len());
+        let stop = end + mark.len_utf8() + line_end.len();
+        if stop <= start {
+            return None;
+        }
+        if let Some(m) = self
+            .found
+            .mentions_in(&(start..start + 1))
+            .first()
+            .filter(|m| m.range.end <= stop)
+        {
+            if self.entity_kind(m) != Some(EntityType::Location) {
+                return Some((self.entity_name(m), m.range.clone(), dash));
+            }
+        }
+        // A name the entity stage did not take: the capitalized words that open the line.
+        let mut name_end = start;
+        for w in words(&text[start..stop]) {
+            if !w.text.starts_with(char::is_uppercase) {
+                break;
+            }
+            name_end = start + w.end;
+            if text[name_end..stop].starts_with(',') {
+                break;
+            }
+        }
+        if name_end == start {
+            return None;
+        }
+        Some((text[start..name_end].to_string(), start..name_end, dash))
+    }
+
     fn speaker_of_mention(&mut self, m: &entities::Mention) -> (String, Range<usize>) {
         let name = self.entity_name(m);
         if self.entity_kind(m) == Some(EntityType::Person) {
@@ -3763,6 +3844,43 @@ mod tests {
         let t = "L’agenzia ha detto: “tutto bene”. E ‘questo’ no, l’altro sì.";
         let q: Vec<&str> = quote_spans(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(q, ["tutto bene", "questo"]);
+    }
+
+    #[test]
+    fn a_closing_mark_typed_to_open_opens() {
+        let t = "Disse ”basta così” e se ne andò. “Va bene” rispose lui ”.\n”Fear. I am afraid.”";
+        let q: Vec<&str> = quote_spans(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["basta così", "Va bene", "Fear. I am afraid."]);
+    }
+
+    #[test]
+    fn a_quote_signed_at_the_end_of_its_line_has_that_speaker() {
+        let q = quotes(
+            "en",
+            "Readers told us what they think of the debate.\n\
+             “He can’t even answer a question without scaring people first.” ― Esther Tapia\n\
+             ”Fear. I am truly afraid that he will win the election.” ― Edwin G. Monroy.\n\
+             She said “the root of all evil is money.” ― a proverb.",
+        );
+        let signed: Vec<(&str, &str)> = q
+            .iter()
+            .filter(|q| q.cue == "―")
+            .map(|q| (q.text.as_str(), q.speaker.as_ref().unwrap().0.as_str()))
+            .collect();
+        assert_eq!(
+            signed,
+            [
+                (
+                    "He can’t even answer a question without scaring people first.",
+                    "Esther Tapia"
+                ),
+                (
+                    "Fear. I am truly afraid that he will win the election.",
+                    "Edwin G. Monroy"
+                ),
+            ],
+            "{q:?}"
+        );
     }
 
     #[test]
