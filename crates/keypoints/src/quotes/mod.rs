@@ -623,6 +623,7 @@ fn find_all(
             }
             None => cx.words(s.clone(), &mut toks),
         }
+        drop_designators(text, &mut toks);
         cx.mark_breaks(&mut toks);
         cx.sentence(s.clone(), &toks, &mut out);
     }
@@ -731,6 +732,41 @@ fn find_all(
     split_coordinated(&mut out, text, cx.lex);
     let nested = drop_nested(&mut out, &gaps);
     (out, nested)
+}
+
+/// The length in bytes of the designator `g` opens with, if it does: a space and a short
+/// parenthesis of capitalized letters after a name, a party and state ("Sen. Claire McCaskill
+/// (D-Mo.) said", "Rep. John Mica (R-Fla.)") or a party ("Mario Rossi (Pd) ha detto"). It stands
+/// between a speaker and the verb without breaking the clause.
+fn designator_len(g: &str) -> Option<usize> {
+    let inner = g.strip_prefix(" (")?;
+    let close = inner.find(')')?;
+    let d = &inner[..close];
+    let ok = (1..=12).contains(&d.len())
+        && d.starts_with(|c: char| c.is_ascii_uppercase())
+        && d.bytes().filter(|&b| b == b' ').count() <= 1
+        && d.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b' '));
+    ok.then_some(2 + close + 1)
+}
+
+/// Takes out of a sentence's words those of a designator after a capitalized word
+/// ([`designator_len`]): "McCaskill (D-Mo.) said" reads "McCaskill said".
+fn drop_designators(text: &str, toks: &mut Vec<Tok>) {
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let (a, capital) = (toks[i].end, toks[i].text.starts_with(char::is_uppercase));
+        let n = match text.as_bytes().get(a..a + 2) {
+            Some(b" (") if capital => designator_len(&text[a..]),
+            _ => None,
+        };
+        if let Some(n) = n {
+            let end = a + n;
+            let k = toks[i + 1..].partition_point(|t| t.start < end);
+            toks.drain(i + 1..i + 1 + k);
+        }
+        i += 1;
+    }
 }
 
 /// A reported clause that ends with a colon where the sentence splitter broke the sentence
@@ -926,7 +962,13 @@ impl<'a> Ctx<'a> {
         if b == a + 1 && self.text.as_bytes().get(a) == Some(&b' ') {
             " "
         } else {
-            &self.text[a..b]
+            let g = &self.text[a..b];
+            // A designator after a name was taken out of the words: the gap is what follows it.
+            match designator_len(g) {
+                Some(n) if n == g.len() => " ",
+                Some(n) => &g[n..],
+                None => g,
+            }
         }
     }
 
@@ -1295,7 +1337,12 @@ impl<'a> Ctx<'a> {
                 let start = phrase_start.unwrap_or(k);
                 let mut first = start;
                 let mut b = start;
-                while b > 0 && toks[b - 1].flags & flag::ADVERB != 0 && start - b < 3 {
+                // Not over a break ("…, probably sooner rather than later,” said Acton").
+                while b > 0
+                    && toks[b - 1].flags & flag::ADVERB != 0
+                    && start - b < 3
+                    && !self.breaks(toks, b - 1)
+                {
                     b -= 1;
                 }
                 if b > 0 && toks[b - 1].flags & flag::AUX_LAST != 0 {
@@ -2035,7 +2082,7 @@ impl<'a> Ctx<'a> {
     /// apposition.
     fn quoted_subject(&self, toks: &[Tok], cs: usize) -> Option<Range<usize>> {
         // A comma right before a closing mark (",”"), not one before an opening mark (", “").
-        let j = (1..cs).rev().take(12).find(|&j| {
+        let j = (1..cs).rev().take(24).find(|&j| {
             let g = self.gap(toks, j - 1);
             g.split_once(',')
                 .is_some_and(|(_, rest)| rest.starts_with(CLOSING_MARKS))
@@ -2813,6 +2860,10 @@ impl<'a> Ctx<'a> {
                 .last_person()
                 .unwrap_or_else(|| toks[from].text.to_string());
             return Some((name, toks[from].start..toks[from].end));
+        }
+        // A phrase opened by a preposition is no subject ("said of Mrs. Clinton's plan").
+        if toks[from].flags & flag::PREPOSITION != 0 {
+            return None;
         }
         // Strip an elided article's apostrophe left out of the words ("l’agenzia").
         let mut start = r.start;
@@ -3881,6 +3932,62 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn designators_appositions_and_phrases_around_an_inverted_verb() {
+        let q = quotes(
+            "en",
+            "“Mitt Romney was prepared, and he was qualified,” Sen. Claire McCaskill (D-Mo.) \
+             said. “He was a worthy foe.”\n\n\
+             ''It has the virtue of being fiscally responsible,'' Leonard E. Burman, director \
+             of the Tax Policy Center and a professor at the Maxwell School, said of Mrs. \
+             Clinton's plan.\n\n\
+             \"It will threaten its neighbors at some point, probably sooner rather than later,\" \
+             said James Acton, a physicist.",
+        );
+        let got: Vec<(&str, &str, Option<&str>)> = q
+            .iter()
+            .map(|q| {
+                let s = q.speaker.as_ref().map(|s| s.0.as_str());
+                (
+                    q.text.split(['”', '\'', '"']).next().unwrap(),
+                    q.cue.as_str(),
+                    s,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Mitt Romney was prepared, and he was qualified,",
+                    "said",
+                    Some("Claire McCaskill")
+                ),
+                (
+                    "It has the virtue of being fiscally responsible,",
+                    "said",
+                    Some("Leonard E. Burman")
+                ),
+                (
+                    "It will threaten its neighbors at some point, probably sooner rather than later,",
+                    "said",
+                    Some("James Acton")
+                ),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn designator_len_reads_parties_and_states_only() {
+        assert_eq!(designator_len(" (D-Mo.) said"), Some(8));
+        assert_eq!(designator_len(" (R-N.Y.), who"), Some(9));
+        assert_eq!(designator_len(" (Pd) ha"), Some(5));
+        assert_eq!(designator_len(" (see the chart below) said"), None);
+        assert_eq!(designator_len(" (and) said"), None);
+        assert_eq!(designator_len(" (D-Mo."), None);
     }
 
     #[test]
