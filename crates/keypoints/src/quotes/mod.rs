@@ -3527,6 +3527,23 @@ impl<'a> Ctx<'a> {
                 let end = self.clause_end(toks, c.last + 1, limit, true);
                 let content = t.start..end;
                 if words(&self.text[content.clone()]).take(4).count() >= 4 {
+                    // "To understand the real Dred Scott, Roberts said, one should visit this
+                    // museum": after a phrase of four words or more, the attribution stands in
+                    // the middle of what is reported, and the whole sentence is the content.
+                    let cs = self.cue_clause_start(toks, c.first);
+                    if cs >= 4
+                        && c.first - cs <= 6
+                        && self.gap(toks, cs - 1).trim() == ","
+                        && !self.inside_quote(toks[0].start)
+                    {
+                        let content = toks[0].start..end;
+                        let kind = if self.contains_quote(&content) {
+                            QuoteKind::Mixed
+                        } else {
+                            QuoteKind::AccordingTo
+                        };
+                        return Some(self.raw(content, speaker, cue_text, kind));
+                    }
                     let kind = self.kind_of(&content);
                     return Some(self.raw(content, speaker, cue_text, kind));
                 }
@@ -4396,6 +4413,15 @@ mod tests {
             let q = quotes("en", t);
             assert_eq!(spans(t, &q)[0].0, &t[..t.len() - 1], "{t}");
         }
+        // After an opening phrase of four words or more, a verb of saying between commas
+        // stands inside what it reports (session 13).
+        let t = "To understand the real Dred Scott, Chief Justice Roberts said, one should visit \
+                 this museum.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(&t[..t.len() - 1], Some("Roberts".to_string()))]
+        );
         // Not before a gerund of saying, which reports words of its own.
         let t = "The plan will work, the mayor said, adding that the city had the money.";
         let got = spans(t, &quotes("en", t));
