@@ -3414,7 +3414,8 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // ", sostenendo che …", ", saying that …": a gerund after a comma has its own.
-            if toks[k].flags & flag::SPEECH != 0
+            // A participle after an article is an adjective ("said in a written statement that").
+            if (toks[k].flags & flag::SPEECH != 0 && toks[k - 1].flags & flag::DETERMINER == 0)
                 || (toks[k].flags & flag::GERUND != 0 && self.gap(toks, k - 1).contains(','))
                 || (toks[k].flags & (flag::GERUND | flag::ATTRIBUTION) != 0 && k > c.last + 1)
             {
@@ -4421,6 +4422,16 @@ mod tests {
         assert_eq!(
             spans(t, &q),
             [(&t[..t.len() - 1], Some("Roberts".to_string()))]
+        );
+        // A participle after an article is an adjective, not a verb of saying.
+        let t = "Jill Martin said in a written statement that the claims had no substance.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q),
+            [(
+                "that the claims had no substance",
+                Some("Jill Martin".to_string())
+            )]
         );
         // Not before a gerund of saying, which reports words of its own.
         let t = "The plan will work, the mayor said, adding that the city had the money.";
