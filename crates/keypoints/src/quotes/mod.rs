@@ -753,11 +753,20 @@ fn designator_len(g: &str) -> Option<usize> {
 /// Takes out of a sentence's words those of a designator after a capitalized word
 /// ([`designator_len`]): "McCaskill (D-Mo.) said" reads "McCaskill said".
 fn drop_designators(text: &str, toks: &mut Vec<Tok>) {
+    // Most sentences hold no parenthesis: one scan of their bytes.
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return;
+    };
+    if memchr::memchr(b'(', &text.as_bytes()[first.start..last.end]).is_none() {
+        return;
+    }
     let mut i = 0;
     while i + 1 < toks.len() {
-        let (a, capital) = (toks[i].end, toks[i].text.starts_with(char::is_uppercase));
+        let a = toks[i].end;
         let n = match text.as_bytes().get(a..a + 2) {
-            Some(b" (") if capital => designator_len(&text[a..]),
+            Some(b" (") if toks[i].text.starts_with(char::is_uppercase) => {
+                designator_len(&text[a..])
+            }
             _ => None,
         };
         if let Some(n) = n {
@@ -3996,6 +4005,36 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn marks_dashes_and_parentheses_at_the_edges_keep_spans_inside_the_text() {
+        for t in [
+            "”",
+            "” ―",
+            "“a” ―",
+            "“Yes, it is.” ― ",
+            "”Word",
+            "Smith (D-Mo.)",
+            "(D-Mo.) said.",
+            "Smith (",
+            "Smith (D-Mo.",
+            "X (Y) said “ok, fine, good.” ― Z.",
+            "A.\n”B c d e.” ―\n",
+            "“One two three four,” ― (D-Mo.) said",
+        ] {
+            for code in ["en", "it"] {
+                for q in quotes(code, t).iter().chain(&quotes_vetted(code, t)) {
+                    assert!(
+                        q.content.start <= q.content.end && q.content.end <= t.len(),
+                        "{t}"
+                    );
+                    if let Some((_, r)) = &q.speaker {
+                        assert!(r.start <= r.end && r.end <= t.len(), "{t}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
