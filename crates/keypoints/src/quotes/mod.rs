@@ -1735,7 +1735,8 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// True when the gap after token `i` breaks a clause (a comma inside "1,000" does not):
+    /// True when the gap after token `i` breaks a clause (a comma inside "1,000" or a colon inside
+    /// "9:42" does not).
     /// what [`Ctx::mark_breaks`] stored in the token.
     fn breaks(&self, toks: &[Tok], i: usize) -> bool {
         toks[i].breaks
@@ -1752,14 +1753,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// True when the gap after token `i` breaks a clause (a comma inside "1,000" does not).
+    /// True when the gap after token `i` breaks a clause (a comma inside "1,000" or a colon inside
+    /// "9:42" does not).
     fn gap_breaks(&self, toks: &[Tok], i: usize) -> bool {
         let g = self.gap(toks, i);
         // Most gaps are one space: no need to search them.
         g != " "
             // Two apostrophes close or open a quote (''…'', as some feeds write it).
             && (g.contains(CLAUSE_BREAKS) || g.contains("''"))
-            && !(g == ","
+            && !((g == "," || g == ":")
                 && toks[i].text.bytes().all(|b| b.is_ascii_digit())
                 && toks[i + 1].text.bytes().all(|b| b.is_ascii_digit()))
     }
@@ -4461,6 +4463,16 @@ mod tests {
         assert_eq!(
             spans(t, &q),
             [(&t[..t.len() - 1], Some("Roberts".to_string()))]
+        );
+        // A colon between digits breaks no clause.
+        let t = "He said he first heard gunfire about 9:42 p.m. and called the police.";
+        let q = quotes("en", t);
+        assert_eq!(
+            spans(t, &q)[0],
+            (
+                "he first heard gunfire about 9:42 p.m. and called the police",
+                Some("He".to_string())
+            )
         );
         // A participle after an article is an adjective, not a verb of saying.
         let t = "Jill Martin said in a written statement that the claims had no substance.";
