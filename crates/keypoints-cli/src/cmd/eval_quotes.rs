@@ -119,7 +119,12 @@ pub fn run(args: Args) -> Result<()> {
                         .iter()
                         .any(|r| r.start < sp.end && sp.start < r.end)
                     {
-                        println!("SPK\t{}\t{}", piece(src), piece(sp));
+                        println!(
+                            "SPK\t{}\t{}\t{}",
+                            piece(src),
+                            piece(sp),
+                            piece(&pred[pi].content)
+                        );
                     }
                 } else if !g.source.is_empty() {
                     println!(
