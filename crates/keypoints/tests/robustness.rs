@@ -67,6 +67,12 @@ const PIECES: &[&str] = &[
     "Egli ha detto.",
     "ha affermato che",
     "according to",
+    "―",
+    " (D-Mo.)",
+    "(",
+    "9:42",
+    "Del.",
+    "Sen.",
 ];
 
 struct Rng(u64);
@@ -115,9 +121,25 @@ fn random_tricky_text_never_panics() {
             .iter()
             .chain(&d.structure.paragraphs)
             .chain(d.entities.iter().flat_map(|e| &e.mentions))
-            .chain(d.quotes.iter().map(|q| &q.text));
+            .chain(
+                d.quotes
+                    .iter()
+                    .filter(|q| q.given_key_point.is_none())
+                    .map(|q| &q.text),
+            );
         for s in spans {
             assert!(s.start <= s.end && s.end <= n, "bad span {s:?} in {text:?}");
+        }
+        // A quote of a given key-points item counts in characters of that item.
+        for q in &d.quotes {
+            if let Some(i) = q.given_key_point {
+                let item = &d.structure.given_key_points[i];
+                let s = &q.text;
+                assert!(
+                    s.start <= s.end && s.end <= item.chars().count(),
+                    "bad box quote span {s:?} in {text:?}"
+                );
+            }
         }
         for kp in &d.key_points {
             assert!(
