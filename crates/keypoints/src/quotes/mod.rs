@@ -4666,9 +4666,13 @@ mod tests {
             "That said, the new plan cannot pass the senate this year.",
             "Needless to say, the new plan cannot pass the senate this year.",
             "Having said that, the new plan cannot pass the senate this year.",
+            "If she narrows the gap to, say, single digits, the new plan could still pass.",
         ] {
             assert!(quotes("en", t).is_empty(), "{t}: {:?}", quotes("en", t));
         }
+        // "they say" between commas still reports.
+        let t = "The new plan will fail, they say, and nobody will notice.";
+        assert!(!quotes("en", t).is_empty());
         // Not a relative clause: "a memo that said" reports.
         let t = "Officials released a memo. A memo that said the plan would fail was leaked.";
         assert!(!quotes("en", t).is_empty());
