@@ -693,6 +693,8 @@ fn find_all(
                 continue;
             }
         }
+        // A quote signed at the end of its line ("“…” ― Sonya Herridge"), as under a photo
+        // or in a collection of readers' answers.
         // A title in capitals (“How the Grinch Stole Christmas,”), not a speaker's words.
         let (mut all, mut caps) = (0, 0);
         for w in words(&text[q.clone()]).take(12) {
@@ -700,8 +702,6 @@ fn find_all(
             caps += usize::from(w.text.starts_with(char::is_uppercase));
         }
         let title = all <= 10 && caps * 10 >= all * 6;
-        // A quote signed at the end of its line ("“…” ― Sonya Herridge"), as under a photo
-        // or in a collection of readers' answers.
         if short || title {
             continue; // scare quotes and titles
         }
@@ -1012,6 +1012,19 @@ impl<'a> Ctx<'a> {
     fn ends_quote(&self, end: usize) -> bool {
         let i = self.quotes.partition_point(|q| q.end + 3 < end);
         self.quotes.get(i).is_some_and(|q| q.end <= end + 3)
+    }
+
+    /// The quote that starts at byte `pos` when it is a title: up to six words, most of them
+    /// capitalized (“State of the Union”, “Today”).
+    fn quote_title_at(&self, pos: usize) -> Option<Range<usize>> {
+        let i = self.quotes.partition_point(|q| q.start < pos);
+        let q = self.quotes.get(i).filter(|q| q.start == pos)?;
+        let (mut all, mut caps) = (0, 0);
+        for w in words(&self.text[q.clone()]).take(7) {
+            all += 1;
+            caps += usize::from(w.text.starts_with(char::is_uppercase));
+        }
+        (all > 0 && all <= 6 && caps * 10 >= all * 6).then(|| q.clone())
     }
 
     /// True when byte `pos` lies inside a pair of quote marks.
@@ -1797,7 +1810,20 @@ impl<'a> Ctx<'a> {
         if !quoted && c.last + 1 < toks.len() && opens_quote(self.gap(toks, c.last)) {
             return false;
         }
-        let e = self.phrase_end(toks, c.last + 1, sent_end);
+        let mut e = self.phrase_end(toks, c.last + 1, sent_end);
+        // A title in quote marks is part of the phrase ("said during an interview on CNN’s
+        // “State of the Union” Sunday.", "told NBC’s “Today” on Monday.").
+        while e < toks.len() && toks[e].start < sent_end && opens_quote(self.gap(toks, e - 1)) {
+            let Some(q) = self.quote_title_at(toks[e].start) else {
+                break;
+            };
+            let k = e + toks[e..].partition_point(|t| t.start < q.end);
+            e = if k < toks.len() && toks[k].start < sent_end {
+                self.phrase_end(toks, k + 1, sent_end)
+            } else {
+                k
+            };
+        }
         let phrase = &toks[c.last + 1..e];
         // "“…,” Christie said when asked whether …": a participle clause after the cue is
         // none of its phrase.
@@ -4037,6 +4063,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_title_in_quote_marks_after_an_inverted_verb_is_part_of_its_phrase() {
+        let t = "“I was sitting in a house in Florida, with a bad earpiece,” Trump told NBC’s \
+                 “Today” on Monday.";
+        let q = quotes("en", t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.starts_with("I was sitting"), "{q:?}");
+        assert_eq!(q[0].speaker.as_ref().unwrap().0, "Trump");
+        // A quoted word in lower case still opens a clause ("said it “humanizes” her").
+        let t = "“It is new,” she said it “humanizes” her.";
+        assert!(quotes("en", t).iter().any(|q| q.text.contains("humanizes")));
     }
 
     #[test]
