@@ -2405,8 +2405,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let rest = text.get(end..)?;
-        let mut cs = rest.char_indices();
-        let (_, mark) = cs.next()?;
+        let mark = rest.chars().next()?;
         if !matches!(mark, '”' | '"' | '»' | '“' | '’') {
             return None;
         }
