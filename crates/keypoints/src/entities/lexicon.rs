@@ -18,6 +18,7 @@ pub(crate) type Map<V> = std::collections::HashMap<String, V, foldhash::fast::Fi
 const SHARED_CITIES: &str = include_str!("../../lang/_shared/cities.txt");
 const SHARED_GIVEN: &str = include_str!("../../lang/_shared/given_names.txt");
 const SHARED_ORGS: &str = include_str!("../../lang/_shared/organizations.txt");
+const SHARED_HYPHEN_ARTICLES: &str = include_str!("../../lang/_shared/hyphen_articles.txt");
 
 /// Parsed word lists of one language. Single words are kept lower-cased unless the list is of
 /// names (places, organization words), which keep their case; multiword phrases are split
@@ -154,6 +155,8 @@ pub(crate) struct Shared {
     /// The English folder's places (US states, towns of English-speaking countries), which other
     /// languages mostly write the same way ("New Jersey", "Minneapolis").
     pub places_en: Set,
+    /// Lower-case articles joined to a name by a hyphen ("al-Qaeda", "el-Sisi").
+    pub hyphen_articles: Set,
 }
 
 fn lines(contents: &'static str) -> impl Iterator<Item = &'static str> {
@@ -179,6 +182,7 @@ pub(crate) fn shared() -> &'static Shared {
         cities: lines(SHARED_CITIES).map(|s| s.replace('’', "'")).collect(),
         given_names: lines(SHARED_GIVEN).map(str::to_string).collect(),
         organizations: lines(SHARED_ORGS).map(str::to_string).collect(),
+        hyphen_articles: lines(SHARED_HYPHEN_ARTICLES).map(str::to_string).collect(),
         places_en: lang::fallback()
             .list("places")
             .iter()
