@@ -981,14 +981,26 @@ fn candidates<'t>(
                             lex.not_institutions.contains(&phrase)
                         })
                 });
-            // "giunta comunale", "nazionale italiana": an institution with its adjective only.
-            let qualified = !single
-                && phrase.is_none()
-                && !lex.org_nouns_qualified.is_empty()
-                && lex.org_nouns_qualified.contains(toks[i].text)
-                && take_adjectives(lex, text, toks, i) > i;
-            if phrase.is_some() || single || qualified {
-                let mut j = take_adjectives(lex, text, toks, phrase.unwrap_or(i));
+            // "giunta comunale", "nazionale italiana", "forze armate israeliane": an
+            // institution with its adjective only (the noun's last word, of one or two).
+            let qualified = if single || phrase.is_some() || lex.org_nouns_qualified.is_empty() {
+                None
+            } else if lex.org_nouns_qualified.contains(toks[i].text) {
+                Some(i)
+            } else if i + 1 < n && gap(i) == " " && toks[i + 1].text.starts_with(char::is_lowercase)
+            {
+                let mut two =
+                    String::with_capacity(toks[i].text.len() + toks[i + 1].text.len() + 1);
+                two.push_str(toks[i].text);
+                two.push(' ');
+                two.push_str(toks[i + 1].text);
+                lex.org_nouns_qualified.contains(&two).then_some(i + 1)
+            } else {
+                None
+            }
+            .filter(|&q| take_adjectives(lex, text, toks, q) > q);
+            if phrase.is_some() || single || qualified.is_some() {
+                let mut j = take_adjectives(lex, text, toks, phrase.or(qualified).unwrap_or(i));
                 // A lower-case complement ("consiglio di amministrazione").
                 if lex.org_complements.contains(toks[i].text) {
                     j = take_complement(lex, text, toks, j);
@@ -2328,6 +2340,26 @@ mod tests {
             "{e:?}"
         );
         assert!(e.iter().any(|(n, _)| n == "La Stampa"), "{e:?}");
+        // An embassy, the armed forces, the secret services: institutions with an adjective
+        // only ("forze armate" of two words).
+        let e = ents(
+            "it",
+            "L'ambasciata olandese ha diffuso una nota. Il portavoce dell'ambasciata ha \
+             confermato. Le forze armate turche sono entrate nel villaggio. Lo sanno le forze \
+             armate di tutto il mondo. I servizi segreti sapevano tutto.",
+        );
+        for name in ["ambasciata olandese", "forze armate turche"] {
+            assert!(
+                e.contains(&(name.into(), EntityType::Organization)),
+                "{name}: {e:?}"
+            );
+        }
+        assert!(
+            !e.iter()
+                .any(|(n, _)| ["ambasciata", "forze armate", "servizi segreti"]
+                    .contains(&n.as_str())),
+            "{e:?}"
+        );
     }
 
     #[test]
