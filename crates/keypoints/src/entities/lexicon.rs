@@ -63,6 +63,10 @@ pub(crate) struct Lexicon {
     pub place_adjectives: Set,
     /// First words of place names, lower-cased ("piazza", "via", "provincia"), list `loc_heads`.
     pub loc_heads: Set,
+    /// Phrases of a place head, a particle and the word before them that are idioms, not a
+    /// place's name ("al largo di", offshore), list
+    /// `not_place_heads`.
+    pub not_place_heads: Set,
     /// Last words of place names, as written ("Road", "Airport", "County"), list `loc_tails`.
     pub loc_tails: Set,
     /// The word before an unknown name hinting at its type ("in" → LOC), list `entity_cues`.
@@ -307,6 +311,7 @@ impl Lexicon {
             place_adjectives: lower("place_adjectives"),
             towns,
             loc_heads: lower("loc_heads"),
+            not_place_heads: lower("not_place_heads"),
             loc_tails: exact("loc_tails"),
             cue_before,
             cue_after,

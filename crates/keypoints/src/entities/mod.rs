@@ -1285,6 +1285,15 @@ fn candidates<'t>(
                 && lex.particles.contains(toks[i - 1].text)
                 && lex.loc_heads.contains(toks[i - 2].text)
                 && !lex.seat_heads.contains(toks[i - 2].text)
+                && !(i > 2 && gap(i - 3) == " " && !lex.not_place_heads.is_empty() && {
+                    // "al largo di Malta" is offshore.
+                    let mut idiom = lower(toks[i - 3].text).as_ref().to_string();
+                    for w in [toks[i - 2].text, toks[i - 1].text] {
+                        idiom.push(' ');
+                        idiom.push_str(w);
+                    }
+                    lex.not_place_heads.contains(&idiom)
+                })
             {
                 Some(i - 2)
             } else {
@@ -2340,6 +2349,21 @@ mod tests {
             "{e:?}"
         );
         assert!(e.iter().any(|(n, _)| n == "La Stampa"), "{e:?}");
+        // "al largo di" is offshore: the place is the name after it.
+        let e = ents(
+            "it",
+            "Il peschereccio è affondato al largo di Città del Capo. Abito in piazza \
+             Garibaldi a Pisa.",
+        );
+        assert!(
+            e.contains(&("Città del Capo".into(), EntityType::Location)),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|(n, _)| n.starts_with("largo")), "{e:?}");
+        assert!(
+            e.contains(&("piazza Garibaldi".into(), EntityType::Location)),
+            "{e:?}"
+        );
         // An embassy, the armed forces, the secret services: institutions with an adjective
         // only ("forze armate" of two words).
         let e = ents(
