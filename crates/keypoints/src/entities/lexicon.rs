@@ -49,6 +49,8 @@ pub(crate) struct Lexicon {
     /// Lower-case nouns that name an institution only with an adjective after them ("giunta
     /// comunale", "nazionale italiana"), list `org_nouns_qualified`.
     pub org_nouns_qualified: Set,
+    /// First words of the phrases of `org_nouns_qualified` ("forze" of "forze armate").
+    pub org_qualified_firsts: Set,
     /// Phrases "word institution" that name no institution ("pubblico ministero"), lower-cased,
     /// list `not_institutions`.
     pub not_institutions: Set,
@@ -304,6 +306,10 @@ impl Lexicon {
             org_nouns,
             org_phrases,
             org_complements: lower("org_complements"),
+            org_qualified_firsts: lower("org_nouns_qualified")
+                .iter()
+                .filter_map(|p| p.split_once(' ').map(|(w, _)| w.to_string()))
+                .collect(),
             org_nouns_qualified: lower("org_nouns_qualified"),
             not_institutions: lower("not_institutions"),
             name_prefixes: lower("name_prefixes"),

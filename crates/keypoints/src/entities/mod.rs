@@ -987,7 +987,7 @@ fn candidates<'t>(
                 None
             } else if lex.org_nouns_qualified.contains(toks[i].text) {
                 Some(i)
-            } else if i + 1 < n && gap(i) == " " && toks[i + 1].text.starts_with(char::is_lowercase)
+            } else if i + 1 < n && gap(i) == " " && lex.org_qualified_firsts.contains(toks[i].text)
             {
                 let mut two =
                     String::with_capacity(toks[i].text.len() + toks[i + 1].text.len() + 1);
