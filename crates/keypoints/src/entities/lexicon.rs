@@ -18,6 +18,7 @@ pub(crate) type Map<V> = std::collections::HashMap<String, V, foldhash::fast::Fi
 const SHARED_CITIES: &str = include_str!("../../lang/_shared/cities.txt");
 const SHARED_GIVEN: &str = include_str!("../../lang/_shared/given_names.txt");
 const SHARED_ORGS: &str = include_str!("../../lang/_shared/organizations.txt");
+const SHARED_HYPHEN_ARTICLES: &str = include_str!("../../lang/_shared/hyphen_articles.txt");
 
 /// Parsed word lists of one language. Single words are kept lower-cased unless the list is of
 /// names (places, organization words), which keep their case; multiword phrases are split
@@ -48,6 +49,8 @@ pub(crate) struct Lexicon {
     /// Lower-case nouns that name an institution only with an adjective after them ("giunta
     /// comunale", "nazionale italiana"), list `org_nouns_qualified`.
     pub org_nouns_qualified: Set,
+    /// First words of the phrases of `org_nouns_qualified` ("forze" of "forze armate").
+    pub org_qualified_firsts: Set,
     /// Phrases "word institution" that name no institution ("pubblico ministero"), lower-cased,
     /// list `not_institutions`.
     pub not_institutions: Set,
@@ -62,6 +65,10 @@ pub(crate) struct Lexicon {
     pub place_adjectives: Set,
     /// First words of place names, lower-cased ("piazza", "via", "provincia"), list `loc_heads`.
     pub loc_heads: Set,
+    /// Phrases of a place head, a particle and the word before them that are idioms, not a
+    /// place's name ("al largo di", offshore), list
+    /// `not_place_heads`.
+    pub not_place_heads: Set,
     /// Last words of place names, as written ("Road", "Airport", "County"), list `loc_tails`.
     pub loc_tails: Set,
     /// The word before an unknown name hinting at its type ("in" → LOC), list `entity_cues`.
@@ -154,6 +161,8 @@ pub(crate) struct Shared {
     /// The English folder's places (US states, towns of English-speaking countries), which other
     /// languages mostly write the same way ("New Jersey", "Minneapolis").
     pub places_en: Set,
+    /// Lower-case articles joined to a name by a hyphen ("al-Qaeda", "el-Sisi").
+    pub hyphen_articles: Set,
 }
 
 fn lines(contents: &'static str) -> impl Iterator<Item = &'static str> {
@@ -179,6 +188,7 @@ pub(crate) fn shared() -> &'static Shared {
         cities: lines(SHARED_CITIES).map(|s| s.replace('’', "'")).collect(),
         given_names: lines(SHARED_GIVEN).map(str::to_string).collect(),
         organizations: lines(SHARED_ORGS).map(str::to_string).collect(),
+        hyphen_articles: lines(SHARED_HYPHEN_ARTICLES).map(str::to_string).collect(),
         places_en: lang::fallback()
             .list("places")
             .iter()
@@ -296,6 +306,10 @@ impl Lexicon {
             org_nouns,
             org_phrases,
             org_complements: lower("org_complements"),
+            org_qualified_firsts: lower("org_nouns_qualified")
+                .iter()
+                .filter_map(|p| p.split_once(' ').map(|(w, _)| w.to_string()))
+                .collect(),
             org_nouns_qualified: lower("org_nouns_qualified"),
             not_institutions: lower("not_institutions"),
             name_prefixes: lower("name_prefixes"),
@@ -303,6 +317,7 @@ impl Lexicon {
             place_adjectives: lower("place_adjectives"),
             towns,
             loc_heads: lower("loc_heads"),
+            not_place_heads: lower("not_place_heads"),
             loc_tails: exact("loc_tails"),
             cue_before,
             cue_after,

@@ -691,7 +691,161 @@ fn detect_in_with(
     }
     let mut found = group(lex, text, cands, lead_end, &low_words, collect, type_model);
     found.cut_examples = cuts.examples;
+    word_edges(text, lang.whole_compounds(), &mut found);
     found
+}
+
+/// Where a mention starts or ends inside a word, the word it cuts: `None` when both edges are
+/// at word boundaries. A letter or digit beside the edge, or a period or hyphen between the
+/// edge and one, is inside a word ("K. Rowling" of "J.K. Rowling", "Sentinel" of
+/// "Sentinel-2B", "Repubblica" of "Repubblica.it"); an apostrophe is not (an elided article
+/// before a name, "l'Ucraina"; an English possessive after it, "Obama's").
+fn inside_word(text: &str, m: &Span) -> (bool, bool) {
+    let mut before = text[..m.start].chars().rev();
+    let (b1, b2) = (before.next(), before.next());
+    let mut after = text[m.end..].chars();
+    let (a1, a2) = (after.next(), after.next());
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let joint = |c: Option<char>| c == Some('.') || c == Some('-');
+    (
+        alnum(b1) || (joint(b1) && alnum(b2)),
+        alnum(a1) || (joint(a1) && alnum(a2)),
+    )
+}
+
+/// A mention never starts or ends inside a word. It takes the rest of the word where that is
+/// still a name: initials or an abbreviation written with periods ("J.K. Rowling",
+/// "Washington D.C.", "Edil S.p.A."), an article of `_shared/hyphen_articles` joined by a
+/// hyphen before it ("al-Qaeda"), a web domain after it ("Repubblica.it"). Where `drop`
+/// (the language's `compounds = whole`) any other mention that cuts a word is dropped
+/// ("Sentinel" of "Sentinel-2B", "Centro" of "Centro-nord", "Won" of "Won-soon"); elsewhere
+/// it stays as it was ("Manhattan" of "Manhattan-based"). Mentions are bytes here.
+fn word_edges(text: &str, drop: bool, found: &mut Found) {
+    let mut changed = false;
+    for e in &mut found.entities {
+        let old_first = e.mentions.first().map(|m| &text[m.start..m.end]);
+        let mut renamed = None;
+        let mut keep = Vec::with_capacity(e.mentions.len());
+        for m in &e.mentions {
+            let (start_in, end_in) = inside_word(text, m);
+            if !start_in && !end_in {
+                keep.push(*m);
+                continue;
+            }
+            changed = true;
+            let mut n = *m;
+            if start_in {
+                n.start = word_start(text, n.start);
+            }
+            if end_in {
+                n.end = word_end(text, n.end);
+            }
+            if inside_word(text, &n) == (false, false) {
+                if renamed.is_none() && old_first == Some(&text[m.start..m.end]) {
+                    renamed = Some(norm_apostrophe(&text[n.start..n.end]));
+                }
+                keep.push(n);
+            } else if !drop {
+                keep.push(*m);
+            }
+        }
+        if let Some(name) = renamed {
+            if old_first.is_some_and(|o| norm_apostrophe(o) == e.name) {
+                e.name = name.into_owned();
+            }
+        }
+        e.mentions = keep;
+    }
+    if !changed {
+        return;
+    }
+    // Rebuild the mention list from the entities, without the entities left with none.
+    let mut entities = Vec::with_capacity(found.entities.len());
+    let mut mentions = Vec::with_capacity(found.mentions.len());
+    for e in std::mem::take(&mut found.entities) {
+        if e.mentions.is_empty() {
+            continue;
+        }
+        let j = entities.len();
+        mentions.extend(e.mentions.iter().map(|m| Mention {
+            range: m.start..m.end,
+            entity: j,
+        }));
+        entities.push(e);
+    }
+    mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    found.entities = entities;
+    found.mentions = mentions;
+}
+
+/// The start of the name a mention starting at `start`, inside a word, belongs to: the whole
+/// word when it is initials or an abbreviation with periods ("J.K."), or an article of
+/// `_shared/hyphen_articles` and a hyphen ("al-"); `start` itself otherwise (the mention is
+/// then dropped).
+fn word_start(text: &str, start: usize) -> usize {
+    let head = &text[..start];
+    let from = head
+        .rfind(|c: char| c.is_whitespace())
+        .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &head[from..];
+    if let Some(article) = word.strip_suffix('-') {
+        if lexicon::shared().hyphen_articles.contains(article) {
+            return from;
+        }
+        return start;
+    }
+    // Initials: letters, each group followed by a period ("J.", "U.S.", "S.B.").
+    if word.ends_with('.')
+        && word
+            .split_terminator('.')
+            .all(|g| (1..=3).contains(&g.chars().count()) && g.chars().all(char::is_alphabetic))
+    {
+        return from;
+    }
+    start
+}
+
+/// The end of the name a mention ending at `end`, inside a word, belongs to: over groups of one
+/// to three letters and a period ("D.C.", "S.p.A."), or a web domain (a period and two to four
+/// lower-case letters: ".it", ".com"); `end` itself otherwise (the mention is then dropped).
+fn word_end(text: &str, end: usize) -> usize {
+    let mut e = end;
+    let dotted = text[..end].ends_with('.');
+    if dotted {
+        // Groups of letters and a period right after the mention's own period.
+        loop {
+            let rest = &text[e..];
+            let n = rest
+                .char_indices()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map(|(i, c)| i + c.len_utf8());
+            match n {
+                Some(n)
+                    if (1..=3).contains(&rest[..n].chars().count())
+                        && rest[n..].starts_with('.') =>
+                {
+                    e += n + 1
+                }
+                _ => break,
+            }
+        }
+        return e;
+    }
+    let rest = &text[end..];
+    if let Some(dom) = rest.strip_prefix('.') {
+        let n = dom
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_lowercase())
+            .last()
+            .map(|(i, _)| i + 1)
+            .unwrap_or(0);
+        if (2..=4).contains(&n) && !dom[n..].starts_with(|c: char| c.is_alphanumeric()) {
+            return end + 1 + n;
+        }
+    }
+    end
 }
 
 /// Extends `j` over up to two adjectives after an organization word ("Commissione europea",
@@ -827,14 +981,26 @@ fn candidates<'t>(
                             lex.not_institutions.contains(&phrase)
                         })
                 });
-            // "giunta comunale", "nazionale italiana": an institution with its adjective only.
-            let qualified = !single
-                && phrase.is_none()
-                && !lex.org_nouns_qualified.is_empty()
-                && lex.org_nouns_qualified.contains(toks[i].text)
-                && take_adjectives(lex, text, toks, i) > i;
-            if phrase.is_some() || single || qualified {
-                let mut j = take_adjectives(lex, text, toks, phrase.unwrap_or(i));
+            // "giunta comunale", "nazionale italiana", "forze armate israeliane": an
+            // institution with its adjective only (the noun's last word, of one or two).
+            let qualified = if single || phrase.is_some() || lex.org_nouns_qualified.is_empty() {
+                None
+            } else if lex.org_nouns_qualified.contains(toks[i].text) {
+                Some(i)
+            } else if i + 1 < n && gap(i) == " " && lex.org_qualified_firsts.contains(toks[i].text)
+            {
+                let mut two =
+                    String::with_capacity(toks[i].text.len() + toks[i + 1].text.len() + 1);
+                two.push_str(toks[i].text);
+                two.push(' ');
+                two.push_str(toks[i + 1].text);
+                lex.org_nouns_qualified.contains(&two).then_some(i + 1)
+            } else {
+                None
+            }
+            .filter(|&q| take_adjectives(lex, text, toks, q) > q);
+            if phrase.is_some() || single || qualified.is_some() {
+                let mut j = take_adjectives(lex, text, toks, phrase.or(qualified).unwrap_or(i));
                 // A lower-case complement ("consiglio di amministrazione").
                 if lex.org_complements.contains(toks[i].text) {
                     j = take_complement(lex, text, toks, j);
@@ -1119,6 +1285,15 @@ fn candidates<'t>(
                 && lex.particles.contains(toks[i - 1].text)
                 && lex.loc_heads.contains(toks[i - 2].text)
                 && !lex.seat_heads.contains(toks[i - 2].text)
+                && !(i > 2 && gap(i - 3) == " " && !lex.not_place_heads.is_empty() && {
+                    // "al largo di Malta" is offshore.
+                    let mut idiom = lower(toks[i - 3].text).as_ref().to_string();
+                    for w in [toks[i - 2].text, toks[i - 1].text] {
+                        idiom.push(' ');
+                        idiom.push_str(w);
+                    }
+                    lex.not_place_heads.contains(&idiom)
+                })
             {
                 Some(i - 2)
             } else {
@@ -1927,6 +2102,65 @@ mod tests {
             .collect()
     }
 
+    /// The names and the text of every mention of `text`.
+    fn mention_texts(code: &str, text: &str) -> Vec<(String, String)> {
+        let lang = crate::lang::get(code).unwrap();
+        let sents = crate::text::sentences::split(text, lang);
+        let found = detect_in(lang, text, &sents, None);
+        found
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    found.entities[m.entity].name.clone(),
+                    text[m.range.clone()].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mentions_never_cut_a_word() {
+        // Initials, abbreviations with periods, an article joined by a hyphen and a web domain
+        // are taken whole.
+        let m = mention_texts(
+            "it",
+            "Il libro di J.K. Rowling esce oggi. Il sindaco di Washington D.C. ha parlato \
+             con i giornalisti. Un messaggio di al-Qaeda è apparso ieri. Lo riporta il sito \
+             Mediaset.it nel pomeriggio.",
+        );
+        let texts: Vec<&str> = m.iter().map(|(_, t)| t.as_str()).collect();
+        for want in ["J.K. Rowling", "Washington D.C.", "al-Qaeda", "Mediaset.it"] {
+            assert!(texts.contains(&want), "{want} in {texts:?}");
+        }
+        assert!(
+            !texts.iter().any(|t| *t == "K. Rowling" || *t == "Qaeda"),
+            "{texts:?}"
+        );
+        // In Italian a name cut out of a hyphenated word is no mention ("Centro-nord",
+        // "Sentinel-2B", a prefix such as "ex-").
+        let m = mention_texts(
+            "it",
+            "I prezzi sono più alti al Centro-nord che al Sud. Il satellite Sentinel-2B è \
+             partito ieri. L'ex-Juventus Marco Bianchi ha firmato.",
+        );
+        for (_, t) in &m {
+            assert!(
+                !["Centro", "Sentinel", "Juventus"].contains(&t.as_str()),
+                "{t} in {m:?}"
+            );
+        }
+        // English keeps a name before a hyphenated suffix ("Switzerland-based").
+        let m = mention_texts(
+            "en",
+            "The pills, made by the Switzerland-based firm Roche, are sold in Switzerland.",
+        );
+        assert!(
+            m.iter().filter(|(_, t)| t == "Switzerland").count() == 2,
+            "{m:?}"
+        );
+    }
+
     #[test]
     fn the_articles_tokens_and_the_stages_own_words_give_the_same_entities() {
         for (code, text) in [
@@ -2115,6 +2349,41 @@ mod tests {
             "{e:?}"
         );
         assert!(e.iter().any(|(n, _)| n == "La Stampa"), "{e:?}");
+        // "al largo di" is offshore: the place is the name after it.
+        let e = ents(
+            "it",
+            "Il peschereccio è affondato al largo di Città del Capo. Abito in piazza \
+             Garibaldi a Pisa.",
+        );
+        assert!(
+            e.contains(&("Città del Capo".into(), EntityType::Location)),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|(n, _)| n.starts_with("largo")), "{e:?}");
+        assert!(
+            e.contains(&("piazza Garibaldi".into(), EntityType::Location)),
+            "{e:?}"
+        );
+        // An embassy, the armed forces, the secret services: institutions with an adjective
+        // only ("forze armate" of two words).
+        let e = ents(
+            "it",
+            "L'ambasciata olandese ha diffuso una nota. Il portavoce dell'ambasciata ha \
+             confermato. Le forze armate turche sono entrate nel villaggio. Lo sanno le forze \
+             armate di tutto il mondo. I servizi segreti sapevano tutto.",
+        );
+        for name in ["ambasciata olandese", "forze armate turche"] {
+            assert!(
+                e.contains(&(name.into(), EntityType::Organization)),
+                "{name}: {e:?}"
+            );
+        }
+        assert!(
+            !e.iter()
+                .any(|(n, _)| ["ambasciata", "forze armate", "servizi segreti"]
+                    .contains(&n.as_str())),
+            "{e:?}"
+        );
     }
 
     #[test]

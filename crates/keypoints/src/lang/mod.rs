@@ -25,6 +25,7 @@ pub struct Language {
     stemmer_name: Option<String>,
     capitalized_nouns: bool,
     day_first_dates: bool,
+    whole_compounds: bool,
     lists: HashMap<&'static str, Vec<String>>,
     stopwords: WordSet,
     abbreviations: WordSet,
@@ -57,6 +58,7 @@ impl Language {
         let mut stemmer_name = None;
         let mut capitalized_nouns = false;
         let mut day_first_dates = false;
+        let mut whole_compounds = false;
         for (stem, contents) in files {
             if *stem == "language" {
                 for line in parse_list(contents) {
@@ -66,6 +68,7 @@ impl Language {
                             "stemmer" => stemmer_name = Some(v.trim().to_lowercase()),
                             "nouns" => capitalized_nouns = v.trim() == "capitalized",
                             "dates" => day_first_dates = v.trim() == "day-first",
+                            "compounds" => whole_compounds = v.trim() == "whole",
                             _ => {}
                         }
                     }
@@ -88,6 +91,7 @@ impl Language {
             stemmer_name,
             capitalized_nouns,
             day_first_dates,
+            whole_compounds,
             lists,
             stopwords,
             abbreviations,
@@ -114,6 +118,14 @@ impl Language {
     /// not, only a numeric date with a single reading is converted.
     pub fn day_first_dates(&self) -> bool {
         self.day_first_dates
+    }
+
+    /// True where a word joined by hyphens is one word that no name is cut out of (`compounds =
+    /// whole` in `language.txt`: Italian "filo-russo", "Centro-nord", "Sentinel-2"), so a
+    /// mention that would start or end inside it is dropped; elsewhere ("Manhattan-based",
+    /// "anti-ISIS") such a mention stays.
+    pub fn whole_compounds(&self) -> bool {
+        self.whole_compounds
     }
 
     /// The entries of `lang/<code>/<name>.txt`, or an empty slice where the file is absent.
